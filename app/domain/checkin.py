@@ -1,0 +1,82 @@
+"""The daily check-in: four steps walked in order, each done or skipped, resumable.
+
+This module decides what comes next; screens only show it and storage only keeps it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+
+class Step(enum.StrEnum):
+    NOTICE = "notice"
+    TRACK = "track"
+    SPACE = "space"
+    REFRAME = "reframe"
+
+    @property
+    def title(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def number(self) -> int:
+        return STEPS.index(self) + 1
+
+
+STEPS: tuple[Step, ...] = (Step.NOTICE, Step.TRACK, Step.SPACE, Step.REFRAME)
+
+
+class StepState(enum.StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class CheckInProgress:
+    """Where today's check-in stands. Immutable: every change returns a new value."""
+
+    states: dict[Step, StepState] = field(
+        default_factory=lambda: {step: StepState.PENDING for step in STEPS}
+    )
+
+    def state(self, step: Step) -> StepState:
+        return self.states.get(step, StepState.PENDING)
+
+    def mark(self, step: Step, state: StepState) -> CheckInProgress:
+        return replace(self, states={**self.states, step: state})
+
+    @property
+    def started(self) -> bool:
+        return any(self.state(step) is not StepState.PENDING for step in STEPS)
+
+    @property
+    def complete(self) -> bool:
+        return all(self.state(step) is not StepState.PENDING for step in STEPS)
+
+    @property
+    def done_count(self) -> int:
+        return sum(self.state(step) is StepState.DONE for step in STEPS)
+
+    @property
+    def settled_count(self) -> int:
+        """Steps done or skipped: how far along the walk is."""
+        return sum(self.state(step) is not StepState.PENDING for step in STEPS)
+
+    def resume_step(self) -> Step | None:
+        """The first step not yet done or skipped; None when the check-in is complete."""
+        return next((step for step in STEPS if self.state(step) is StepState.PENDING), None)
+
+
+def next_step(step: Step) -> Step | None:
+    index = STEPS.index(step)
+    return STEPS[index + 1] if index + 1 < len(STEPS) else None
+
+
+def previous_step(step: Step) -> Step | None:
+    index = STEPS.index(step)
+    return STEPS[index - 1] if index > 0 else None
+
+
+def progress_line(step: Step) -> str:
+    return f"Step {step.number} of {len(STEPS)} · {step.title}"

@@ -1,0 +1,51 @@
+"""Spacing durations as people type them: `30m`, `90m`, `2h`, `2h30m`, `1h 15m`.
+
+A bare number is refused: nobody can tell whether `90` means minutes or hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MAX_DURATION = dt.timedelta(days=7)
+PRESETS: tuple[str, ...] = ("30m", "1h", "2h", "4h")
+
+_PATTERN = re.compile(r"^\s*(?:(?P<h>\d{1,3})\s*h)?\s*(?:(?P<m>\d{1,4})\s*m)?\s*$", re.IGNORECASE)
+
+
+class DurationError(ValueError):
+    """A duration that teeter cannot read."""
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    match = _PATTERN.match(text)
+    if not text.strip() or match is None or (match["h"] is None and match["m"] is None):
+        raise DurationError(
+            f"cannot read the duration {text!r}: use hours and minutes like 30m, 2h or 2h30m"
+        )
+    delta = dt.timedelta(hours=int(match["h"] or 0), minutes=int(match["m"] or 0))
+    if delta <= dt.timedelta(0):
+        raise DurationError("a duration must be longer than zero")
+    if delta > MAX_DURATION:
+        raise DurationError("a spacing timer can last at most 7 days")
+    return delta
+
+
+def format_duration(delta: dt.timedelta) -> str:
+    """`1h12m`, `45m`, `2h`; under a minute shows seconds (`40s`). Never negative."""
+    seconds = max(0, int(delta.total_seconds()))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes = (seconds + 59) // 60 if seconds % 60 else seconds // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours}h{minutes:02d}m"
+    return f"{hours}h" if hours else f"{minutes}m"
+
+
+def format_clock(delta: dt.timedelta) -> str:
+    """A countdown face: `1:05:09` or `4:09`."""
+    seconds = max(0, int(delta.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

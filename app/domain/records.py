@@ -1,0 +1,115 @@
+"""What teeter keeps, as plain values. Storage turns rows into these; screens show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from app.domain.checkin import CheckInProgress
+
+
+class StimulusKind(enum.StrEnum):
+    FOOD = "food"
+    DRINK = "drink"
+    CAFFEINE = "caffeine"
+    SCREEN = "screen/social"
+    SUBSTANCE = "substance"
+    OTHER = "other"
+
+
+class ExposureSource(enum.StrEnum):
+    NOTICE = "notice"
+    TRACK = "track"
+    QUICK = "quick"
+    SHELL = "shell"
+    IMPORT = "import"
+
+
+class TimerEnd(enum.StrEnum):
+    RAN_OUT = "ran_out"
+    ENDED_EARLY = "ended_early"
+    CANCELLED = "cancelled"
+
+
+class Outcome(enum.StrEnum):
+    WAITED = "waited"
+    HAD_IT = "had_it"
+    DECIDING = "deciding"
+
+    @property
+    def label(self) -> str:
+        return {"waited": "waited it out", "had_it": "had it", "deciding": "still deciding"}[
+            self.value
+        ]
+
+
+@dataclass(frozen=True)
+class Stimulus:
+    id: int
+    name: str
+    kind: StimulusKind = StimulusKind.OTHER
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class Exposure:
+    id: int
+    stimulus_id: int
+    stimulus_name: str
+    occurred_at: dt.datetime  # aware, UTC
+    enjoyment: int
+    craving: int
+    note: str = ""
+    source: ExposureSource = ExposureSource.TRACK
+
+
+@dataclass(frozen=True)
+class Timer:
+    id: int
+    stimulus_id: int
+    stimulus_name: str
+    started_at: dt.datetime  # aware, UTC
+    ends_at: dt.datetime  # aware, UTC
+    ended_at: dt.datetime | None = None
+    end_reason: TimerEnd | None = None
+    urge: int | None = None
+    urge_asked: bool = False
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+    def remaining(self, now: dt.datetime) -> dt.timedelta:
+        """Time left is the stored end minus now: never counted, so sleep cannot skew it."""
+        return max(dt.timedelta(0), self.ends_at - now)
+
+    def has_run_out(self, now: dt.datetime) -> bool:
+        return now >= self.ends_at
+
+    def fraction_done(self, now: dt.datetime) -> float:
+        total = (self.ends_at - self.started_at).total_seconds()
+        if total <= 0:
+            return 1.0
+        return min(1.0, max(0.0, (now - self.started_at).total_seconds() / total))
+
+
+@dataclass(frozen=True)
+class Reframe:
+    id: int
+    occurred_at: dt.datetime  # aware, UTC
+    stimulus_id: int | None
+    label: str
+    craving_before: int
+    craving_after: int | None
+    outcome: Outcome | None
+    surf_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    id: int
+    day: dt.date
+    progress: CheckInProgress
+    started_at: dt.datetime
+    completed_at: dt.datetime | None = None

@@ -1,0 +1,1 @@
+"""The only layer that speaks SQL: tables, the engine, schema versions and queries."""

@@ -1,0 +1,86 @@
+"""The one place that owns the engine. Reads use plain transactions; writes use
+`BEGIN IMMEDIATE`, which takes the write lock up front: a deferred transaction that reads and
+then writes fails with "database is locked" if another process wrote in between, whatever
+the busy timeout, while an immediate one simply waits its turn."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from app.storage import files
+from app.storage.errors import DatabaseUnavailable
+
+_WRITE = "teeter_write"
+
+
+class Database:
+    """A teeter database file, checked and upgraded on open."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser()
+        files.prepare(self.path)
+        self.engine = sa.create_engine(
+            f"sqlite:///{self.path}",
+            connect_args={"check_same_thread": False, "timeout": files.BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "begin", _on_begin)
+        self._writer = self.engine.execution_options(**{_WRITE: True})
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._translate(), Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose transaction holds the write lock from its first statement and
+        commits when the block ends (rolls back if it raises)."""
+        with (
+            self._translate(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as error:
+            raise _unavailable(self.path, error.orig) from None
+        except sqlite3.OperationalError as error:
+            raise _unavailable(self.path, error) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _unavailable(path: Path, error: BaseException | None) -> DatabaseUnavailable:
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseUnavailable(path, "is read-only, so nothing could be saved")
+    if "full" in text:
+        return DatabaseUnavailable(path, "the disk is full, so nothing could be saved")
+    if "locked" in text or "busy" in text:
+        return DatabaseUnavailable(path, "stayed busy in another teeter for too long; try again")
+    return DatabaseUnavailable(path, f"could not be used ({text})")
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+    files.configure(dbapi_connection)
+
+
+def _on_begin(connection: sa.Connection) -> None:
+    mode = "IMMEDIATE" if connection.get_execution_options().get(_WRITE) else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")

@@ -1,0 +1,39 @@
+"""Schema versions, kept in `PRAGMA user_version`, upgraded by ordered steps.
+
+Why `user_version` and not Alembic: teeter owns one small file on one machine; the version
+is one integer read in microseconds at start-up with plain sqlite3 (which `teeter status`
+needs), every step runs in the same transaction as the version bump (a crash leaves the old
+or the new schema, never half), and there is no extra dependency or migration directory.
+
+To change the schema: add `_step_N` below, register it in STEPS, raise SCHEMA_VERSION, and
+keep a fixture database of the previous version in tests. Never edit a released step."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from importlib import resources
+
+APPLICATION_ID = 0x74656574  # "teet": marks a file as teeter's (PRAGMA application_id)
+SCHEMA_VERSION = 1
+
+
+def _step_1(conn: sqlite3.Connection) -> None:
+    ddl = resources.files("app.storage").joinpath("schema_v1.sql").read_text("utf-8")
+    for statement in ddl.split(";"):
+        body = "\n".join(
+            line for line in statement.splitlines() if not line.lstrip().startswith("--")
+        ).strip()
+        if body:
+            conn.execute(body)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1}
+
+
+def upgrade(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run every step after `from_version`. The caller holds the write transaction."""
+    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+        STEPS[version](conn)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
