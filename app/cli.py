@@ -1,0 +1,93 @@
+"""The `teeter` command. Without a subcommand it opens the app; subcommands are shell tools
+that never import Textual (and `status` not even SQLAlchemy), so each command module imports
+what it needs inside `run`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from app import __version__
+
+# Each module in app/commands registers its own subparser and runs it.
+COMMANDS = ("log",)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the command line: one line on stderr, exit 2, nothing written."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="teeter",
+        description="A daily practice for the pleasure-pain balance: notice, track, space, "
+        "reframe. Run without a command to open the app.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $TEETER_DB, then your user data directory)",
+    )
+    parser.add_argument("--version", action="version", version=f"teeter {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = importlib.import_module(f"app.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # everything teeter writes is the person's own: owner-only
+    args = build_parser().parse_args(argv)
+    from app.paths import database_path
+
+    db_path = database_path(args.db)
+    if args.command is None:
+        return _open_app(db_path)
+    from app.storage.errors import StorageError
+
+    try:
+        return int(args.run(args, db_path))
+    except UsageError as error:
+        print(f"teeter {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except StorageError as error:
+        print(f"teeter: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`teeter report | head`): not an error
+        return EXIT_OK
+
+
+def _open_app(db_path: os.PathLike[str]) -> int:
+    from app.storage.errors import StorageError
+    from app.storage.files import prepare
+
+    try:
+        prepare(db_path)  # type: ignore[arg-type]
+    except StorageError as error:
+        print(f"teeter: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    from app.ui.app import TeeterApp
+
+    app = TeeterApp(db_path=db_path)
+    app.run()
+    if app.failure:
+        print(f"teeter: {app.failure}", file=sys.stderr)
+        return EXIT_FAILED
+    return app.return_code or EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

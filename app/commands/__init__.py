@@ -1,0 +1,1 @@
+"""Shell subcommands. Each module has `register(subparsers)` and sets `run(args, db_path)`."""

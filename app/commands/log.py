@@ -1,0 +1,70 @@
+"""`teeter log coffee -e 6 -c 8 [--at 14:05] [--note TEXT]`: one exposure from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "log",
+        help="log one exposure: its enjoyment and its craving",
+        description="Log one exposure of a pleasure. An unknown stimulus is created.",
+    )
+    parser.add_argument("stimulus", help="what you had, e.g. coffee")
+    parser.add_argument("-e", "--enjoyment", required=True, metavar="N", help="1-10")
+    parser.add_argument("-c", "--craving", required=True, metavar="N", help="wanting more, 1-10")
+    parser.add_argument(
+        "--at",
+        metavar="TIME",
+        default="now",
+        help="now (default), HH:MM, 'yesterday HH:MM' or YYYY-MM-DD HH:MM",
+    )
+    parser.add_argument("--note", default="", metavar="TEXT")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.clock import system_now
+    from app.domain.moments import MomentError, parse_moment
+    from app.domain.ratings import RatingError, parse_rating
+    from app.domain.text import StimulusNameError, clean_name, clean_note
+
+    now = system_now()
+    try:
+        name = clean_name(args.stimulus)
+        enjoyment = parse_rating(args.enjoyment, "enjoyment")
+        craving = parse_rating(args.craving, "craving")
+        when = parse_moment(args.at, now)
+        note = clean_note(args.note)
+    except (RatingError, MomentError, StimulusNameError, ValueError) as error:
+        raise UsageError(str(error)) from None
+
+    from app.domain.records import ExposureSource
+    from app.storage import exposures
+    from app.storage.database import Database
+
+    db = Database(db_path)
+    try:
+        exposure = exposures.log(
+            db,
+            stimulus=name,
+            occurred_at=when.in_timezone("UTC"),
+            enjoyment=enjoyment,
+            craving=craving,
+            note=note,
+            source=ExposureSource.SHELL,
+            now=now.in_timezone("UTC"),
+        )
+    finally:
+        db.close()
+    local = when.in_timezone(now.timezone)
+    print(
+        f"logged {exposure.stimulus_name}: enjoyment {enjoyment}, craving {craving} "
+        f"at {local.format('HH:mm')} ({local.format('ddd D MMM')})",
+        file=sys.stdout,
+    )
+    return 0

@@ -1,0 +1,77 @@
+"""Rows to domain values, in one place."""
+
+from __future__ import annotations
+
+from app.domain.checkin import STEPS, CheckInProgress, StepState
+from app.domain.records import (
+    CheckIn,
+    Exposure,
+    ExposureSource,
+    Outcome,
+    Reframe,
+    Stimulus,
+    StimulusKind,
+    Timer,
+    TimerEnd,
+)
+from app.storage.models import CheckInRow, ExposureRow, ReframeRow, StimulusRow, TimerRow
+
+
+def stimulus(row: StimulusRow) -> Stimulus:
+    assert row.id is not None
+    return Stimulus(id=row.id, name=row.name, kind=StimulusKind(row.kind), archived=row.archived)
+
+
+def exposure(row: ExposureRow, name: str) -> Exposure:
+    assert row.id is not None
+    return Exposure(
+        id=row.id,
+        stimulus_id=row.stimulus_id,
+        stimulus_name=name,
+        occurred_at=row.occurred_at,
+        enjoyment=row.enjoyment,
+        craving=row.craving,
+        note=row.note,
+        source=ExposureSource(row.source),
+    )
+
+
+def timer(row: TimerRow, name: str) -> Timer:
+    assert row.id is not None
+    return Timer(
+        id=row.id,
+        stimulus_id=row.stimulus_id,
+        stimulus_name=name,
+        started_at=row.started_at,
+        ends_at=row.ends_at,
+        ended_at=row.ended_at,
+        end_reason=TimerEnd(row.end_reason) if row.end_reason else None,
+        urge=row.urge,
+        urge_asked=row.urge_asked,
+    )
+
+
+def reframe(row: ReframeRow) -> Reframe:
+    assert row.id is not None
+    return Reframe(
+        id=row.id,
+        occurred_at=row.occurred_at,
+        stimulus_id=row.stimulus_id,
+        label=row.label,
+        craving_before=row.craving_before,
+        craving_after=row.craving_after,
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        surf_minutes=row.surf_minutes,
+    )
+
+
+def checkin(row: CheckInRow) -> CheckIn:
+    assert row.id is not None
+    progress = CheckInProgress({step: StepState(getattr(row, step.value)) for step in STEPS})
+    return CheckIn(
+        id=row.id,
+        day=row.day,
+        progress=progress,
+        started_at=row.started_at,
+        completed_at=row.completed_at,
+    )

@@ -1,0 +1,87 @@
+"""Exposures: one pleasure, its enjoyment and its craving, at a moment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import col, select
+
+from app.domain.ratings import check_rating
+from app.domain.records import Exposure, ExposureSource
+from app.domain.text import clean_note
+from app.storage import convert
+from app.storage.database import Database
+from app.storage.models import ExposureRow, StimulusRow
+from app.storage.stimuli import ensure_row
+
+
+def log(
+    db: Database,
+    *,
+    stimulus: str,
+    occurred_at: dt.datetime,
+    enjoyment: int,
+    craving: int,
+    note: str = "",
+    source: ExposureSource,
+    now: dt.datetime,
+    replace_id: int | None = None,
+) -> Exposure:
+    """Record an exposure (creating the stimulus if new), or rewrite `replace_id` when a
+    person goes back to a step and changes what they entered. Validates before writing."""
+    check_rating(enjoyment, "enjoyment")
+    check_rating(craving, "craving")
+    note = clean_note(note)
+    with db.write() as session:
+        stimulus_row = ensure_row(session, stimulus, now)
+        row = session.get(ExposureRow, replace_id) if replace_id is not None else None
+        if row is None:
+            row = ExposureRow(
+                stimulus_id=stimulus_row.id or 0,
+                occurred_at=occurred_at,
+                enjoyment=enjoyment,
+                craving=craving,
+                note=note,
+                source=source.value,
+                created_at=now,
+            )
+        else:
+            row.stimulus_id = stimulus_row.id or 0
+            row.occurred_at = occurred_at
+            row.enjoyment, row.craving, row.note = enjoyment, craving, note
+        session.add(row)
+        session.flush()
+        return convert.exposure(row, stimulus_row.name)
+
+
+def between(
+    db: Database,
+    start: dt.datetime,
+    end: dt.datetime,
+    stimulus_id: int | None = None,
+) -> list[Exposure]:
+    """Exposures in [start, end), oldest first. Reads only the window, through an index."""
+    query = (
+        select(ExposureRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
+        .where(ExposureRow.occurred_at >= start, ExposureRow.occurred_at < end)
+        .order_by(col(ExposureRow.occurred_at), col(ExposureRow.id))
+    )
+    if stimulus_id is not None:
+        query = query.where(ExposureRow.stimulus_id == stimulus_id)
+    with db.read() as session:
+        return [convert.exposure(row, name) for row, name in session.exec(query).all()]
+
+
+def previous_before(db: Database, stimulus_id: int, before: dt.datetime) -> Exposure | None:
+    """The last exposure of a stimulus before an instant: the gap of a window's first one."""
+    query = (
+        select(ExposureRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
+        .where(ExposureRow.stimulus_id == stimulus_id, ExposureRow.occurred_at < before)
+        .order_by(col(ExposureRow.occurred_at).desc())
+        .limit(1)
+    )
+    with db.read() as session:
+        found = session.exec(query).first()
+        return convert.exposure(*found) if found else None

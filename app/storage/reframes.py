@@ -1,0 +1,49 @@
+"""Reframes: a craving labelled as information, rated before and after."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.domain.ratings import check_rating
+from app.domain.records import Outcome, Reframe
+from app.domain.text import one_line
+from app.storage import convert
+from app.storage.database import Database
+from app.storage.models import ReframeRow
+from app.storage.stimuli import ensure_row
+
+LABEL_MAX = 300
+
+
+def add(
+    db: Database,
+    *,
+    occurred_at: dt.datetime,
+    stimulus: str | None,
+    label: str,
+    craving_before: int,
+    craving_after: int | None,
+    outcome: Outcome | None,
+    surf_minutes: int | None = None,
+    replace_id: int | None = None,
+) -> Reframe:
+    check_rating(craving_before, "craving before")
+    if craving_after is not None:
+        check_rating(craving_after, "craving after")
+    label = one_line(label).strip()[:LABEL_MAX]
+    if not label:
+        raise ValueError("a reframe needs a label")
+    with db.write() as session:
+        stimulus_id = ensure_row(session, stimulus, occurred_at).id if stimulus else None
+        row = session.get(ReframeRow, replace_id) if replace_id is not None else None
+        if row is None:
+            row = ReframeRow(occurred_at=occurred_at, label=label, craving_before=craving_before)
+        row.stimulus_id = stimulus_id
+        row.label = label
+        row.craving_before = craving_before
+        row.craving_after = craving_after
+        row.outcome = outcome.value if outcome else None
+        row.surf_minutes = surf_minutes
+        session.add(row)
+        session.flush()
+        return convert.reframe(row)

@@ -1,0 +1,68 @@
+"""Spacing timers. The end time is stored, so a timer survives quitting, restarts and sleep:
+time left is always `ends_at - now`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import col, select
+
+from app.domain.ratings import check_rating
+from app.domain.records import Timer, TimerEnd
+from app.storage import convert
+from app.storage.database import Database
+from app.storage.models import StimulusRow, TimerRow
+from app.storage.stimuli import ensure_row
+
+
+def start(db: Database, stimulus: str, duration: dt.timedelta, now: dt.datetime) -> Timer:
+    with db.write() as session:
+        stimulus_row = ensure_row(session, stimulus, now)
+        row = TimerRow(stimulus_id=stimulus_row.id or 0, started_at=now, ends_at=now + duration)
+        session.add(row)
+        session.flush()
+        return convert.timer(row, stimulus_row.name)
+
+
+def active(db: Database) -> list[Timer]:
+    """Timers not yet ended (including ones that ran out but were not yet closed), soonest
+    end first."""
+    query = (
+        select(TimerRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+        .where(col(TimerRow.ended_at).is_(None))
+        .order_by(col(TimerRow.ends_at), col(TimerRow.id))
+    )
+    with db.read() as session:
+        return [convert.timer(row, name) for row, name in session.exec(query).all()]
+
+
+def finish(db: Database, timer_id: int, reason: TimerEnd, now: dt.datetime) -> Timer | None:
+    """End a timer once. A timer that ran out is stamped with its own end time, not with
+    the moment teeter noticed. Returns None when it had already ended."""
+    with db.write() as session:
+        found = session.exec(
+            select(TimerRow, StimulusRow.name)
+            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+            .where(TimerRow.id == timer_id)
+        ).first()
+        if found is None or found[0].ended_at is not None:
+            return None
+        row, name = found
+        row.ended_at = row.ends_at if reason is TimerEnd.RAN_OUT else now
+        row.end_reason = reason.value
+        session.add(row)
+        session.flush()
+        return convert.timer(row, name)
+
+
+def record_urge(db: Database, timer_id: int, urge: int | None) -> None:
+    """The answer to "how strong is the urge now?" (None when skipped); asked only once."""
+    if urge is not None:
+        check_rating(urge, "urge")
+    with db.write() as session:
+        row = session.get(TimerRow, timer_id)
+        if row is not None:
+            row.urge = urge
+            row.urge_asked = True
+            session.add(row)
