@@ -47,3 +47,15 @@ def add(
         session.add(row)
         session.flush()
         return convert.reframe(row)
+
+
+def between(db: Database, start: dt.datetime, end: dt.datetime) -> list[Reframe]:
+    from sqlmodel import col, select
+
+    query = (
+        select(ReframeRow)
+        .where(ReframeRow.occurred_at >= start, ReframeRow.occurred_at < end)
+        .order_by(col(ReframeRow.occurred_at))
+    )
+    with db.read() as session:
+        return [convert.reframe(row) for row in session.exec(query).all()]

@@ -12,7 +12,7 @@ from app.domain.records import Timer, TimerEnd
 from app.storage import convert
 from app.storage.database import Database
 from app.storage.models import StimulusRow, TimerRow
-from app.storage.stimuli import ensure_row
+from app.storage.stimuli import ensure_row, find_row
 
 
 def start(db: Database, stimulus: str, duration: dt.timedelta, now: dt.datetime) -> Timer:
@@ -66,3 +66,61 @@ def record_urge(db: Database, timer_id: int, urge: int | None) -> None:
             row.urge = urge
             row.urge_asked = True
             session.add(row)
+
+
+class AlreadyRunning(Exception):
+    """A stimulus already has a timer whose end has not passed yet."""
+
+    def __init__(self, timer: Timer) -> None:
+        super().__init__(f"{timer.stimulus_name} already has a timer running")
+        self.timer = timer
+
+
+def start_unless_running(
+    db: Database, stimulus: str, duration: dt.timedelta, now: dt.datetime
+) -> Timer:
+    """Start a timer, or raise AlreadyRunning when the stimulus has one still running. Check
+    and insert share one write transaction, so two starts at once cannot both succeed. A timer
+    that ran out but was not closed yet does not count: it waits for its urge question."""
+    with db.write() as session:
+        existing = find_row(session, stimulus)
+        if existing is not None:
+            running = session.exec(
+                select(TimerRow)
+                .where(
+                    TimerRow.stimulus_id == existing.id,
+                    col(TimerRow.ended_at).is_(None),
+                    TimerRow.ends_at > now,
+                )
+                .order_by(col(TimerRow.ends_at).desc())
+            ).first()
+            if running is not None:
+                raise AlreadyRunning(convert.timer(running, existing.name))
+        stimulus_row = existing or ensure_row(session, stimulus, now)
+        row = TimerRow(stimulus_id=stimulus_row.id or 0, started_at=now, ends_at=now + duration)
+        session.add(row)
+        session.flush()
+        return convert.timer(row, stimulus_row.name)
+
+
+def ended_between(db: Database, start: dt.datetime, end: dt.datetime) -> list[Timer]:
+    """Timers that ended in [start, end), in the order they ended."""
+    query = (
+        select(TimerRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+        .where(TimerRow.ended_at >= start, TimerRow.ended_at < end)  # type: ignore[operator]
+        .order_by(col(TimerRow.ended_at), col(TimerRow.id))
+    )
+    with db.read() as session:
+        return [convert.timer(row, name) for row, name in session.exec(query).all()]
+
+
+def started_between(db: Database, start: dt.datetime, end: dt.datetime) -> list[Timer]:
+    query = (
+        select(TimerRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+        .where(TimerRow.started_at >= start, TimerRow.started_at < end)
+        .order_by(col(TimerRow.started_at))
+    )
+    with db.read() as session:
+        return [convert.timer(row, name) for row, name in session.exec(query).all()]

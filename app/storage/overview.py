@@ -1,0 +1,27 @@
+"""What the home screen shows, read in one go."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.domain.records import CheckIn, Exposure, Timer
+from app.storage import checkins, exposures, timers
+from app.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Overview:
+    day: dt.date
+    checkin: CheckIn | None
+    timers: list[Timer]
+    today: list[Exposure]
+
+
+def overview(db: Database, day: dt.date, start: dt.datetime, end: dt.datetime) -> Overview:
+    return Overview(
+        day=day,
+        checkin=checkins.for_day(db, day),
+        timers=timers.active(db),
+        today=exposures.between(db, start, end),
+    )

@@ -1,0 +1,113 @@
+"""Reads for `teeter status`, which a shell prompt runs before every command.
+
+So this module imports only the standard library (no SQLAlchemy, no SQLModel, no pendulum:
+each costs tens of milliseconds per prompt), never creates or changes anything, and never
+raises: when there is no readable teeter database it answers None and the prompt stays quiet.
+
+Nothing created includes SQLite's companion files. A read-only connection to a WAL database
+creates `-wal` and `-shm` when they are missing, so when no `-wal` exists (no teeter has the
+file open, and every change has been folded into the main file) the file is opened as
+immutable instead, which reads the main file alone. Should a writer fold in changes during
+that millisecond, the read fails or is stale for one prompt; nothing can be damaged, because
+nothing here writes. When a `-wal` exists, the ordinary read-only open uses it.
+
+Times are stored by SQLAlchemy as UTC text `YYYY-MM-DD HH:MM:SS.ffffff` and read back here as
+aware UTC datetimes; days are stored as `YYYY-MM-DD`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+# Copies of app.storage.schema's constants (importing it costs ~10 ms); tests keep them equal.
+# When the schema version goes up, check the queries below and raise this with it.
+APPLICATION_ID = 0x74656574
+KNOWN_SCHEMA_VERSION = 1
+DEFAULT_DAY_START_HOUR = 4  # app.domain.days.DEFAULT_DAY_START_HOUR (it imports pendulum)
+DAY_START_HOUR_KEY = "day_start_hour"  # app.storage.settings.DAY_START_HOUR
+STEP_COLUMNS = ("notice", "track", "space", "reframe")  # app.domain.checkin.STEPS, in order
+BUSY_TIMEOUT_S = 0.2  # a prompt never waits long; a busy file just means a quiet prompt
+
+
+class OpenTimer(NamedTuple):
+    """A timer not ended yet. Its end may have passed: the app closes it, not the shell."""
+
+    stimulus: str
+    ends_at: dt.datetime  # aware, UTC
+
+
+class Snapshot(NamedTuple):
+    timers: tuple[OpenTimer, ...]  # soonest end first
+    checkin_steps: tuple[str, ...] | None  # today's step states in order; None: not started
+
+
+def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
+    """Open timers and today's check-in, read in one transaction. `today(day_start_hour)`
+    gives the person's current day for the stored day-start hour. None when `path` is not a
+    readable teeter database (missing, not SQLite, another program's, newer, damaged, busy)."""
+    try:
+        if not path.is_file():
+            return None
+        wal = path.with_name(path.name + "-wal")
+        mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?{mode}"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    try:
+        conn.execute("BEGIN")
+        if not _is_teeter(conn):
+            return None
+        day = today(_day_start_hour(conn))
+        rows = conn.execute(
+            "SELECT stimulus.name, timer.ends_at FROM timer"
+            " JOIN stimulus ON stimulus.id = timer.stimulus_id"
+            " WHERE timer.ended_at IS NULL ORDER BY timer.ends_at, timer.id"
+        ).fetchall()
+        checkin = conn.execute(
+            f"SELECT {', '.join(STEP_COLUMNS)} FROM checkin WHERE day = ?", (day.isoformat(),)
+        ).fetchone()
+        conn.execute("COMMIT")
+    except (sqlite3.Error, ValueError, TypeError, OverflowError):
+        return None
+    finally:
+        conn.close()
+    timers = []
+    for name, ends_at in rows:
+        when = parse_utc(ends_at)
+        if when is not None and isinstance(name, str):
+            timers.append(OpenTimer(name, when))
+    steps = tuple(str(state) for state in checkin) if checkin is not None else None
+    return Snapshot(tuple(timers), steps)
+
+
+def parse_utc(stored: object) -> dt.datetime | None:
+    """A stored UTC time as an aware datetime; None when it cannot be read."""
+    if not isinstance(stored, str):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(stored)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC)
+
+
+def _is_teeter(conn: sqlite3.Connection) -> bool:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return app_id == APPLICATION_ID and 1 <= version <= KNOWN_SCHEMA_VERSION
+
+
+def _day_start_hour(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (DAY_START_HOUR_KEY,)).fetchone()
+    try:
+        hour = int(row[0]) if row is not None else DEFAULT_DAY_START_HOUR
+    except (TypeError, ValueError):
+        return DEFAULT_DAY_START_HOUR
+    return hour if 0 <= hour <= 23 else DEFAULT_DAY_START_HOUR

@@ -1,0 +1,63 @@
+"""Taking a person's data out of teeter and putting it back: the export format's name and
+version, how times are written in it, and writing an export file owner-only.
+
+The JSON format (`"format": "teeter-export", "version": 1`) holds every table; records name
+their stimulus instead of pointing at an id, so a file can be merged into any database.
+Readers: `transfer_json` (export), `transfer_csv` (exposures as CSV), `transfer_parse`
+(validation) and `transfer_import` (one write transaction)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+FORMAT = "teeter-export"
+VERSION = 1
+
+
+class TransferError(Exception):
+    """A file that cannot be imported or written. One line, naming the file."""
+
+
+class OutputExists(TransferError):
+    """The export target is already there and `--force` was not given."""
+
+
+def encode_time(value: dt.datetime | None) -> str | None:
+    """ISO 8601 in UTC with its offset: `2026-11-24T07:30:00+00:00`."""
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).isoformat()
+
+
+def encode_day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def write_private(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to a new owner-only (0600) file. An existing file is refused unless
+    `force`; then the new content goes to a private temporary file beside it first and
+    replaces the old one in one step, so a failure never leaves half an export behind."""
+    if path.is_dir():
+        raise TransferError(f"{path} is a directory; give a file name for the export")
+    if os.path.lexists(path) and not force:
+        raise OutputExists(f"{path} already exists; add --force to replace it")
+    target = path.with_name(f".{path.name}.teeter-{os.getpid()}.tmp") if force else path
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise OutputExists(f"{path} already exists; add --force to replace it") from None
+    except OSError as error:
+        raise TransferError(f"cannot write {path}: {error.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(target, path)
+    except OSError as error:
+        target.unlink(missing_ok=True)
+        raise TransferError(f"cannot write {path}: {error.strerror}") from None

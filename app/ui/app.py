@@ -1,0 +1,152 @@
+"""The teeter App. It draws first and opens the database after (SQLModel costs ~0.3 s to
+import, more than a whole first frame), then tells its screens the data is there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from app.ui.messages import DataChanged
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from app.storage.database import Database
+
+
+class TeeterApp(App[int]):
+    CSS_PATH = "teeter.tcss"
+    TITLE = "teeter"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-app"),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path | str,
+        clock: Callable[[], pendulum.DateTime] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.db_path = Path(db_path).expanduser()
+        self._clock = clock
+        self.db: Database | None = None
+        self.day_start_hour = 4
+        self.failure: str | None = None
+
+    # --- time -----------------------------------------------------------------------
+    def now(self) -> pendulum.DateTime:
+        """Now, in the person's zone (the injected clock decides both)."""
+        if self._clock is None:
+            from app.clock import system_now
+
+            self._clock = system_now
+        return self._clock()
+
+    def today(self) -> dt.date:
+        from app.domain.days import local_day
+
+        now = self.now()
+        return local_day(now, now.timezone, self.day_start_hour)
+
+    def today_bounds(self) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+        from app.domain.days import day_bounds
+
+        return day_bounds(self.today(), self.now().timezone, self.day_start_hour)
+
+    # --- start-up -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from app.ui.screens.home_screen import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self.call_after_refresh(self.open_database)
+
+    @work(thread=True, exclusive=True, group="open-database")
+    def open_database(self) -> None:
+        from app.storage import settings
+        from app.storage.database import Database
+        from app.storage.errors import StorageError
+
+        try:
+            db = Database(self.db_path)
+            hour = settings.day_start_hour(db)
+            theme = settings.get(db, settings.THEME)
+        except StorageError as error:
+            self.call_from_thread(self.fail, str(error))
+            return
+        self.call_from_thread(self._database_ready, db, hour, theme)
+
+    def _database_ready(self, db: Database, hour: int, theme: str | None) -> None:
+        self.db = db
+        self.day_start_hour = hour
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.data_changed()
+        self.offer_resume()
+
+    def fail(self, message: str) -> None:
+        """An expected storage problem: leave the terminal and say it in one line."""
+        self.failure = message
+        self.exit(1)
+
+    def data_changed(self) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
+
+    def on_unmount(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+    # --- actions --------------------------------------------------------------------
+    def offer_resume(self) -> None:
+        from app.storage import checkins
+
+        if self.db is None:
+            return
+        checkin = checkins.for_day(self.db, self.today())
+        if checkin is None or not checkin.progress.started or checkin.progress.complete:
+            return
+        from app.ui.screens.resume_screen import ResumeScreen
+
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self.action_checkin()
+
+        self.push_screen(ResumeScreen(checkin.progress), answered)
+
+    def action_checkin(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        self.walk_checkin()
+
+    @work(exclusive=True, group="checkin")
+    async def walk_checkin(self) -> None:
+        from app.ui.checkin.flow import walk
+
+        await walk(self)
+
+    def action_quick_log(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.quick_log_screen import QuickLogScreen
+
+        self.push_screen(QuickLogScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "check-in: start or resume", "Walk Notice, Track, Space, Reframe", self.action_checkin
+        )
+        yield SystemCommand(
+            "log: quick exposure", "Log one exposure with both ratings", self.action_quick_log
+        )
+        yield from super().get_system_commands(screen)

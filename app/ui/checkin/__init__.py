@@ -1,0 +1,1 @@
+"""The daily check-in: one screen per step, sequenced by `flow.walk`."""

@@ -1,0 +1,64 @@
+"""Sequencing the check-in: show each step, record how it ended, resume where it stopped.
+The rules (what comes next, what counts as done) live in `app.domain.checkin`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.domain.checkin import (
+    CheckInProgress,
+    Step,
+    StepState,
+    next_step,
+    previous_step,
+)
+from app.storage import checkins, stimuli
+from app.ui.checkin.base import CheckInContext, StepAction, StepScreen
+
+if TYPE_CHECKING:
+    from app.ui.app import TeeterApp
+
+
+def _screen_for(step: Step, context: CheckInContext) -> StepScreen:
+    from app.ui.checkin.notice_screen import NoticeScreen
+    from app.ui.checkin.reframe_screen import ReframeScreen
+    from app.ui.checkin.space_screen import SpaceScreen
+    from app.ui.checkin.track_screen import TrackScreen
+
+    screens: dict[Step, type[StepScreen]] = {
+        Step.NOTICE: NoticeScreen,
+        Step.TRACK: TrackScreen,
+        Step.SPACE: SpaceScreen,
+        Step.REFRAME: ReframeScreen,
+    }
+    return screens[step](context)
+
+
+async def walk(app: TeeterApp) -> None:
+    """Walk from the first unfinished step (or from Notice when today's is complete: the
+    practice can be done a few times a day). Escape on the first step leaves, keeping all."""
+    from app.ui.checkin.summary_screen import SummaryScreen
+
+    assert app.db is not None
+    db = app.db
+    day = app.today()  # pinned: a walk that crosses the day-start hour stays on its day
+    record = checkins.for_day(db, day)
+    progress = record.progress if record else CheckInProgress()
+    recent = stimuli.list_active(db)
+    context = CheckInContext(stimulus=recent[0].name if recent else "")
+    step: Step | None = progress.resume_step() or Step.NOTICE
+    while step is not None:
+        action = await app.push_screen_wait(_screen_for(step, context))
+        if action is StepAction.BACK:
+            before = previous_step(step)
+            if before is None:
+                app.data_changed()
+                return
+            step = before
+            continue
+        state = StepState.DONE if action is StepAction.NEXT else StepState.SKIPPED
+        if not (state is StepState.SKIPPED and progress.state(step) is StepState.DONE):
+            progress = checkins.mark_step(db, day, step, state, app.now()).progress
+        step = next_step(step)
+    app.data_changed()
+    await app.push_screen_wait(SummaryScreen(progress))

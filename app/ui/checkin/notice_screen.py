@@ -1,0 +1,57 @@
+"""Step 1, Notice: in the middle of a pleasure, tell the two signals apart."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from app.domain.checkin import Step
+from app.domain.records import ExposureSource
+from app.storage import exposures, stimuli
+from app.ui.checkin.base import CheckInContext, StepScreen
+from app.ui.widgets.exposure_form import ExposureForm
+
+
+class NoticeScreen(StepScreen):
+    STEP = Step.NOTICE
+    INTRO = (
+        "Pick something you are enjoying right now, or did a moment ago. Pause for a breath "
+        "in the middle of it and split the feeling in two: how much is liking this moment, "
+        "and how much is already wanting more? Just look; there is nothing to fight."
+    )
+
+    def __init__(self, context: CheckInContext) -> None:
+        super().__init__(context)
+        self.names: list[str] = []
+
+    def compose_step(self) -> ComposeResult:
+        assert self.teeter.db is not None
+        self.names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        yield ExposureForm(
+            self.names,
+            stimulus=self.context.stimulus,
+            enjoyment_label="Enjoying this moment",
+            craving_label="Wanting more",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(ExposureForm).focus_first()
+
+    def save(self) -> bool:
+        app = self.teeter
+        assert app.db is not None
+        now = app.now()
+        draft = self.query_one(ExposureForm).read(now)
+        exposure = exposures.log(
+            app.db,
+            stimulus=draft.stimulus,
+            occurred_at=draft.occurred_at,
+            enjoyment=draft.enjoyment,
+            craving=draft.craving,
+            note=draft.note,
+            source=ExposureSource.NOTICE,
+            now=now,
+            replace_id=self.last_saved(),
+        )
+        self.remember(exposure.id)
+        self.context.stimulus = exposure.stimulus_name
+        return True

@@ -1,0 +1,128 @@
+"""Step 3, Space: put deliberate time before the next exposure, with a timer that ends in
+a question. Suggestions come from the person's own numbers and stay suggestions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label, Static
+
+from app.domain.checkin import Step
+from app.domain.durations import PRESETS, DurationError, format_duration, parse_duration
+from app.domain.records import Stimulus, StimulusKind
+from app.domain.text import StimulusNameError, clean_name
+from app.storage import stimuli, timers
+from app.ui.checkin.base import StepScreen
+from app.ui.safe_text import shown
+from app.ui.widgets.choice import ChoiceInput
+from app.ui.widgets.exposure_form import FormError
+
+KINDS = list(StimulusKind)
+
+
+class SpaceScreen(StepScreen):
+    STEP = Step.SPACE
+    INTRO = (
+        "Leave more time before the next one. Spacing is not going without: a pleasure "
+        "after a real gap tends to be enjoyed more than several close together. Start a "
+        "timer; when it ends teeter asks how strong the urge is by then."
+    )
+
+    def compose_step(self) -> ComposeResult:
+        yield Static("", id="space-running")
+        yield Label("Space what?", classes="field-label")
+        yield Input(
+            value=self.context.stimulus, placeholder="coffee", id="space-stimulus", compact=True
+        )
+        yield ChoiceInput("What kind is it?", [k.value for k in KINDS], id="space-kind")
+        yield Static("", id="space-notice")
+        yield Label("For how long? (30m, 1h, 2h30m…)", classes="field-label")
+        with Horizontal(id="space-presets"):
+            yield Input(placeholder="2h", id="space-duration", compact=True)
+            for preset in PRESETS:
+                yield Button(preset, id=f"preset-{preset}", compact=True)
+        yield Static("", id="space-suggestion")
+
+    def on_mount(self) -> None:
+        self.refresh_stimulus()
+        self.show_running()
+        target = "#space-duration" if self.context.stimulus else "#space-stimulus"
+        self.query_one(target, Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "space-stimulus":
+            self.refresh_stimulus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("preset-"):
+            self.query_one("#space-duration", Input).value = event.button.id.removeprefix("preset-")
+            self.action_next()
+
+    def on_choice_input_changed(self, event: ChoiceInput.Changed) -> None:
+        index = event.choice.index
+        self.show_kind(KINDS[index] if index is not None else None)
+
+    def _known(self) -> Stimulus | None:
+        assert self.teeter.db is not None
+        name = self.query_one("#space-stimulus", Input).value.strip()
+        return stimuli.find(self.teeter.db, name) if name else None
+
+    def refresh_stimulus(self) -> None:
+        from app.ui.checkin import space_view
+
+        known = self._known()
+        kind_input = self.query_one("#space-kind", ChoiceInput)
+        kind_input.index = KINDS.index(known.kind) if known else None
+        self.show_kind(known.kind if known else None)
+        self.query_one("#space-suggestion", Static).update(
+            shown(space_view.suggestion(self.teeter, known) if known else "")
+        )
+
+    def show_kind(self, kind: StimulusKind | None) -> None:
+        from app.domain.safety import notice_for
+
+        notice = notice_for(kind) if kind else None
+        widget = self.query_one("#space-notice", Static)
+        widget.update(shown(notice or ""))
+        widget.set_class(kind is StimulusKind.SUBSTANCE, "-warning")
+
+    def show_running(self) -> None:
+        from app.ui.screens.home_view import timers as timers_view
+
+        assert self.teeter.db is not None
+        running = timers.active(self.teeter.db)
+        self.query_one("#space-running", Static).update(timers_view(running, self.teeter.now()))
+
+    def save(self) -> bool:
+        app = self.teeter
+        assert app.db is not None
+        now = app.now()
+        stimulus_input = self.query_one("#space-stimulus", Input)
+        duration_input = self.query_one("#space-duration", Input)
+        running = timers.active(app.db)
+        if not duration_input.value.strip():
+            if running:
+                return True
+            raise FormError(
+                "type a duration like 2h or pick a preset — or press ctrl+s to skip",
+                duration_input,
+            )
+        try:
+            name = clean_name(stimulus_input.value)
+        except StimulusNameError as error:
+            raise FormError(str(error), stimulus_input) from None
+        try:
+            duration = parse_duration(duration_input.value)
+        except DurationError as error:
+            raise FormError(str(error), duration_input) from None
+        if any(t.stimulus_name.casefold() == name.casefold() for t in running):
+            raise FormError(f"{name} already has a timer running", stimulus_input)
+        stimulus = stimuli.ensure(app.db, name, now)
+        kind_index = self.query_one("#space-kind", ChoiceInput).index
+        if kind_index is not None and KINDS[kind_index] is not stimulus.kind:
+            stimuli.set_kind(app.db, stimulus.id, KINDS[kind_index])
+        timer = timers.start(app.db, stimulus.name, duration, now)
+        self.remember(timer.id)
+        self.context.stimulus = stimulus.name
+        app.notify(f"Timer set: {format_duration(duration)}", title=stimulus.name, markup=False)
+        return True

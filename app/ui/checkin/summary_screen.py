@@ -1,0 +1,53 @@
+"""After the four steps: what today holds, in a sentence or two."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from app.domain.checkin import CheckInProgress
+from app.domain.summary import describe_day
+from app.storage import exposures, reframes, timers
+from app.ui.safe_text import shown_block
+
+if TYPE_CHECKING:
+    from app.ui.app import TeeterApp
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "done", "Done", id="summary-done"),
+        Binding("escape", "done", "Home", show=False),
+    ]
+
+    def __init__(self, progress: CheckInProgress) -> None:
+        super().__init__()
+        self.progress = progress
+
+    def compose(self) -> ComposeResult:
+        app = cast("TeeterApp", self.app)
+        assert app.db is not None
+        start, end = app.today_bounds()
+        lines = describe_day(
+            self.progress,
+            exposures.between(app.db, start, end),
+            timers.started_between(app.db, start, end),
+            reframes.between(app.db, start, end),
+        )
+        yield Header(show_clock=False, icon="◐")
+        with VerticalScroll(classes="step-body"):
+            yield Static("Check-in complete", classes="step-progress")
+            yield Static(shown_block("\n\n".join(lines)), id="summary-text")
+            yield Static(
+                "Everything is saved. Come back whenever a craving shows up.",
+                classes="step-intro",
+            )
+        yield Footer()
+
+    def action_done(self) -> None:
+        self.dismiss(None)

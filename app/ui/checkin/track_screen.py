@@ -1,0 +1,116 @@
+"""Step 2, Track: log exposures with both ratings and see today's run for that pleasure."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Input, Static
+
+from app.domain.checkin import Step
+from app.domain.records import Exposure, ExposureSource
+from app.storage import exposures, stimuli
+from app.ui.checkin.base import CheckInContext, StepScreen
+from app.ui.safe_text import shown
+from app.ui.widgets.exposure_form import ExposureForm
+from app.ui.widgets.rating import RatingInput
+
+
+class TrackScreen(StepScreen):
+    STEP = Step.TRACK
+    INTRO = (
+        "Log each time you had one of your go-to pleasures today, with enjoyment and craving "
+        "rated apart. Over a few days the two lines tell you whether repeats still pay off."
+    )
+    BINDINGS = [Binding("ctrl+n", "another", "Save & log another", id="track-another")]
+
+    def __init__(self, context: CheckInContext) -> None:
+        super().__init__(context)
+        self.names: list[str] = []
+
+    def compose_step(self) -> ComposeResult:
+        assert self.teeter.db is not None
+        self.names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        yield ExposureForm(self.names, stimulus=self.context.stimulus, with_time=True)
+        yield Static("", id="track-trend")
+        yield DataTable(id="track-today", cursor_type="none", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#track-today", DataTable)
+        table.add_columns("time", "stimulus", "enjoyment", "craving", "note")
+        self.query_one(ExposureForm).focus_first()
+        self.show_today()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "stimulus":
+            self.show_today()
+
+    def _blank(self) -> bool:
+        form = self.query_one(ExposureForm)
+        ratings = [r.value for r in form.query(RatingInput)]
+        return all(value is None for value in ratings) and not form.query_one("#note", Input).value
+
+    def save(self) -> bool:
+        if self._blank():
+            if self.context.saved.get(Step.TRACK):
+                return True  # logged some already: moving on needs no new entry
+            self.show_error("Nothing new to log? Press ctrl+s to skip this step.")
+            self.query_one(ExposureForm).query_one("#enjoyment").focus()
+            return False
+        self._log()
+        return True
+
+    def action_another(self) -> None:
+        from app.storage.errors import StorageError
+        from app.ui.widgets.exposure_form import FormError
+
+        try:
+            self._log()
+        except FormError as error:
+            self.show_error(str(error))
+            error.field.focus()
+            return
+        except StorageError as error:
+            self.show_error(str(error))
+            return
+        form = self.query_one(ExposureForm)
+        form.clear_ratings()
+        form.focus_first()
+        self.show_error("Saved. Log the next one, or press enter on an empty form to go on.")
+
+    def _log(self) -> Exposure:
+        app = self.teeter
+        assert app.db is not None
+        now = app.now()
+        draft = self.query_one(ExposureForm).read(now)
+        exposure = exposures.log(
+            app.db,
+            stimulus=draft.stimulus,
+            occurred_at=draft.occurred_at,
+            enjoyment=draft.enjoyment,
+            craving=draft.craving,
+            note=draft.note,
+            source=ExposureSource.TRACK,
+            now=now,
+        )
+        self.remember(exposure.id)
+        self.context.stimulus = exposure.stimulus_name
+        self.show_today()
+        return exposure
+
+    def show_today(self) -> None:
+        from app.ui.checkin import track_view
+
+        app = self.teeter
+        assert app.db is not None
+        name = self.query_one("#stimulus", Input).value.strip()
+        found = stimuli.find(app.db, name) if name else None
+        start, end = app.today_bounds()
+        today = exposures.between(app.db, start, end, found.id) if found else []
+        table = self.query_one("#track-today", DataTable)
+        table.clear()
+        tz = app.now().timezone
+        for exposure in today:
+            table.add_row(*track_view.row(exposure, tz))
+        self.query_one("#track-trend", Static).update(
+            shown(track_view.trend(today, tz, app.day_start_hour) if found else "")
+        )

@@ -1,0 +1,29 @@
+"""How the Track step words today's run of one pleasure."""
+
+from __future__ import annotations
+
+import pendulum
+from rich.text import Text
+
+from app.domain.records import Exposure
+from app.ui.safe_text import cell
+
+
+def row(exposure: Exposure, tz: pendulum.Timezone) -> tuple[str | Text, ...]:
+    at = pendulum.instance(exposure.occurred_at).in_timezone(tz).format("HH:mm")
+    return (
+        at,
+        cell(exposure.stimulus_name[:20]),
+        str(exposure.enjoyment),
+        str(exposure.craving),
+        cell(exposure.note[:40]),
+    )
+
+
+def trend(today: list[Exposure], tz: pendulum.Timezone, day_start_hour: int) -> str:
+    from app.domain.balance import analyse_stimulus, today_trend_sentence
+
+    if not today:
+        return "Nothing logged for this one today yet."
+    analysis = analyse_stimulus(today, tz, day_start_hour)
+    return today_trend_sentence(analysis.points)

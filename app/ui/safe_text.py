@@ -1,0 +1,26 @@
+"""The one place text a person typed becomes something shown: always a `Content` (never
+parsed as markup, so `[/]` or `[@click=app.quit]` appear literally and run nothing), with
+control characters removed so nothing can steer the terminal."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+
+from app.domain.text import one_line, strip_controls
+
+
+def shown(text: str, style: str = "") -> Content:
+    """A person's text on one line."""
+    content = Content(one_line(text))
+    return content.stylize(style) if style else content
+
+
+def shown_block(text: str) -> Content:
+    """A person's text keeping its line breaks (notes)."""
+    return Content(strip_controls(text))
+
+
+def cell(text: str) -> Text:
+    """A person's text in a DataTable cell (tables take Rich `Text`)."""
+    return Text(one_line(text), no_wrap=True, overflow="ellipsis")

@@ -1,0 +1,92 @@
+"""Home: today's date, where the check-in stands, running spacing timers, today's log."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from app.ui.messages import DataChanged
+
+if TYPE_CHECKING:
+    from app.storage.overview import Overview
+    from app.ui.app import TeeterApp
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("c", "app.checkin", "Check-in", id="checkin"),
+        Binding("n", "app.quick_log", "Quick log", id="quick-log"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.overview: Overview | None = None
+
+    @property
+    def teeter(self) -> TeeterApp:
+        return cast("TeeterApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◐")
+        with VerticalScroll(id="home-body"):
+            yield Static("Opening your journal…", id="home-checkin", classes="home-card")
+            yield Static("", id="home-timers", classes="home-card")
+            yield Static("", id="home-today", classes="home-card")
+            yield Static("", id="home-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#home-checkin").border_title = "Today's check-in"
+        self.query_one("#home-timers").border_title = "Spacing timers"
+        self.query_one("#home-today").border_title = "Logged today"
+        self.set_interval(1.0, self.tick)
+        if self.teeter.db is not None:
+            self.reload()
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        from app.storage.overview import overview
+
+        app = self.teeter
+        if app.db is None:
+            return
+        start, end = app.today_bounds()
+        self.overview = overview(app.db, app.today(), start, end)
+        self.show()
+
+    def tick(self) -> None:
+        if self.overview is not None and self.overview.timers:
+            self.show_timers()
+
+    def show(self) -> None:
+        from app.ui.screens import home_view
+
+        overview = self.overview
+        if overview is None:
+            return
+        self.sub_title = overview.day.strftime("%A %-d %B %Y")
+        self.query_one("#home-checkin", Static).update(home_view.checkin(overview.checkin))
+        self.query_one("#home-today", Static).update(
+            home_view.today(overview.today, self.teeter.now().timezone)
+        )
+        self.query_one("#home-hint", Static).update(home_view.hint(overview))
+        self.show_timers()
+
+    def show_timers(self) -> None:
+        from app.ui.screens import home_view
+
+        assert self.overview is not None
+        self.query_one("#home-timers", Static).update(
+            home_view.timers(self.overview.timers, self.teeter.now())
+        )

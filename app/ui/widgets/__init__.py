@@ -1,0 +1,1 @@
+"""Small reusable widgets, each with its own DEFAULT_CSS."""

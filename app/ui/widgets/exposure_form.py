@@ -1,0 +1,125 @@
+"""The fields of one exposure: what, when, enjoyment, craving, note. Used by Notice, Track
+and quick log. It reads and checks what was typed; the screen decides what to save."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pendulum
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from app.domain.moments import MomentError, parse_moment
+from app.domain.text import StimulusNameError, clean_name, clean_note
+from app.ui.safe_text import shown
+from app.ui.widgets.rating import RatingInput
+
+
+@dataclass(frozen=True)
+class ExposureDraft:
+    stimulus: str
+    occurred_at: pendulum.DateTime
+    enjoyment: int
+    craving: int
+    note: str
+
+
+class FormError(ValueError):
+    def __init__(self, message: str, field: Widget) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ExposureForm(Vertical):
+    DEFAULT_CSS = """
+    ExposureForm { height: auto; }
+    ExposureForm Input { width: 1fr; }
+    ExposureForm .field-label { color: $text-muted; padding: 0 1; margin-top: 1; }
+    ExposureForm #known { color: $text-muted; padding: 0 1; height: auto; }
+    ExposureForm #form-error { color: $error; padding: 0 1; height: auto; }
+    ExposureForm RatingInput { margin-top: 1; }
+    """
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        *,
+        stimulus: str = "",
+        enjoyment_label: str = "Enjoyment",
+        craving_label: str = "Craving (wanting more)",
+        with_time: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._names = list(names)
+        self._stimulus = stimulus
+        self._enjoyment_label = enjoyment_label
+        self._craving_label = craving_label
+        self._with_time = with_time
+
+    def compose(self) -> ComposeResult:
+        yield Label("What is it? (pick with → or type a new one)", classes="field-label")
+        yield Input(
+            value=self._stimulus,
+            placeholder="coffee, phone, chocolate…",
+            suggester=SuggestFromList(self._names, case_sensitive=False),
+            id="stimulus",
+            compact=True,
+        )
+        if self._names:
+            yield Static(shown("yours: " + " · ".join(self._names[:8])), id="known")
+        if self._with_time:
+            yield Label("When? (now, 14:05, yesterday 22:10)", classes="field-label")
+            yield Input(value="now", id="when", compact=True)
+        yield RatingInput(self._enjoyment_label, id="enjoyment")
+        yield RatingInput(self._craving_label, id="craving")
+        yield Label("Note (optional)", classes="field-label")
+        yield Input(placeholder="anything worth remembering", id="note", compact=True)
+        yield Static("", id="form-error")
+
+    def focus_first(self) -> None:
+        stimulus = self.query_one("#stimulus", Input)
+        (self.query_one("#enjoyment", RatingInput) if stimulus.value else stimulus).focus()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(shown(message))
+
+    def read(self, now: pendulum.DateTime) -> ExposureDraft:
+        """What the person entered, checked; raises FormError naming the field to fix."""
+        stimulus_input = self.query_one("#stimulus", Input)
+        try:
+            stimulus = clean_name(stimulus_input.value)
+        except StimulusNameError as error:
+            raise FormError(str(error), stimulus_input) from None
+        stimulus = next((n for n in self._names if n.casefold() == stimulus.casefold()), stimulus)
+        occurred_at = now
+        if self._with_time:
+            when = self.query_one("#when", Input)
+            try:
+                occurred_at = parse_moment(when.value, now)
+            except MomentError as error:
+                raise FormError(str(error), when) from None
+        ratings = []
+        for field_id, what in (("enjoyment", "enjoyment"), ("craving", "craving")):
+            field = self.query_one(f"#{field_id}", RatingInput)
+            if field.value is None:
+                raise FormError(f"rate {what} from 1 to 10 (0 means 10)", field)
+            ratings.append(field.value)
+        note_input = self.query_one("#note", Input)
+        try:
+            note = clean_note(note_input.value)
+        except ValueError as error:
+            raise FormError(str(error), note_input) from None
+        self.show_error("")
+        return ExposureDraft(stimulus, occurred_at, ratings[0], ratings[1], note)
+
+    def clear_ratings(self) -> None:
+        for field_id in ("enjoyment", "craving"):
+            self.query_one(f"#{field_id}", RatingInput).value = None
+        self.query_one("#note", Input).value = ""
+        if self._with_time:
+            self.query_one("#when", Input).value = "now"
