@@ -54,6 +54,13 @@ def log(
         return convert.exposure(row, stimulus_row.name)
 
 
+def get(db: Database, exposure_id: int) -> Exposure | None:
+    with db.read() as session:
+        row = session.get(ExposureRow, exposure_id)
+        stimulus = session.get(StimulusRow, row.stimulus_id) if row else None
+        return convert.exposure(row, stimulus.name) if row and stimulus else None
+
+
 def between(
     db: Database,
     start: dt.datetime,

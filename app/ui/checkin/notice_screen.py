@@ -8,7 +8,7 @@ from app.domain.checkin import Step
 from app.domain.records import ExposureSource
 from app.storage import exposures, stimuli
 from app.ui.checkin.base import CheckInContext, StepScreen
-from app.ui.widgets.exposure_form import ExposureForm
+from app.ui.widgets.exposure_form import ExposureDraft, ExposureForm
 
 
 class NoticeScreen(StepScreen):
@@ -26,9 +26,16 @@ class NoticeScreen(StepScreen):
     def compose_step(self) -> ComposeResult:
         assert self.teeter.db is not None
         self.names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        saved_id = self.last_saved()
+        saved = exposures.get(self.teeter.db, saved_id) if saved_id is not None else None
         yield ExposureForm(
             self.names,
-            stimulus=self.context.stimulus,
+            stimulus=saved.stimulus_name if saved else self.context.stimulus,
+            draft=ExposureDraft(
+                saved.stimulus_name, saved.occurred_at, saved.enjoyment, saved.craving, saved.note
+            )
+            if saved
+            else None,
             enjoyment_label="Enjoying this moment",
             craving_label="Wanting more",
         )

@@ -52,6 +52,7 @@ class ExposureForm(Vertical):
         enjoyment_label: str = "Enjoyment",
         craving_label: str = "Craving (wanting more)",
         with_time: bool = False,
+        draft: ExposureDraft | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -60,6 +61,7 @@ class ExposureForm(Vertical):
         self._enjoyment_label = enjoyment_label
         self._craving_label = craving_label
         self._with_time = with_time
+        self._draft = draft
 
     def compose(self) -> ComposeResult:
         yield Label("What is it? (pick with → or type a new one)", classes="field-label")
@@ -75,10 +77,16 @@ class ExposureForm(Vertical):
         if self._with_time:
             yield Label("When? (now, 14:05, yesterday 22:10)", classes="field-label")
             yield Input(value="now", id="when", compact=True)
-        yield RatingInput(self._enjoyment_label, id="enjoyment")
-        yield RatingInput(self._craving_label, id="craving")
+        draft = self._draft
+        yield RatingInput(self._enjoyment_label, draft and draft.enjoyment, id="enjoyment")
+        yield RatingInput(self._craving_label, draft and draft.craving, id="craving")
         yield Label("Note (optional)", classes="field-label")
-        yield Input(placeholder="anything worth remembering", id="note", compact=True)
+        yield Input(
+            value=draft.note if draft else "",
+            placeholder="anything worth remembering",
+            id="note",
+            compact=True,
+        )
         yield Static("", id="form-error")
 
     def focus_first(self) -> None:

@@ -1,0 +1,74 @@
+"""Shared fixtures: every test runs on its own temporary database at a frozen "now", and
+nothing can reach the person's real data directory."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+import pytest
+
+PARIS = pendulum.timezone("Europe/Paris")
+FROZEN = pendulum.datetime(2026, 11, 24, 9, 30, tz=PARIS)
+
+
+class MovableClock:
+    """A clock tests can move: `clock.now` is what the app sees as now."""
+
+    def __init__(self, now: pendulum.DateTime = FROZEN) -> None:
+        self.now = now
+
+    def __call__(self) -> pendulum.DateTime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now = self.now.add(**delta)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEETER_DB", str(tmp_path / "env-default.db"))
+    monkeypatch.delenv("TEETER_NOW", raising=False)
+    monkeypatch.setenv("TZ", "Europe/Paris")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "teeter.db"
+
+
+@pytest.fixture
+def clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def db(db_path: Path):  # type: ignore[no-untyped-def]
+    from app.storage.database import Database
+
+    database = Database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def make_app(db_path: Path, clock: MovableClock) -> Callable[..., object]:
+    from app import TeeterApp
+
+    def make(**kwargs: object) -> TeeterApp:
+        return TeeterApp(db_path=kwargs.pop("path", db_path), clock=kwargs.pop("clock", clock))
+
+    return make
+
+
+async def wait_ready(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has opened its database and drawn the data."""
+    for _ in range(200):
+        if app.db is not None:
+            break
+        await asyncio.sleep(0.02)
+    assert app.db is not None, "the database did not open"
+    await pilot.pause()
+    await pilot.pause()
