@@ -10,9 +10,17 @@ from textual.content import Content
 from app.domain.text import one_line, strip_controls
 
 
-def shown(text: str, style: str = "") -> Content:
-    """A person's text on one line."""
-    content = Content(one_line(text))
+def fit(text: str, width: int) -> str:
+    """One line, cut to `width` cells with an ellipsis, padded to exactly `width`."""
+    line = one_line(text)
+    if len(line) > width:
+        line = line[: width - 1] + "…"
+    return line.ljust(width)
+
+
+def shown(text: str, style: str = "", width: int | None = None) -> Content:
+    """A person's text on one line (cut and padded to `width` when given)."""
+    content = Content(fit(text, width) if width else one_line(text))
     return content.stylize(style) if style else content
 
 

@@ -37,7 +37,7 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
     lines = []
     for timer in running:
         end = pendulum.instance(timer.ends_at).in_timezone(now.timezone)
-        name = shown(timer.stimulus_name[:24].ljust(24))
+        name = shown(timer.stimulus_name, width=24)
         if timer.has_run_out(now):
             state = Content.styled("ready — the wait is over", "$success")
         else:
@@ -58,7 +58,7 @@ def today(exposures: list[Exposure], tz: pendulum.Timezone) -> Content:
         lines.append(
             Content.assemble(
                 f"{at}  ",
-                shown(exposure.stimulus_name[:24].ljust(24)),
+                shown(exposure.stimulus_name, width=24),
                 f"  enjoyment {exposure.enjoyment:>2}   craving {exposure.craving:>2}",
             )
         )

@@ -1,0 +1,133 @@
+"""`teeter log`: what it prints, its exit status, and that bad input writes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:  # argparse exits on usage errors
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def count(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM exposure").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_log_writes_one_exposure_and_creates_the_stimulus(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db_path),
+        "log",
+        "Coffee",
+        "-e",
+        "6",
+        "-c",
+        "8",
+        "--at",
+        "08:05",
+        "--note",
+        '[/] with milk, "two"',
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith("logged Coffee: enjoyment 6, craving 8 at 08:05")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute(
+        "SELECT s.name, e.enjoyment, e.craving, e.note, e.source FROM exposure e "
+        "JOIN stimulus s ON s.id = e.stimulus_id"
+    ).fetchall() == [("Coffee", 6, 8, '[/] with milk, "two"', "shell")]
+    code, out, _ = run(capsys, "--db", str(db_path), "log", "coffee", "-e", "5", "-c", "9")
+    assert code == 0 and "logged Coffee" in out  # the existing name, whatever the case
+
+
+def test_teeter_db_environment_variable_is_used(capsys, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "from-env.db"
+    monkeypatch.setenv("TEETER_DB", str(target))
+    assert run(capsys, "log", "tea", "-e", "5", "-c", "5")[0] == 0
+    assert count(target) == 1
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["coffee", "-e", "11", "-c", "5"], "enjoyment must be from 1 to 10, not 11"),
+        (["coffee", "-e", "0", "-c", "5"], "enjoyment must be from 1 to 10, not 0"),
+        (["coffee", "-e", "5", "-c", "x"], "craving must be a whole number"),
+        (["coffee", "-e", "5.5", "-c", "5"], "enjoyment must be a whole number"),
+        (["", "-e", "5", "-c", "5"], "a stimulus needs a name"),
+        (["   ", "-e", "5", "-c", "5"], "a stimulus needs a name"),
+        (["coffee", "-e", "5", "-c", "5", "--at", "yesterday-ish"], "cannot read the time"),
+        (["coffee", "-e", "5", "-c", "5", "--at", "23:99"], "cannot read the time"),
+        (["coffee", "-e", "5"], "required"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(
+    capsys, db_path: Path, args, message
+) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "--db", str(db_path), "log", *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert err.count("\n") == 1
+    assert not db_path.exists()  # nothing written, not even an empty database
+
+
+def test_future_time_is_refused(capsys, db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TEETER_NOW", "2026-11-24T09:30:00+01:00")
+    code, _, err = run(
+        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", "10:00"
+    )
+    assert code == 2 and "in the future" in err
+
+
+def test_unusable_file_is_named_and_left_alone(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notes.txt"
+    path.write_text("my shopping list\n")
+    code, _, err = run(capsys, "--db", str(path), "log", "tea", "-e", "5", "-c", "5")
+    assert code == 1
+    assert str(path) in err and "not a SQLite database" in err
+    assert err.count("\n") == 1
+    assert path.read_text() == "my shopping list\n"
+
+
+def test_version(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.startswith("teeter 0.")
+
+
+def test_log_never_imports_textual(db_path: Path) -> None:
+    code = (
+        "import sys; from app.cli import main\n"
+        f"rc = main(['--db', {str(db_path)!r}, 'log', 'tea', '-e', '5', '-c', '5'])\n"
+        "assert rc == 0, rc\n"
+        "bad = [m for m in sys.modules if m.startswith('textual')]\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_installed_command_runs(db_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db_path), "log", "tea", "-e", "11", "-c", "5"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "teeter log: enjoyment must be from 1 to 10, not 11"
