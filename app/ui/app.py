@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class TeeterApp(App[int]):
-    CSS_PATH = "teeter.tcss"
+    CSS_PATH = Path(__file__).with_name("teeter.tcss")  # absolute: subclasses live elsewhere
     TITLE = "teeter"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -63,11 +63,10 @@ class TeeterApp(App[int]):
         return day_bounds(self.today(), self.now().timezone, self.day_start_hour)
 
     # --- start-up -------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
         from app.ui.screens.home_screen import HomeScreen
 
-        self.push_screen(HomeScreen())
-        self.call_after_refresh(self.open_database)
+        return HomeScreen()  # draws at once; it asks for the database after its first paint
 
     @work(thread=True, exclusive=True, group="open-database")
     def open_database(self) -> None:
@@ -90,7 +89,10 @@ class TeeterApp(App[int]):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.data_changed()
-        self.offer_resume()
+        from app.ui.timer_watch import TimerWatch
+
+        self.timer_watch = TimerWatch(self)
+        self.timer_watch.start(then=self.offer_resume)  # urge questions first, then resume
 
     def fail(self, message: str) -> None:
         """An expected storage problem: leave the terminal and say it in one line."""
@@ -142,11 +144,38 @@ class TeeterApp(App[int]):
 
         self.push_screen(QuickLogScreen())
 
+    def action_open_log(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.log_screen import LogScreen
+
+        if not isinstance(self.screen, LogScreen):
+            self.push_screen(LogScreen())
+
+    def action_open_timers(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.timers_screen import TimersScreen
+
+        self.push_screen(TimersScreen())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "check-in: start or resume", "Walk Notice, Track, Space, Reframe", self.action_checkin
         )
         yield SystemCommand(
             "log: quick exposure", "Log one exposure with both ratings", self.action_quick_log
+        )
+        yield SystemCommand(
+            "log: three days",
+            "Enjoyment vs craving, the verdict and your gap evidence",
+            self.action_open_log,
+        )
+        yield SystemCommand(
+            "timers: open",
+            "Start, end early, extend or cancel spacing timers",
+            self.action_open_timers,
         )
         yield from super().get_system_commands(screen)

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "app.checkin", "Check-in", id="checkin"),
+        Binding("l", "app.open_log", "Log", id="open-log"),
         Binding("n", "app.quick_log", "Quick log", id="quick-log"),
+        Binding("t", "app.open_timers", "Timers", id="open-timers"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
@@ -48,6 +50,8 @@ class HomeScreen(Screen[None]):
         self.set_interval(1.0, self.tick)
         if self.teeter.db is not None:
             self.reload()
+        else:
+            self.call_after_refresh(self.teeter.open_database)
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()
@@ -56,11 +60,11 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from app.storage.overview import overview
-
         app = self.teeter
         if app.db is None:
             return
+        from app.storage.overview import overview
+
         start, end = app.today_bounds()
         self.overview = overview(app.db, app.today(), start, end)
         self.show()

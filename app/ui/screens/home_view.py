@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pendulum
 from textual.content import Content
@@ -10,8 +11,10 @@ from textual.content import Content
 from app.domain.checkin import STEPS, StepState
 from app.domain.durations import format_clock
 from app.domain.records import CheckIn, Exposure, Timer
-from app.storage.overview import Overview
 from app.ui.safe_text import shown
+
+if TYPE_CHECKING:
+    from app.storage.overview import Overview
 
 _MARKS = {StepState.DONE: ("✓", "$success"), StepState.SKIPPED: ("–", "$text-muted")}
 
