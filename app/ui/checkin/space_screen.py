@@ -38,7 +38,7 @@ class SpaceScreen(StepScreen):
         yield Static("", id="space-notice")
         yield Label("For how long? (30m, 1h, 2h30m…)", classes="field-label")
         with Horizontal(id="space-presets"):
-            yield Input(placeholder="2h", id="space-duration", compact=True)
+            yield Input(placeholder="e.g. 2h", id="space-duration", compact=True)
             for preset in PRESETS:
                 yield Button(preset, id=f"preset-{preset}", compact=True)
         yield Static("", id="space-suggestion")

@@ -15,7 +15,7 @@ from textual.widget import Widget
 
 class ChoiceInput(Widget, can_focus=True):
     DEFAULT_CSS = """
-    ChoiceInput { height: 1; width: 1fr; padding: 0 1; }
+    ChoiceInput { height: auto; width: 1fr; padding: 0 1; margin-top: 1; }
     ChoiceInput:focus { background: $boost; }
     """
 
