@@ -1,0 +1,63 @@
+"""`teeter status`: one short line for a shell prompt, or nothing at all.
+
+It runs before every prompt, so it stays close to the cost of starting Python: no Textual,
+SQLAlchemy, SQLModel or pendulum (a test checks), plain sqlite3 opened read-only, and it
+never creates or changes a file. It never complains either: a missing, foreign or unreadable
+database gives an empty line and exit 0 (`teeter timer list` says what is wrong)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "status",
+        help="one short line for a shell prompt: timers and today's check-in",
+        description="Print one short line for a shell prompt, e.g. 'coffee 1h12m · check-in "
+        "2/4': time left on each spacing timer ('ready' once it has run out) and a check-in "
+        "started today but not finished. Prints nothing when there is nothing to say, and "
+        "never creates or changes the database.",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    from app.domain.status_line import local_day, status_line
+    from app.storage import quick
+
+    now = current_instant()
+    found = quick.snapshot(db_path, lambda hour: local_day(now, hour))
+    if found is None:
+        return 0
+    line = status_line(found.timers, found.checkin_steps, now)
+    if line:
+        _print(line)
+    return 0
+
+
+def current_instant() -> dt.datetime:
+    """Now as aware UTC, honouring `TEETER_NOW` like `app.clock.system_now` (which imports
+    pendulum: only an unusual pinned value that the standard library cannot read uses it)."""
+    pinned = os.environ.get("TEETER_NOW")
+    if not pinned:
+        return dt.datetime.now(dt.UTC)
+    try:
+        parsed = dt.datetime.fromisoformat(pinned.strip())
+    except ValueError:
+        from app.clock import system_now
+
+        return system_now().astimezone(dt.UTC)
+    if parsed.tzinfo is None:  # pendulum reads a time without an offset as UTC
+        return parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC)
+
+
+def _print(line: str) -> None:
+    try:
+        print(line)
+    except UnicodeEncodeError:  # a terminal that cannot show "·"
+        print(line.replace("·", "-").encode("ascii", "replace").decode("ascii"))

@@ -1,0 +1,229 @@
+"""`teeter timer start|list|stop`: spacing timers from the shell.
+
+A timer stores its end time, so it keeps running whether or not teeter is open. The shell
+never closes a timer that ran out: the app asks "how strong is the urge now?" for it at the
+next launch, and closes it then."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+TYPE_CHECKING = False  # not `from typing import ...`: `teeter status` loads this module too
+if TYPE_CHECKING:
+    import datetime as dt
+
+    import pendulum
+
+    from app.domain.records import Timer
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "timer",
+        help="spacing timers: start, list, stop",
+        description="Spacing timers: leave a gap before the next exposure so the balance can "
+        "reset. A timer keeps running whether or not teeter is open.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    start = actions.add_parser(
+        "start",
+        help="start a timer: no next one before it ends",
+        description="Start a spacing timer. An unknown stimulus is created.",
+    )
+    start.add_argument("stimulus", help="what you are spacing, e.g. coffee")
+    start.add_argument("duration", help="hours and minutes: 30m, 90m, 2h, 2h30m, '1h 15m'")
+    start.set_defaults(run=run_start)
+
+    listing = actions.add_parser(
+        "list",
+        help="active timers, and the ones that ended today",
+        description="Show active timers with the time left and when they end, then the "
+        "timers that ended today and how.",
+    )
+    listing.set_defaults(run=run_list)
+
+    stop = actions.add_parser(
+        "stop",
+        help="end a stimulus's timer now",
+        description="End a stimulus's running timer now. It is recorded as ended early.",
+    )
+    stop.add_argument("stimulus", help="the stimulus whose timer to end")
+    stop.set_defaults(run=run_stop)
+
+
+def run_start(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.clock import system_now
+    from app.domain.durations import DurationError, format_duration, parse_duration
+    from app.domain.text import StimulusNameError, clean_name
+
+    now = system_now()
+    try:
+        name = clean_name(args.stimulus)
+        duration = parse_duration(args.duration)
+    except (DurationError, StimulusNameError) as error:
+        raise UsageError(str(error)) from None
+
+    from app.domain.safety import notice_for
+    from app.storage import stimuli, timers
+    from app.storage.database import Database
+
+    db = Database(db_path)
+    try:
+        try:
+            timer = timers.start_unless_running(db, name, duration, now.in_timezone("UTC"))
+        except timers.AlreadyRunning as running:
+            held = running.timer
+            raise UsageError(
+                f"{held.stimulus_name} already has a timer running until "
+                f"{_when(held.ends_at, now)} ({format_duration(held.remaining(now))} left); "
+                f"end it first with: teeter timer stop {_quote(held.stimulus_name)}"
+            ) from None
+        stimulus = stimuli.find(db, timer.stimulus_name)
+    finally:
+        db.close()
+    print(
+        f"{timer.stimulus_name}: next one not before {_when(timer.ends_at, now)} "
+        f"({format_duration(duration)})"
+    )
+    notice = notice_for(stimulus.kind) if stimulus is not None else None
+    if notice:  # a substance: talk to a clinician first; caffeine: a taper tip
+        print(notice)
+    return 0
+
+
+def run_list(args: argparse.Namespace, db_path: Path) -> int:
+    from app.clock import system_now
+
+    now = system_now()
+    if not db_path.exists():  # nothing to list, and listing must not create the file
+        print("no active timers")
+        return 0
+
+    from app.domain.days import day_bounds, local_day
+    from app.storage import settings, timers
+    from app.storage.database import Database
+
+    db = Database(db_path)
+    try:
+        active = timers.active(db)
+        hour = settings.day_start_hour(db)
+        zone = now.timezone
+        assert zone is not None
+        start, end = day_bounds(local_day(now, zone, hour), zone, hour)
+        ended = timers.ended_between(db, start, end)
+    finally:
+        db.close()
+
+    lines = _table([(timer.stimulus_name, _active_line(timer, now)) for timer in active])
+    print("\n".join(lines) if lines else "no active timers")
+    if ended:
+        print("ended today:")
+        for line in _table([(timer.stimulus_name, _ended_line(timer, now)) for timer in ended]):
+            print(f"  {line}")
+    return 0
+
+
+def run_stop(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.clock import system_now
+    from app.domain.text import StimulusNameError, clean_name
+
+    now = system_now()
+    try:
+        name = clean_name(args.stimulus)
+    except StimulusNameError as error:
+        raise UsageError(str(error)) from None
+    nothing = f"no timer is running for {name} (see: teeter timer list)"
+    if not db_path.exists():
+        raise UsageError(nothing)
+
+    from app.domain.records import TimerEnd
+    from app.storage import stimuli, timers
+    from app.storage.database import Database
+
+    db = Database(db_path)
+    try:
+        stimulus = stimuli.find(db, name)
+        if stimulus is None:
+            raise UsageError(nothing)
+        open_timers = [timer for timer in timers.active(db) if timer.stimulus_id == stimulus.id]
+        running = [timer for timer in open_timers if not timer.has_run_out(now)]
+        ended = [
+            finished
+            for timer in running
+            if (finished := timers.finish(db, timer.id, TimerEnd.ENDED_EARLY, now)) is not None
+        ]
+    finally:
+        db.close()
+    if ended:
+        planned = max(timer.ends_at for timer in ended)
+        print(
+            f"{stimulus.name}: timer ended at {_when(now, now)} "
+            f"(it was set until {_when(planned, now)})"
+        )
+        return 0
+    ran_out = [timer for timer in open_timers if timer.has_run_out(now)]
+    if ran_out:
+        print(
+            f"{stimulus.name}: the timer already ran out at {_when(ran_out[-1].ends_at, now)}"
+            ", so there is nothing to stop; teeter asks about the urge when you next open it"
+        )
+        return 0
+    raise UsageError(nothing)
+
+
+def _active_line(timer: Timer, now: pendulum.DateTime) -> str:
+    from app.domain.durations import format_duration
+
+    if timer.has_run_out(now):
+        return (
+            f"ran out at {_when(timer.ends_at, now)}; teeter asks about the urge when you next "
+            "open it"
+        )
+    return f"{format_duration(timer.remaining(now))} left, until {_when(timer.ends_at, now)}"
+
+
+def _ended_line(timer: Timer, now: pendulum.DateTime) -> str:
+    from app.domain.records import TimerEnd
+
+    assert timer.ended_at is not None
+    if timer.end_reason is TimerEnd.ENDED_EARLY:
+        line = f"ended at {_when(timer.ended_at, now)} (set until {_when(timer.ends_at, now)})"
+    elif timer.end_reason is TimerEnd.CANCELLED:
+        line = f"cancelled at {_when(timer.ended_at, now)}"
+    else:
+        line = f"ran out at {_when(timer.ended_at, now)}"
+    if timer.urge is not None:
+        line += f", urge {timer.urge}/10"
+    return line
+
+
+def _table(rows: list[tuple[str, str]]) -> list[str]:
+    """Names in a column, so the times line up."""
+    width = max((len(name) for name, _ in rows), default=0)
+    return [f"{name.ljust(width)}  {text}" for name, text in rows]
+
+
+def _when(instant: dt.datetime, now: pendulum.DateTime) -> str:
+    """A local clock time, with the date when it is not today's calendar date."""
+    import datetime as dt
+
+    import pendulum
+
+    local = pendulum.instance(instant).in_timezone(now.timezone)  # type: ignore[arg-type]
+    if local.date() == now.date():
+        return local.format("HH:mm")
+    if local.date() == now.date() + dt.timedelta(days=1):
+        return f"{local.format('HH:mm')} tomorrow"
+    if local.date() == now.date() - dt.timedelta(days=1):
+        return f"{local.format('HH:mm')} yesterday"
+    return local.format("ddd D MMM HH:mm")
+
+
+def _quote(name: str) -> str:
+    import shlex
+
+    return shlex.quote(name)
