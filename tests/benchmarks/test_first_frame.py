@@ -1,39 +1,81 @@
-"""Launch to first frame: TeeterApp against a bare Textual app with a header and footer,
-alternating runs in one session and reporting the median ratio (run on purpose:
-`python -m pytest -m benchmark tests/benchmarks -s`)."""
+"""Launch costs, as whole processes, alternating runs within one session and reporting
+median ratios (run on purpose: `python -m pytest -m benchmark tests/benchmarks -s`):
+
+- launch to first frame of TeeterApp vs a bare Textual app with a header and footer;
+- launch to home-with-data on screen vs that same bare first frame;
+- peak memory of the app with data vs the bare app.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
+import pendulum
 import pytest
 
 SCRIPT = Path(__file__).with_name("first_frame.py")
 RUNS = 9
 
 
-def launch(*args: str) -> float:
+def launch(*args: str) -> tuple[float, int]:
     result = subprocess.run(
         [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=True
     )
-    return float(result.stdout.strip().splitlines()[-1])
+    seconds, peak = result.stdout.strip().splitlines()[-1].split()
+    return float(seconds), int(peak)
+
+
+def filled(path: Path) -> Path:
+    from app.domain.records import ExposureSource
+    from app.storage import exposures, timers
+    from app.storage.database import Database
+
+    db = Database(path)
+    now = pendulum.now()
+    for i in range(12):
+        exposures.log(
+            db,
+            stimulus=("coffee", "phone", "chocolate")[i % 3],
+            occurred_at=now.subtract(minutes=40 * i),
+            enjoyment=1 + i % 10,
+            craving=10 - i % 10,
+            note="",
+            source=ExposureSource.SHELL,
+            now=now,
+        )
+    timers.start(db, "coffee", dt.timedelta(hours=2), now)
+    db.close()
+    return path
 
 
 @pytest.mark.benchmark
-def test_first_frame_against_bare_textual(tmp_path: Path) -> None:
-    db = tmp_path / "bench.db"
-    launch("teeter", str(db))  # create the file and warm the disk cache
+def test_launch_and_memory_against_bare_textual(tmp_path: Path) -> None:
+    db = filled(tmp_path / "bench.db")
+    launch("teeter", str(db))  # warm the disk cache
     launch("bare")
-    bare, teeter = [], []
+    bare, first, data = [], [], []
     for _ in range(RUNS):
         bare.append(launch("bare"))
-        teeter.append(launch("teeter", str(db)))
-    ratio = statistics.median(t / b for t, b in zip(teeter, bare, strict=True))
+        first.append(launch("teeter", str(db)))
+        data.append(launch("teeter-data", str(db)))
+
+    def median_ratio(ours: list[tuple[float, int]], index: int) -> float:
+        return statistics.median(o[index] / b[index] for o, b in zip(ours, bare, strict=True))
+
+    def ms(runs: list[tuple[float, int]]) -> float:
+        return statistics.median(r[0] for r in runs) * 1000
+
     print(
-        f"\nfirst frame: bare Textual {statistics.median(bare) * 1000:.0f} ms, "
-        f"teeter {statistics.median(teeter) * 1000:.0f} ms, median ratio {ratio:.2f}"
+        f"\nfirst frame: bare Textual {ms(bare):.0f} ms, teeter {ms(first):.0f} ms, "
+        f"median ratio {median_ratio(first, 0):.2f} (budget 1.20)"
+        f"\nhome with data: {ms(data):.0f} ms, median ratio to the bare first frame "
+        f"{median_ratio(data, 0):.2f}"
+        f"\npeak memory: bare {statistics.median(b[1] for b in bare) / 1024:.0f} MiB, "
+        f"teeter with data {statistics.median(d[1] for d in data) / 1024:.0f} MiB, "
+        f"median ratio {median_ratio(data, 1):.2f}"
     )
-    assert ratio > 0
+    assert median_ratio(first, 0) > 0
