@@ -3,8 +3,10 @@ version, how times are written in it, and writing an export file owner-only.
 
 The JSON format (`"format": "teeter-export", "version": 1`) holds every table; records name
 their stimulus instead of pointing at an id, so a file can be merged into any database.
-Readers: `transfer_json` (export), `transfer_csv` (exposures as CSV), `transfer_parse`
-(validation) and `transfer_import` (one write transaction)."""
+The modules: `transfer_json` (export everything), `transfer_csv` (exposures as CSV),
+`transfer_parse` + `transfer_fields` (read and check a file into `transfer_records`),
+`transfer_import` (merge in one write transaction), `transfer_demo` (the demo data set).
+Deleting everything is `app.storage.forget`."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ from app.storage.models import (
     TimerRow,
 )
 from app.storage.transfer import TransferError
-from app.storage.transfer_parse import Bundle
+from app.storage.transfer_records import Bundle
 
 SECTIONS = (
     ("exposures", "exposure", "exposures"),
@@ -53,11 +53,13 @@ class ImportSummary:
     present: int = 0
 
     def line(self) -> str:
-        """`imported 312 exposures, 3 stimuli, ... (0 already present)`."""
+        """`imported 312 exposures, 3 stimuli, 2 timers (0 already present)`: exposures and
+        stimuli always, the rest when there were any."""
         parts = []
         for key, one, many in SECTIONS:
             count = self.added.get(key, 0)
-            parts.append(f"{count} {one if count == 1 else many}")
+            if count or key in ("exposures", "stimuli"):
+                parts.append(f"{count} {one if count == 1 else many}")
         return f"imported {', '.join(parts)} ({self.present} already present)"
 
 
@@ -99,123 +101,144 @@ def import_bundle(
 
 
 def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSummary) -> None:
-    stimulus = StimulusRow.__table__
-    known = {key: sid for sid, key in conn.execute(sa.select(stimulus.c.id, stimulus.c.name_key))}
-    old_ids = set(known.values())
-    new = [s for s in bundle.stimuli if s.key not in known]
-    _insert(
+    had_stimuli, ids = _merge_stimuli(conn, bundle, now, out)
+    _merge_section(
+        out,
+        "exposures",
         conn,
-        stimulus,
+        ExposureRow.__table__,
+        ("stimulus_id", "occurred_at", "enjoyment", "craving", "note"),
         [
             {
-                "name": s.name,
-                "name_key": s.key,
-                "kind": s.kind,
-                "archived": s.archived,
-                "created_at": s.created_at or now,
+                "stimulus_id": ids[e.stimulus],
+                "occurred_at": e.occurred_at,
+                "enjoyment": e.enjoyment,
+                "craving": e.craving,
+                "note": e.note,
+                "source": e.source,
+                "created_at": e.created_at or now,
             }
-            for s in new
+            for e in bundle.exposures
+        ],
+        look=had_stimuli,  # no stimulus before the import: no exposure to match either
+    )
+    _merge_section(
+        out,
+        "checkins",
+        conn,
+        CheckInRow.__table__,
+        ("day",),
+        [
+            {"day": c.day, **c.steps, "started_at": c.started_at, "completed_at": c.completed_at}
+            for c in bundle.checkins
         ],
     )
-    out.added["stimuli"] = len(new)
+    _merge_section(
+        out,
+        "timers",
+        conn,
+        TimerRow.__table__,
+        ("stimulus_id", "started_at"),
+        [
+            {
+                "stimulus_id": ids[t.stimulus],
+                "started_at": t.started_at,
+                "ends_at": t.ends_at,
+                "ended_at": t.ended_at,
+                "end_reason": t.end_reason,
+                "urge": t.urge,
+                "urge_asked": t.urge_asked,
+            }
+            for t in bundle.timers
+        ],
+    )
+    _merge_section(
+        out,
+        "reframes",
+        conn,
+        ReframeRow.__table__,
+        ("occurred_at", "label"),
+        [
+            {
+                "occurred_at": r.occurred_at,
+                "stimulus_id": ids[r.stimulus] if r.stimulus is not None else None,
+                "label": r.label,
+                "craving_before": r.craving_before,
+                "craving_after": r.craving_after,
+                "surf_minutes": r.surf_minutes,
+                "outcome": r.outcome,
+            }
+            for r in bundle.reframes
+        ],
+    )
+    _merge_experiments(conn, bundle, ids, out)
+    _merge_section(
+        out,
+        "settings",
+        conn,
+        SettingRow.__table__,
+        ("key",),
+        [{"key": key, "value": value} for key, value in bundle.settings.items()],
+    )
+
+
+def _merge_stimuli(
+    conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSummary
+) -> tuple[bool, dict[str, int]]:
+    """Add the stimuli the database lacks (existing ones are kept as they are). Returns
+    whether it had any before, and every stimulus id by case-folded name."""
+    table = StimulusRow.__table__
+    query = sa.select(table.c.name_key, table.c.id)
+    ids: dict[str, int] = {key: sid for key, sid in conn.execute(query)}
+    new = [s for s in bundle.stimuli if s.key not in ids]
+    rows = [
+        {
+            "name": s.name,
+            "name_key": s.key,
+            "kind": s.kind,
+            "archived": s.archived,
+            "created_at": s.created_at or now,
+        }
+        for s in new
+    ]
+    out.added["stimuli"] = _insert(conn, table, rows)
     out.present += len(bundle.stimuli) - len(new)
+    had_any = bool(ids)
     if new:
-        known = {
-            key: sid for sid, key in conn.execute(sa.select(stimulus.c.id, stimulus.c.name_key))
-        }
+        ids = {key: sid for key, sid in conn.execute(query)}
+    return had_any, ids
 
-    exposure = ExposureRow.__table__
-    existing = (
-        conn.execute(
-            sa.select(
-                exposure.c.stimulus_id,
-                exposure.c.occurred_at,
-                exposure.c.enjoyment,
-                exposure.c.craving,
-                exposure.c.note,
-            )
-        )
-        if old_ids and bundle.exposures
-        else []
-    )
-    match = _Matcher(tuple(row) for row in existing)
-    rows = []
-    for e in bundle.exposures:
-        sid = known[e.stimulus]
-        if not match.take((sid, e.occurred_at, e.enjoyment, e.craving, e.note)):
-            rows.append(
-                {
-                    "stimulus_id": sid,
-                    "occurred_at": e.occurred_at,
-                    "enjoyment": e.enjoyment,
-                    "craving": e.craving,
-                    "note": e.note,
-                    "source": e.source,
-                    "created_at": e.created_at or now,
-                }
-            )
-    out.added["exposures"] = _insert(conn, exposure, rows)
+
+def _merge_section(
+    out: ImportSummary,
+    section: str,
+    conn: sa.Connection,
+    table: sa.Table,
+    key: tuple[str, ...],
+    rows: list[dict[str, Any]],
+    *,
+    look: bool = True,
+) -> None:
+    """Insert the rows whose natural `key` the table does not already hold."""
+    existing = conn.execute(sa.select(*(table.c[name] for name in key))) if look and rows else []
+    match = _Matcher(map(tuple, existing))
+    fresh = [row for row in rows if not match.take(tuple(row[name] for name in key))]
+    out.added[section] = _insert(conn, table, fresh)
     out.present += match.present
 
-    checkin = CheckInRow.__table__
-    days = set(conn.execute(sa.select(checkin.c.day)).scalars())
-    rows = []
-    for c in bundle.checkins:
-        if c.day in days:
-            out.present += 1
-            continue
-        days.add(c.day)
-        rows.append(
-            {"day": c.day, **c.steps, "started_at": c.started_at, "completed_at": c.completed_at}
-        )
-    out.added["checkins"] = _insert(conn, checkin, rows)
 
-    timer = TimerRow.__table__
-    match = _Matcher(conn.execute(sa.select(timer.c.stimulus_id, timer.c.started_at)).tuples())
-    rows = [
-        {
-            "stimulus_id": known[t.stimulus],
-            "started_at": t.started_at,
-            "ends_at": t.ends_at,
-            "ended_at": t.ended_at,
-            "end_reason": t.end_reason,
-            "urge": t.urge,
-            "urge_asked": t.urge_asked,
-        }
-        for t in bundle.timers
-        if not match.take((known[t.stimulus], t.started_at))
-    ]
-    out.added["timers"] = _insert(conn, timer, rows)
-    out.present += match.present
-
-    reframe = ReframeRow.__table__
-    match = _Matcher(conn.execute(sa.select(reframe.c.occurred_at, reframe.c.label)).tuples())
-    rows = [
-        {
-            "occurred_at": r.occurred_at,
-            "stimulus_id": known[r.stimulus] if r.stimulus is not None else None,
-            "label": r.label,
-            "craving_before": r.craving_before,
-            "craving_after": r.craving_after,
-            "surf_minutes": r.surf_minutes,
-            "outcome": r.outcome,
-        }
-        for r in bundle.reframes
-        if not match.take((r.occurred_at, r.label))
-    ]
-    out.added["reframes"] = _insert(conn, reframe, rows)
-    out.present += match.present
-
-    experiment = ExperimentRow.__table__
-    match = _Matcher(
-        conn.execute(sa.select(experiment.c.first_day, experiment.c.started_at)).tuples()
-    )
+def _merge_experiments(
+    conn: sa.Connection, bundle: Bundle, ids: dict[str, int], out: ImportSummary
+) -> None:
+    """One insert per experiment (there are few), for its id, then its stimuli."""
+    table = ExperimentRow.__table__
+    match = _Matcher(map(tuple, conn.execute(sa.select(table.c.first_day, table.c.started_at))))
     added = 0
     for x in bundle.experiments:
         if match.take((x.first_day, x.started_at)):
             continue
         result = conn.execute(
-            sa.insert(experiment).values(
+            sa.insert(table).values(
                 first_day=x.first_day,
                 days=x.days,
                 state=x.state,
@@ -224,21 +247,15 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
                 summary=x.summary,
             )
         )
-        (experiment_id,) = result.inserted_primary_key or (None,)
+        experiment_id = result.inserted_primary_key[0]  # type: ignore[index]
         _insert(
             conn,
             ExperimentStimulusRow.__table__,
-            [{"experiment_id": experiment_id, "stimulus_id": known[k]} for k in x.stimuli],
+            [{"experiment_id": experiment_id, "stimulus_id": ids[k]} for k in x.stimuli],
         )
         added += 1
     out.added["experiments"] = added
     out.present += match.present
-
-    setting = SettingRow.__table__
-    keys = set(conn.execute(sa.select(setting.c.key)).scalars())
-    rows = [{"key": k, "value": v} for k, v in bundle.settings.items() if k not in keys]
-    out.added["settings"] = _insert(conn, setting, rows)
-    out.present += len(bundle.settings) - len(rows)
 
 
 def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> int:

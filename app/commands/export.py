@@ -1,0 +1,85 @@
+"""`teeter export [--format json|csv] [--output PATH] [--force]`: all your data, to stdout
+or to a new owner-only file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "export",
+        help="write all your data as JSON (everything) or CSV (exposures)",
+        description="Export your data. JSON holds everything and can be imported again with "
+        "`teeter import`; CSV holds one row per exposure, for a spreadsheet. Times are UTC. "
+        "Without --output the export goes to standard output.",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help="json: everything, for import (default); csv: exposures, for a spreadsheet",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="a new file, written owner-only (0600); - or no --output: standard output",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace --output if it already exists"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.clock import system_now
+    from app.storage.database import Database
+    from app.storage.transfer import TransferError, write_private
+
+    output = Path(args.output).expanduser() if args.output not in (None, "-") else None
+    if output is not None and _is_database(output, db_path):
+        raise UsageError(f"{output} is the database itself; choose another file for the export")
+    db = Database(db_path)
+    try:
+        if args.format == "csv":
+            from app.storage.transfer_csv import export_csv
+
+            text = export_csv(db)
+        else:
+            from app.storage.transfer_json import export_json
+
+            text = export_json(db, system_now().in_timezone("UTC"))
+    finally:
+        db.close()
+    data = text.encode("utf-8")
+    if output is None:
+        _write_stdout(data)
+        return 0
+    try:
+        write_private(output, data, force=args.force)
+    except TransferError as error:
+        raise UsageError(str(error)) from None
+    print(f"exported to {output} ({args.format}, owner-only)", file=sys.stderr)
+    return 0
+
+
+def _is_database(output: Path, db_path: Path) -> bool:
+    """Whether writing `output` would clobber the database or one of its companion files."""
+    db = db_path.expanduser().resolve()
+    guarded = {db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))}
+    return output.resolve() in guarded
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes, not text: UTF-8 whatever the locale, and CSV line ends left as written."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()

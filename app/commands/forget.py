@@ -1,0 +1,43 @@
+"""`teeter forget --yes`: delete every entry, scrub the file and its log, remove backups."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "forget",
+        help="delete all your data for good (needs --yes)",
+        description="Delete every exposure, timer, check-in, reframe, experiment, stimulus and "
+        "setting. Deleted bytes are overwritten and the file is compacted, so they cannot be "
+        "read back; the backups teeter made before upgrades are removed too. There is no undo: "
+        "run `teeter export --output FILE` first if you want a copy.",
+    )
+    parser.add_argument("--yes", action="store_true", help="yes, delete everything")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+
+    if not args.yes:
+        raise UsageError(
+            f"this deletes everything in {db_path} for good; add --yes to do it "
+            "(teeter export --output FILE keeps a copy first)"
+        )
+    from app.storage.forget import forget_all
+
+    result = forget_all(db_path)
+    removed = len(result.backups)
+    backups = f"; {removed} backup{'s' if removed != 1 else ''} removed" if removed else ""
+    if not result.existed:
+        print(f"nothing to forget: {db_path} does not exist{backups}")
+    else:
+        entries = f"{result.rows} row{'s' if result.rows != 1 else ''}"
+        print(
+            f"forgot everything in {db_path}: {entries} deleted, the file and its log "
+            f"scrubbed{backups}"
+        )
+    return 0

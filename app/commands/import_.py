@@ -1,0 +1,69 @@
+"""`teeter import PATH` merges a JSON export; `teeter import --demo` loads the demo data set
+(three days, moved so they end a few minutes ago) into an empty database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "import",
+        help="merge a JSON export into your data, or load the demo with --demo",
+        description="Import a JSON file made by `teeter export`. It is all or nothing: a file "
+        "with any bad value is refused and nothing changes. Entries already present are "
+        "skipped, so importing the same file twice adds nothing the second time.",
+    )
+    parser.add_argument("path", nargs="?", metavar="PATH", help="a teeter JSON export")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="load three days of example data ending a few minutes ago "
+        "(into an empty database only)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.clock import system_now
+    from app.storage.database import Database
+    from app.storage.transfer import TransferError
+    from app.storage.transfer_import import NotEmpty, import_bundle
+    from app.storage.transfer_parse import read_file
+
+    if args.demo == (args.path is not None):
+        raise UsageError("give the PATH of a teeter JSON export, or --demo (not both)")
+    now = system_now()
+    try:
+        if args.demo:
+            from app.storage.transfer_demo import load_demo
+
+            bundle = load_demo()  # checked before the database is even opened
+        else:
+            bundle = read_file(Path(args.path).expanduser())
+    except TransferError as error:
+        raise UsageError(str(error)) from None
+
+    db = Database(db_path)
+    try:
+        if args.demo:
+            from app.storage import settings
+            from app.storage.transfer_demo import shift_to_now
+
+            bundle = shift_to_now(bundle, now, now.timezone, settings.day_start_hour(db))
+        summary = import_bundle(db, bundle, now.in_timezone("UTC"), only_if_empty=args.demo)
+    except NotEmpty:
+        raise UsageError(
+            f"{db_path} already holds entries, and the demo is not mixed into them; try it in "
+            f"a file of its own: teeter --db demo.db import --demo"
+        ) from None
+    except TransferError as error:
+        raise UsageError(str(error)) from None
+    finally:
+        db.close()
+    print(summary.line())
+    if args.demo:
+        print("demo loaded: open teeter and press l for the three-day log")
+    return 0

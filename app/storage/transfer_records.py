@@ -1,0 +1,85 @@
+"""What an export file holds, once checked: plain values with UTC times and stimuli named by
+their case-folded key. `transfer_parse` builds them; `transfer_import` writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LABEL_MAX = 300  # as app.storage.reframes
+EXPERIMENT_STATES = ("running", "completed", "abandoned")
+STEP_FIELDS = ("notice", "track", "space", "reframe")
+
+
+@dataclass(frozen=True)
+class StimulusIn:
+    name: str
+    key: str
+    kind: str
+    archived: bool
+    created_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ExposureIn:
+    stimulus: str  # name_key
+    occurred_at: dt.datetime
+    enjoyment: int
+    craving: int
+    note: str
+    source: str
+    created_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class CheckInIn:
+    day: dt.date
+    steps: dict[str, str]
+    started_at: dt.datetime
+    completed_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class TimerIn:
+    stimulus: str
+    started_at: dt.datetime
+    ends_at: dt.datetime
+    ended_at: dt.datetime | None
+    end_reason: str | None
+    urge: int | None
+    urge_asked: bool
+
+
+@dataclass(frozen=True)
+class ReframeIn:
+    occurred_at: dt.datetime
+    stimulus: str | None
+    label: str
+    craving_before: int
+    craving_after: int | None
+    surf_minutes: int | None
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class ExperimentIn:
+    first_day: dt.date
+    days: int
+    state: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    summary: str | None
+    stimuli: tuple[str, ...]
+
+
+@dataclass
+class Bundle:
+    """A checked export: every record valid, every stimulus a record names listed."""
+
+    stimuli: list[StimulusIn] = field(default_factory=list)
+    exposures: list[ExposureIn] = field(default_factory=list)
+    checkins: list[CheckInIn] = field(default_factory=list)
+    timers: list[TimerIn] = field(default_factory=list)
+    reframes: list[ReframeIn] = field(default_factory=list)
+    experiments: list[ExperimentIn] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)

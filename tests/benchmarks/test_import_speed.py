@@ -1,0 +1,65 @@
+"""How long 100k exposures take to import (run on purpose: pytest -m benchmark -s)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from app.storage.database import Database
+from app.storage.transfer_import import import_bundle
+from app.storage.transfer_json import export_json
+from app.storage.transfer_parse import read_file
+
+COUNT = 100_000
+LIMIT_SECONDS = 20  # "seconds, not minutes", with room for a slow CI machine
+NOW = dt.datetime(2026, 11, 24, 12, tzinfo=dt.UTC)
+
+
+def _export_file(path: Path) -> None:
+    names = [f"stimulus {n}" for n in range(20)]
+    start = NOW - dt.timedelta(minutes=7 * COUNT)
+    exposures = [
+        {
+            "stimulus": names[i % len(names)],
+            "occurred_at": (start + dt.timedelta(minutes=7 * i)).isoformat(),
+            "enjoyment": 1 + i % 10,
+            "craving": 1 + (i * 7) % 10,
+            "note": 'a note, with "quotes"' if i % 4 == 0 else "",
+            "source": "track",
+        }
+        for i in range(COUNT)
+    ]
+    document = {"format": "teeter-export", "version": 1, "exposures": exposures}
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+@pytest.mark.benchmark
+def test_100k_exposures_import_in_seconds(tmp_path: Path) -> None:
+    source = tmp_path / "big.json"
+    _export_file(source)
+    db = Database(tmp_path / "teeter.db")
+    try:
+        began = time.perf_counter()
+        summary = import_bundle(db, read_file(source), NOW)
+        first = time.perf_counter() - began
+
+        began = time.perf_counter()
+        again = import_bundle(db, read_file(source), NOW)
+        second = time.perf_counter() - began
+
+        began = time.perf_counter()
+        exported = export_json(db, NOW)
+        export_seconds = time.perf_counter() - began
+    finally:
+        db.close()
+    assert summary.added["exposures"] == COUNT and again.added["exposures"] == 0
+    assert exported.count('"occurred_at"') == COUNT
+    print(
+        f"\n100k exposures: import {first:.2f} s, re-import (all present) {second:.2f} s, "
+        f"export {export_seconds:.2f} s"
+    )
+    assert first < LIMIT_SECONDS and second < LIMIT_SECONDS
