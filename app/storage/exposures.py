@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+import pendulum
 from sqlmodel import col, select
 
+from app.domain.balance import StimulusAnalysis, analyse
+from app.domain.gaps import best_gap_group, build_points, gap_groups, gap_sentence
 from app.domain.ratings import check_rating
 from app.domain.records import Exposure, ExposureSource
 from app.domain.text import clean_note
@@ -92,3 +96,63 @@ def previous_before(db: Database, stimulus_id: int, before: dt.datetime) -> Expo
     with db.read() as session:
         found = session.exec(query).first()
         return convert.exposure(*found) if found else None
+
+
+def window(
+    db: Database,
+    start: dt.datetime,
+    end: dt.datetime,
+    stimulus_id: int | None = None,
+) -> tuple[list[Exposure], dict[int, Exposure]]:
+    """Exposures in [start, end), oldest first, and for each stimulus among them its last
+    exposure before `start`, so the window's first gap is measured from it. One range scan
+    plus one index lookup per stimulus shown: the cost follows the window, not the history."""
+    inside = between(db, start, end, stimulus_id)
+    previous: dict[int, Exposure] = {}
+    with db.read() as session:
+        for sid in dict.fromkeys(e.stimulus_id for e in inside):
+            found = session.exec(
+                select(ExposureRow, StimulusRow.name)
+                .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
+                .where(ExposureRow.stimulus_id == sid, ExposureRow.occurred_at < start)
+                .order_by(col(ExposureRow.occurred_at).desc(), col(ExposureRow.id).desc())
+                .limit(1)
+            ).first()
+            if found:
+                previous[sid] = convert.exposure(*found)
+    return inside, previous
+
+
+def analyse_window(
+    db: Database,
+    start: dt.datetime,
+    end: dt.datetime,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+    day_start_hour: int,
+    stimulus_id: int | None = None,
+) -> tuple[StimulusAnalysis, ...]:
+    """The balance analysis of a window (what the log screen and `teeter report` show), most
+    recently used stimulus first. Only the window's exposures are analysed; the one before
+    the window only gives the first exposure its gap, so that gap counts in the evidence."""
+    inside, previous = window(db, start, end, stimulus_id)
+    results = []
+    for analysis in analyse(inside, tz, day_start_hour):
+        before = previous.get(analysis.stimulus_id)
+        if before is None:
+            results.append(analysis)
+            continue
+        # The trend, verdict and alerts read ratings, days and n-th only; just the gaps (and
+        # the evidence built on them) change once the earlier exposure is known.
+        items = [before, *(p.exposure for p in analysis.points)]
+        points = build_points(items, tz, day_start_hour)[1:]
+        groups = gap_groups(points)
+        results.append(
+            replace(
+                analysis,
+                points=points,
+                gap_evidence=groups,
+                gap_sentence=gap_sentence(groups, analysis.stimulus_name),
+                best_gap_bucket=best_gap_group(groups),
+            )
+        )
+    return tuple(results)

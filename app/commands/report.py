@@ -1,0 +1,184 @@
+"""`teeter report [--days N] [--stimulus NAME]`: the log screen's analysis as plain text.
+
+Fit for a pipe: bold and colour only on a terminal with NO_COLOR unset. No Textual import
+(a test checks), and a database that does not exist yet is reported on, never created."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from app.domain.balance import StimulusAnalysis
+    from app.storage.database import Database
+
+DEFAULT_DAYS = 3
+MAX_DAYS = 36_500
+_STYLES = {"bold": "1", "tilting": "1;33", "recovering": "1;32", "alert": "33"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "report",
+        help="the balance analysis of the last few days as plain text",
+        description="Print, for each pleasure logged in the last N local days: the verdict on "
+        "its trend, diminishing-returns alerts, every exposure with its gap, and mean "
+        "enjoyment by gap length. Plain text, fit for a pipe.",
+    )
+    parser.add_argument(
+        "--days",
+        default=str(DEFAULT_DAYS),
+        metavar="N",
+        help=f"how many local days, ending today (default {DEFAULT_DAYS})",
+    )
+    parser.add_argument("--stimulus", metavar="NAME", help="only this pleasure")
+    parser.set_defaults(run=run)
+
+
+def parse_days(text: str) -> int:
+    from app.cli import UsageError
+
+    try:
+        days = int(text.strip())
+    except ValueError:
+        raise UsageError(f"--days takes a whole number of days, not {text!r}") from None
+    if not 1 <= days <= MAX_DAYS:
+        raise UsageError(f"--days must be from 1 to {MAX_DAYS}, not {days}")
+    return days
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.clock import system_now
+    from app.domain.text import one_line
+
+    days = parse_days(args.days)
+    now = system_now()
+    if not db_path.exists():
+        if args.stimulus is not None:
+            raise UsageError(f"no stimulus called {one_line(args.stimulus)!r}: nothing is logged")
+        print(f"Nothing logged yet. {_HOW_TO_START}")
+        return 0
+
+    from app.storage import settings, stimuli
+    from app.storage.database import Database
+
+    db = Database(db_path)
+    try:
+        stimulus_id = None
+        if args.stimulus is not None:
+            found = stimuli.find(db, args.stimulus)
+            if found is None:
+                names = ", ".join(one_line(s.name) for s in stimuli.list_active(db))
+                known = f"; known: {names}" if names else ": nothing is logged yet"
+                raise UsageError(f"no stimulus called {one_line(args.stimulus)!r}{known}")
+            stimulus_id = found.id
+        hour = settings.day_start_hour(db)
+        lines = report_lines(db, now, days, hour, stimulus_id, _use_colour())
+    finally:
+        db.close()
+    for line in lines:
+        print(line)
+    return 0
+
+
+_HOW_TO_START = (
+    "Log an exposure with `teeter log coffee -e 6 -c 8` (enjoyment, craving, 1-10), "
+    "or run a check-in in the app (`teeter`, then c)."
+)
+
+
+def _use_colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def report_lines(
+    db: Database,
+    now: pendulum.DateTime,
+    days: int,
+    hour: int,
+    stimulus_id: int | None,
+    colour: bool,
+) -> list[str]:
+    """Every line of the report, built before printing so a failure prints nothing."""
+    from app.domain.days import local_day, window_bounds
+    from app.domain.diminishing import day_words
+    from app.storage.exposures import analyse_window
+
+    tz = now.timezone
+    assert tz is not None
+    last_day = local_day(now, tz, hour)
+    first_day = last_day - dt.timedelta(days=days - 1)
+    start, end = window_bounds(last_day, days, tz, hour)
+    analyses = analyse_window(db, start, end, tz, hour, stimulus_id)
+    span = day_words(last_day) if days == 1 else f"{day_words(first_day)} – {day_words(last_day)}"
+    noun = "day" if days == 1 else "days"
+    header = f"teeter report: the last {days} {noun}, {span} (days start at {hour:02d}:00)"
+    lines = [_paint(header, "bold", colour)]
+    if not analyses:
+        wider = f" Try --days {max(7, days * 2)}, or log one." if days < MAX_DAYS else ""
+        lines.append(f"Nothing logged in this window.{wider} {_HOW_TO_START}")
+        return lines
+    for analysis in analyses:
+        lines.append("")
+        lines.extend(stimulus_lines(analysis, tz, colour))
+    return lines
+
+
+def stimulus_lines(
+    analysis: StimulusAnalysis, tz: pendulum.Timezone | pendulum.FixedTimezone, colour: bool
+) -> Iterator[str]:
+    import pendulum
+
+    from app.domain.balance import Verdict, format_number
+    from app.domain.diminishing import day_words, ordinal
+    from app.domain.text import one_line
+
+    name = one_line(analysis.stimulus_name)
+    yield _paint(f"== {name} ==", "bold", colour)
+    style = {Verdict.TILTING: "tilting", Verdict.RECOVERING: "recovering"}
+    yield "verdict: " + _paint(analysis.verdict_sentence, style.get(analysis.verdict, ""), colour)
+    yield "alerts:" + ("" if analysis.alerts else " none")
+    for alert in analysis.alerts:
+        yield "  " + _paint(f"! {one_line(alert.text)}", "alert", colour)
+    yield f"exposures ({len(analysis.points)}):"
+    yield f"  {'day':<12}{'time':<7}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}  note"
+    for point in analysis.points:
+        at = pendulum.instance(point.occurred_at).in_timezone(tz)
+        note = one_line(point.exposure.note)
+        yield (
+            f"  {day_words(point.day):<12}{at.format('HH:mm'):<7}{ordinal(point.nth_of_day):<6}"
+            f"{gap_words(point.gap):>8}{point.enjoyment:>11}{point.craving:>9}"
+            + (f"  {note}" if note else "")
+        ).rstrip()
+    yield "gap evidence (enjoyment by the gap since the previous exposure):"
+    yield f"  {'gap before':<16}{'count':>6}{'enjoyment':>11}{'craving':>9}"
+    for group in analysis.gap_evidence:
+        mean_e = "-" if group.mean_enjoyment is None else format_number(group.mean_enjoyment)
+        mean_c = "-" if group.mean_craving is None else format_number(group.mean_craving)
+        yield f"  {group.bucket.label:<16}{group.count:>6}{mean_e:>11}{mean_c:>9}"
+    yield f"  {one_line(analysis.gap_sentence)}"
+
+
+def gap_words(gap: dt.timedelta | None) -> str:
+    """`25m`, `2h10m`, `1d 3h`; a dash when nothing came before."""
+    from app.domain.durations import format_duration
+
+    if gap is None:
+        return "-"
+    if gap < dt.timedelta(days=1):
+        return format_duration(gap)
+    days, hours = divmod(int(gap.total_seconds() // 3600), 24)
+    return f"{days}d {hours}h" if hours else f"{days}d"
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    code = _STYLES.get(style)
+    return f"\033[{code}m{text}\033[0m" if colour and code else text

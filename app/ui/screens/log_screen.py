@@ -1,0 +1,223 @@
+"""`l` from home: the last few local days, one pleasure at a time. The verdict first, then the
+alerts, the chart, every exposure and the person's own evidence for spacing.
+
+It reads only its window (and one earlier exposure per stimulus, for the first gap), so it
+opens as fast on ten years of history as on three days."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
+
+from app.ui.messages import DataChanged
+from app.ui.safe_text import shown
+from app.ui.screens import log_view
+from app.ui.widgets.balance_chart import BalanceChart
+
+if TYPE_CHECKING:
+    from app.domain.balance import StimulusAnalysis
+    from app.ui.app import TeeterApp
+
+WINDOWS = (3, 7, 14, 30)
+"""Days the window can show; `w` steps through them and back to the first."""
+_TAB_PREFIX = "stimulus-"
+WIDE = 140
+"""From this many columns the chart and the gap evidence sit side by side."""
+
+
+def _tab_id(stimulus_id: int) -> str:
+    return f"{_TAB_PREFIX}{stimulus_id}"
+
+
+class LogScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="log-back"),
+        # Priority: the scrolling body would otherwise claim left/right (and hide them).
+        Binding(
+            "left",
+            "previous_stimulus",
+            "Previous",
+            key_display="←",
+            priority=True,
+            id="log-previous",
+        ),
+        Binding("right", "next_stimulus", "Next", key_display="→", priority=True, id="log-next"),
+        Binding("[", "previous_stimulus", "Previous", show=False, id="log-previous-alt"),
+        Binding("]", "next_stimulus", "Next", show=False, id="log-next-alt"),
+        Binding("w", "widen", "Widen window", id="log-widen"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.days = WINDOWS[0]
+        self.analyses: tuple[StimulusAnalysis, ...] = ()
+        self.selected: int | None = None
+        self.loaded = False
+
+    @property
+    def teeter(self) -> TeeterApp:
+        return cast("TeeterApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◐")
+        tabs = Tabs(id="log-tabs")
+        tabs.can_focus = False  # left/right belong to the screen, the body keeps the arrows
+        yield tabs
+        with VerticalScroll(id="log-body"):
+            yield Static("Reading your log…", id="log-window")
+            yield Static("", id="log-empty")
+            with Vertical(id="log-detail"):
+                yield Static("", id="log-verdict", classes="log-card")
+                yield Static("", id="log-alerts", classes="log-card")
+                with Container(id="log-pair"):  # side by side on a wide terminal
+                    yield BalanceChart(id="log-chart", classes="log-card")
+                    yield Static("", id="log-gaps", classes="log-card")
+                yield DataTable(
+                    id="log-table",
+                    classes="log-card",
+                    cursor_type="none",
+                    zebra_stripes=True,
+                    show_cursor=False,
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Log"
+        for selector, title in (
+            ("#log-verdict", "Verdict"),
+            ("#log-alerts", "Diminishing returns"),
+            ("#log-chart", "Enjoyment and craving, exposure by exposure"),
+            ("#log-gaps", "Your evidence for spacing: enjoyment by gap"),
+            ("#log-table", "Exposures"),
+        ):
+            self.query_one(selector).border_title = title
+        self.query_one("#log-table", DataTable).can_focus = False
+        self.query_one("#log-detail").display = False
+        self.query_one("#log-body").focus()
+        self.call_after_refresh(self.reload)  # first frame now, the data right after
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.reload()
+
+    # --- loading ----------------------------------------------------------------------
+    @work(exclusive=True, group="log-load")
+    async def reload(self) -> None:
+        from app.domain.days import window_bounds
+        from app.storage.exposures import analyse_window
+
+        app = self.teeter
+        if app.db is None:
+            return
+        tz, hour, last_day = app.now().timezone, app.day_start_hour, app.today()
+        start, end = window_bounds(last_day, self.days, tz, hour)
+        self.analyses = analyse_window(app.db, start, end, tz, hour)
+        ids = [a.stimulus_id for a in self.analyses]
+        if self.selected not in ids:
+            self.selected = ids[0] if ids else None
+        self.query_one("#log-window", Static).update(
+            log_view.window_line(last_day, self.days, hour)
+        )
+        self.sub_title = f"last {self.days} days"
+        await self._show_tabs()
+        self.show_selected()
+        self.refresh_bindings()
+        self.loaded = True
+
+    async def _show_tabs(self) -> None:
+        """A fresh tab bar when the set of stimuli changed (built with its active tab, so it
+        announces only that one), else just the chosen tab."""
+        tabs = self.query_one(Tabs)
+        wanted = [_tab_id(a.stimulus_id) for a in self.analyses]
+        active = _tab_id(self.selected) if self.selected is not None else None
+        if [tab.id for tab in tabs.query(Tab)] != wanted:
+            fresh = Tabs(
+                *(Tab(shown(a.stimulus_name), id=_tab_id(a.stimulus_id)) for a in self.analyses),
+                active=active,
+                id="log-tabs",
+            )
+            fresh.can_focus = False
+            fresh.display = bool(self.analyses)
+            await tabs.remove()
+            await self.mount(fresh, before="#log-body")
+        elif active is not None:
+            tabs.active = active
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        """A click on a tab (keys and reloads have already set `selected`)."""
+        event.stop()
+        tab_id = event.tab.id or ""
+        if not event.tabs.is_attached or not tab_id.startswith(_TAB_PREFIX):
+            return
+        chosen = int(tab_id.removeprefix(_TAB_PREFIX))
+        if chosen != self.selected and chosen in {a.stimulus_id for a in self.analyses}:
+            self.selected = chosen
+            self.show_selected()
+
+    # --- showing ----------------------------------------------------------------------
+    @property
+    def current(self) -> StimulusAnalysis | None:
+        return next((a for a in self.analyses if a.stimulus_id == self.selected), None)
+
+    def show_selected(self) -> None:
+        analysis = self.current
+        self.query_one("#log-empty").display = analysis is None
+        self.query_one("#log-detail").display = analysis is not None
+        if analysis is None:
+            self.query_one("#log-empty", Static).update(log_view.empty(self.days))
+            return
+        verdict = self.query_one("#log-verdict", Static)
+        verdict.update(log_view.verdict(analysis))
+        verdict.set_classes(f"log-card {log_view.verdict_class(analysis)}")
+        self.query_one("#log-alerts", Static).update(log_view.alerts(analysis))
+        self.query_one(BalanceChart).show(analysis.points)
+        self._fill_table(analysis)
+        self.query_one("#log-gaps", Static).update(log_view.gap_evidence(analysis))
+
+    def _fill_table(self, analysis: StimulusAnalysis) -> None:
+        table = self.query_one("#log-table", DataTable)
+        table.clear(columns=True)
+        note_width = max(log_view.NOTE_MIN, self.size.width - 66)
+        for label in log_view.COLUMNS:
+            title = Text(label, justify="right") if label in log_view.NUMERIC else label
+            table.add_column(title, width=note_width if label == "note" else None, key=label)
+        table.add_rows(log_view.exposure_rows(analysis, self.teeter.now().timezone))
+
+    # --- actions ----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Switching stimulus is hidden from the footer until there are two to switch."""
+        if action in ("previous_stimulus", "next_stimulus"):
+            return len(self.analyses) > 1
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_previous_stimulus(self) -> None:
+        self._step(-1)
+
+    def action_next_stimulus(self) -> None:
+        self._step(1)
+
+    def _step(self, by: int) -> None:
+        ids = [a.stimulus_id for a in self.analyses]
+        if len(ids) < 2 or self.selected not in ids:
+            self.app.bell()
+            return
+        self.selected = ids[(ids.index(self.selected) + by) % len(ids)]
+        self.query_one(Tabs).active = _tab_id(self.selected)
+        self.show_selected()
+
+    def action_widen(self) -> None:
+        self.days = WINDOWS[(WINDOWS.index(self.days) + 1) % len(WINDOWS)]
+        self.query_one("#log-body", VerticalScroll).scroll_home(animate=False)
+        self.reload()

@@ -1,0 +1,143 @@
+"""How the three-day log words things. Pure formatting of an analysis the screen already has;
+every name and note a person typed goes through `app.ui.safe_text`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+from rich.text import Text
+from textual.content import Content
+
+from app.domain.balance import StimulusAnalysis, Verdict, format_number
+from app.domain.diminishing import day_words, ordinal
+from app.domain.durations import format_duration
+from app.ui.safe_text import cell, shown
+
+COLUMNS = ("day", "time", "n-th", "gap", "enjoyment", "craving", "note")
+NUMERIC = frozenset({"gap", "enjoyment", "craving"})
+NOTE_MIN = 12
+_VERDICT_STYLES = {
+    Verdict.TILTING: "$text-warning",
+    Verdict.RECOVERING: "$text-success",
+    Verdict.STEADY: "$text-primary",
+    Verdict.TOO_LITTLE_DATA: "$text-muted",
+}
+
+
+def capitalised(text: str) -> str:
+    """The domain's sentences start in lower case so they can be embedded; alone, they
+    start with a capital (only the first letter changes, never a name inside)."""
+    return text[:1].upper() + text[1:]
+
+
+def gap_words(gap: dt.timedelta | None) -> str:
+    """`25m`, `2h10m`, `1d 3h`; an em dash when nothing came before."""
+    if gap is None:
+        return "—"
+    if gap < dt.timedelta(days=1):
+        return format_duration(gap)
+    hours = int(gap.total_seconds() // 3600)
+    days, hours = divmod(hours, 24)
+    return f"{days}d {hours}h" if hours else f"{days}d"
+
+
+def window_line(last_day: dt.date, days: int, day_start_hour: int) -> Content:
+    first_day = last_day - dt.timedelta(days=days - 1)
+    span = day_words(last_day) if days == 1 else f"{day_words(first_day)} – {day_words(last_day)}"
+    return Content.assemble(
+        (f"Last {days} days", "bold"),
+        f"  {span}",
+        (f"  · days start at {day_start_hour:02d}:00 · w widens", "$text-muted"),
+    )
+
+
+def verdict_class(analysis: StimulusAnalysis) -> str:
+    return f"-{analysis.verdict.value.replace('_', '-')}"
+
+
+def verdict(analysis: StimulusAnalysis) -> Content:
+    return Content.assemble(
+        shown(analysis.stimulus_name, "bold"),
+        ": ",
+        (analysis.verdict.words, f"bold {_VERDICT_STYLES[analysis.verdict]}"),
+        "\n",
+        capitalised(analysis.verdict_sentence),
+    )
+
+
+def alerts(analysis: StimulusAnalysis) -> Content:
+    if not analysis.alerts:
+        return Content.styled(
+            "No diminishing returns: no later exposure of a day rated below the first, "
+            "and craving is not ahead of enjoyment.",
+            "$text-muted",
+        )
+    return Content("\n").join(
+        Content.assemble(("! ", "bold $text-warning"), shown(capitalised(alert.text)))
+        for alert in analysis.alerts
+    )
+
+
+def exposure_rows(
+    analysis: StimulusAnalysis, tz: pendulum.Timezone | pendulum.FixedTimezone
+) -> list[tuple[str | Text, ...]]:
+    """One row per exposure, newest last, in the order of `COLUMNS`."""
+    rows: list[tuple[str | Text, ...]] = []
+    for point in analysis.points:
+        at = pendulum.instance(point.occurred_at).in_timezone(tz)
+        rows.append(
+            (
+                day_words(point.day),
+                at.format("HH:mm"),
+                ordinal(point.nth_of_day),
+                Text(gap_words(point.gap), justify="right"),
+                Text(str(point.enjoyment), justify="right"),
+                Text(str(point.craving), justify="right"),
+                cell(point.exposure.note),
+            )
+        )
+    return rows
+
+
+def gap_evidence(analysis: StimulusAnalysis) -> Content:
+    """Counts and mean ratings per gap group, then the sentence that compares them."""
+    lines = [
+        Content.styled(f"{'gap before':<16}{'count':>6}{'enjoyment':>11}{'craving':>9}", "bold")
+    ]
+    best = analysis.best_gap_bucket
+    for group in analysis.gap_evidence:
+        mean_e = "–" if group.mean_enjoyment is None else format_number(group.mean_enjoyment)
+        mean_c = "–" if group.mean_craving is None else format_number(group.mean_craving)
+        line = f"{group.bucket.label:<16}{group.count:>6}{mean_e:>11}{mean_c:>9}"
+        if best is not None and group.bucket == best.bucket:
+            lines.append(
+                Content.assemble((line, "$text-success"), ("  ← most enjoyed", "$text-success"))
+            )
+        else:
+            lines.append(Content(line) if group.count else Content.styled(line, "$text-muted"))
+    lines.append(Content(""))
+    lines.append(shown(capitalised(analysis.gap_sentence)))
+    return Content("\n").join(lines)
+
+
+def empty(days: int) -> Content:
+    """What a newcomer needs: exactly how to get the first exposures in."""
+    return Content.assemble(
+        (f"Nothing logged in the last {days} days yet.", "bold"),
+        "\n\nThis screen puts each pleasure's enjoyment and craving side by side and shows "
+        "whether longer gaps made it more enjoyable. To give it something to show, press ",
+        ("escape", "bold"),
+        " to go home, then:\n\n",
+        ("  c", "bold"),
+        "   start today's check-in (its Notice and Track steps log exposures)\n",
+        ("  n", "bold"),
+        "   quick-log one exposure as it happens\n\nor, from your shell:\n\n",
+        ("  teeter log coffee -e 6 -c 8", "bold"),
+        ("   (-e enjoyment, -c craving, 1–10)", "$text-muted"),
+        "\n\nThen come back with ",
+        ("l", "bold"),
+        ". Press ",
+        ("w", "bold"),
+        " here to look further back (7, 14 or 30 days).",
+    )
