@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.domain.records import Stimulus, StimulusKind
-from app.domain.text import clean_name, name_key
+from app.domain.text import StimulusNameError, clean_name, name_key
 from app.storage import convert
 from app.storage.database import Database
-from app.storage.models import ExposureRow, StimulusRow
+from app.storage.models import (
+    ExperimentStimulusRow,
+    ExposureRow,
+    ReframeRow,
+    StimulusRow,
+    TimerRow,
+)
 
 
 def find_row(session: Session, name: str) -> StimulusRow | None:
@@ -63,3 +71,141 @@ def set_kind(db: Database, stimulus_id: int, kind: StimulusKind) -> None:
         row = session.get(StimulusRow, stimulus_id)
         if row is not None:
             row.kind = kind.value
+
+
+# --- managing stimuli (the stimuli screen) ----------------------------------------------
+class NameTaken(StimulusNameError):
+    """Another stimulus already has this name, ignoring case."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f'there is already a stimulus called "{name}" (names ignore case)')
+
+
+class StimulusNotFound(LookupError):
+    """The stimulus was deleted meanwhile (another teeter, or the shell)."""
+
+    def __init__(self, stimulus_id: int) -> None:
+        super().__init__(f"stimulus {stimulus_id} no longer exists")
+
+
+@dataclass(frozen=True)
+class StimulusCounts:
+    """What is recorded for one stimulus, so a deletion can say exactly what goes with it."""
+
+    exposures: int = 0
+    timers: int = 0
+    reframes: int = 0
+    experiments: int = 0  # experiments it is part of (only the link is removed)
+
+
+class CountsChanged(Exception):
+    """Something was recorded for the stimulus after the confirmation was shown."""
+
+    def __init__(self, expected: StimulusCounts, found: StimulusCounts) -> None:
+        super().__init__("something was recorded for it meanwhile; nothing was deleted")
+        self.expected = expected
+        self.found = found
+
+
+@dataclass(frozen=True)
+class StimulusEntry:
+    """A stimulus as the stimuli screen lists it: archived ones included."""
+
+    stimulus: Stimulus
+    exposures: int
+
+
+def list_all(db: Database) -> list[StimulusEntry]:
+    """Every stimulus, archived ones too, by name, with how many exposures each has."""
+    exposure_count = (
+        select(func.count(col(ExposureRow.id)))
+        .where(ExposureRow.stimulus_id == StimulusRow.id)
+        .correlate(StimulusRow)
+        .scalar_subquery()
+    )
+    with db.read() as session:
+        rows = session.exec(
+            select(StimulusRow, exposure_count).order_by(col(StimulusRow.name_key))
+        ).all()
+        return [StimulusEntry(convert.stimulus(row), count) for row, count in rows]
+
+
+def get(db: Database, stimulus_id: int) -> Stimulus | None:
+    with db.read() as session:
+        row = session.get(StimulusRow, stimulus_id)
+        return convert.stimulus(row) if row else None
+
+
+def create(db: Database, name: str, kind: StimulusKind, now: dt.datetime) -> Stimulus:
+    """A new stimulus; refuses a name already taken (any case) instead of reusing it."""
+    cleaned = clean_name(name)
+    with db.write() as session:
+        if find_row(session, cleaned) is not None:
+            raise NameTaken(cleaned)
+        row = StimulusRow(name=cleaned, name_key=name_key(cleaned), kind=kind.value, created_at=now)
+        session.add(row)
+        session.flush()
+        return convert.stimulus(row)
+
+
+def rename(db: Database, stimulus_id: int, name: str) -> Stimulus:
+    """Same id, new name: every exposure, timer and reframe follows. Changing only the case
+    of the name is allowed; taking another stimulus's name is not."""
+    cleaned = clean_name(name)
+    with db.write() as session:
+        row = _existing(session, stimulus_id)
+        other = find_row(session, cleaned)
+        if other is not None and other.id != stimulus_id:
+            raise NameTaken(cleaned)
+        row.name = cleaned
+        row.name_key = name_key(cleaned)
+        session.add(row)
+        return convert.stimulus(row)
+
+
+def set_archived(db: Database, stimulus_id: int, archived: bool) -> Stimulus:
+    """Archived stimuli keep their history and leave the pickers (`list_active`)."""
+    with db.write() as session:
+        row = _existing(session, stimulus_id)
+        row.archived = archived
+        session.add(row)
+        return convert.stimulus(row)
+
+
+def counts(db: Database, stimulus_id: int) -> StimulusCounts:
+    with db.read() as session:
+        return _counts(session, stimulus_id)
+
+
+def delete(
+    db: Database, stimulus_id: int, expected: StimulusCounts | None = None
+) -> StimulusCounts:
+    """Delete a stimulus and everything recorded for it (the foreign keys cascade), in one
+    transaction. With `expected` (what the confirmation showed), refuse if anything was
+    recorded since, so exactly what the person agreed to is deleted."""
+    with db.write() as session:
+        row = _existing(session, stimulus_id)
+        found = _counts(session, stimulus_id)
+        if expected is not None and found != expected:
+            raise CountsChanged(expected, found)
+        session.delete(row)
+        return found
+
+
+def _existing(session: Session, stimulus_id: int) -> StimulusRow:
+    row = session.get(StimulusRow, stimulus_id)
+    if row is None:
+        raise StimulusNotFound(stimulus_id)
+    return row
+
+
+def _counts(session: Session, stimulus_id: int) -> StimulusCounts:
+    def count(column: Any) -> int:
+        return session.exec(select(func.count()).where(column == stimulus_id)).one()
+
+    return StimulusCounts(
+        exposures=count(col(ExposureRow.stimulus_id)),
+        timers=count(col(TimerRow.stimulus_id)),
+        reframes=count(col(ReframeRow.stimulus_id)),
+        experiments=count(col(ExperimentStimulusRow.stimulus_id)),
+    )

@@ -161,6 +161,30 @@ class TeeterApp(App[int]):
 
         self.push_screen(TimersScreen())
 
+    def action_open_stimuli(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.stimuli_screen import StimuliScreen
+
+        if not isinstance(self.screen, StimuliScreen):
+            self.push_screen(StimuliScreen())
+
+    def action_open_help(self) -> None:
+        from app.ui.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_open_settings(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.settings_screen import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "check-in: start or resume", "Walk Notice, Track, Space, Reframe", self.action_checkin
@@ -177,5 +201,18 @@ class TeeterApp(App[int]):
             "timers: open",
             "Start, end early, extend or cancel spacing timers",
             self.action_open_timers,
+        )
+        yield SystemCommand(
+            "stimuli: manage",
+            "Add, rename, set the kind, archive or delete a stimulus",
+            self.action_open_stimuli,
+        )
+        yield SystemCommand(
+            "help: how teeter works",
+            "The model, the keys, your data file, what teeter is not",
+            self.action_open_help,
+        )
+        yield SystemCommand(
+            "settings: open", "Day-start hour, theme, the help text", self.action_open_settings
         )
         yield from super().get_system_commands(screen)

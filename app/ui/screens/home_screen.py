@@ -23,6 +23,9 @@ class HomeScreen(Screen[None]):
         Binding("l", "app.open_log", "Log", id="open-log"),
         Binding("n", "app.quick_log", "Quick log", id="quick-log"),
         Binding("t", "app.open_timers", "Timers", id="open-timers"),
+        Binding("s", "app.open_stimuli", "Stimuli", id="open-stimuli"),
+        Binding("question_mark", "app.open_help", "Help", id="open-help"),
+        Binding("comma", "app.open_settings", "Settings", id="open-settings", show=False),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 

@@ -1,0 +1,94 @@
+"""What the help screen says, kept in Python so it ships inside the package. teeter's own
+words throughout; the screen adds the live parts (the data file, the person's help text)."""
+
+from __future__ import annotations
+
+MODEL_TITLE = "How teeter sees a pleasure"
+
+MODEL = (
+    "Two things happen at once when you enjoy something. There is the enjoyment itself, "
+    "and, tangled up with it, a pull toward the next helping: craving. teeter asks you to "
+    "rate them apart, enjoyment and craving from 1 to 10, because they are different "
+    "signals that are easy to mistake for one.",
+    "Go back to the same pleasure again and again in a short time and the two drift apart: "
+    "each round brings a little less enjoyment and leaves a little more wanting behind. "
+    "teeter calls that the balance tipping toward craving. The balance is a way of "
+    "picturing it, not a reading of your brain.",
+    "Dopamine is mostly about wanting, not about liking. A strong urge tells you how hard "
+    "you are being pulled; it says little about how good the next one will be, and it is "
+    "not an instruction you have to follow.",
+)
+
+STEPS_TITLE = "The practice, in four steps"
+
+STEPS = (
+    (
+        "Notice",
+        "in the middle of a pleasure, ask how much of the feeling is enjoying this "
+        "moment and how much is wanting more. Just look; there is nothing to fight.",
+    ),
+    (
+        "Track",
+        "rate enjoyment and craving each time, for your go-to pleasures, over about "
+        "three days. Your own numbers show the pattern better than any rule.",
+    ),
+    (
+        "Space",
+        "once you have seen it, leave longer gaps on purpose so enjoyment has room to "
+        "come back. This is about timing, not about doing without.",
+    ),
+    (
+        "Reframe",
+        "when a craving arrives, give it a name: the other side of a recent "
+        "pleasure, information rather than an order. Urges tend to rise and then fall away; "
+        "naming one changes what you do with it more than how strong it feels.",
+    ),
+)
+
+KEYS_TITLE = "Keys"
+
+KEYS = (
+    ("c", "today's check-in: start it, or carry on where you left off"),
+    ("l", "the last three days, both ratings side by side"),
+    ("t", "spacing timers"),
+    ("n", "log one exposure right now"),
+    ("s", "your stimuli: add, rename, set the kind, archive, delete"),
+    (",", "settings: when your day starts, theme, the help text"),
+    ("?", "this help"),
+    ("q", "quit (ctrl+q works everywhere)"),
+    ("escape", "back one screen"),
+    ("ctrl+p", "the command palette: every action by name"),
+    ("1–9, 0", "a rating (0 means 10); arrows adjust it"),
+    ("enter", "save and go on; ctrl+s skips a check-in step"),
+)
+
+DATA_TITLE = "Your data"
+
+DATA_FILE = "Everything teeter records lives in one file on this machine:"
+
+DATA = (
+    "Nothing ever leaves it: teeter has no account, sends nothing over the network and "
+    "keeps no copy anywhere else. From a shell you can take it out, bring it back, or "
+    "wipe it:",
+)
+
+COMMANDS = (
+    (
+        "teeter export --output teeter.json",
+        "all of it, to a file (add --format csv for a spreadsheet)",
+    ),
+    ("teeter import FILE", "brings such a file back in"),
+    ("teeter forget --yes", "deletes everything for good; there is no undo"),
+)
+
+CARE_TITLE = "What teeter is not"
+
+CARE = (
+    "teeter is a journal and a few prompts. It is not medical advice, it does not diagnose "
+    "anything, and its suggested gaps are only suggestions.",
+    "If spacing something out feels unmanageable, talking with a doctor or another "
+    "professional helps. For alcohol, some medicines and other substances, stopping "
+    "suddenly can be risky: ask a clinician before you change how much you take.",
+)
+
+HELP_TEXT_INTRO = "When waiting has been very hard several times, teeter shows this:"

@@ -1,0 +1,130 @@
+"""`,` from home: when the person's day starts, the theme, and the help text the support
+notice shows. A theme applies and is kept as soon as it is picked; the hour and the help
+text are saved together with ctrl+s, and only when both are valid."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+
+from app.domain.days import check_day_start_hour
+from app.domain.safety import DEFAULT_HELP_TEXT
+from app.storage import settings
+from app.storage.errors import StorageError
+from app.ui.safe_text import shown
+
+if TYPE_CHECKING:
+    from app.storage.database import Database
+    from app.ui.app import TeeterApp
+
+
+def parse_hour(raw: str) -> int:
+    """The hour as typed; a ValueError says what is wrong in words a person can act on."""
+    try:
+        hour = int(raw.strip())
+    except ValueError:
+        raise ValueError(f'the day starts at a whole hour from 0 to 23, not "{raw}"') from None
+    try:
+        return check_day_start_hour(hour)
+    except ValueError:
+        raise ValueError(f"the day starts at a whole hour from 0 to 23, not {hour}") from None
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings-save", priority=True),
+        Binding("escape", "back", "Back", id="settings-back"),
+    ]
+
+    @property
+    def teeter(self) -> TeeterApp:
+        return cast("TeeterApp", self.app)
+
+    @property
+    def db(self) -> Database:
+        assert self.teeter.db is not None
+        return self.teeter.db
+
+    def compose(self) -> ComposeResult:
+        app = self.teeter
+        custom = settings.get(self.db, settings.HELP_TEXT)
+        yield Header(show_clock=False, icon="◐")
+        with VerticalScroll(id="settings-body"):
+            yield Static(
+                "Day starts at (hour 0–23; with 4, a 00:30 coffee counts for the day before)",
+                classes="field-label",
+            )
+            yield Input(str(app.day_start_hour), id="settings-hour", compact=True)
+            yield Static("Theme (applies at once and is kept)", classes="field-label")
+            yield Select(
+                [(name, name) for name in sorted(app.available_themes)],
+                value=app.theme,
+                allow_blank=False,
+                id="settings-theme",
+                compact=True,
+            )
+            yield Static(
+                "Help text shown when waiting has been very hard (empty: teeter's own)",
+                classes="field-label",
+            )
+            yield TextArea(custom or DEFAULT_HELP_TEXT, id="settings-help", soft_wrap=True)
+            yield Static("", id="settings-error", classes="step-error")
+            yield Static(
+                "ctrl+s saves the hour and the help text · escape goes back", classes="step-intro"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Settings"
+        self.query_one("#settings-hour", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        theme = event.value
+        if not isinstance(theme, str) or theme == self.app.theme:
+            return
+        self.app.theme = theme
+        try:
+            settings.put(self.db, settings.THEME, theme)
+        except StorageError as error:
+            self.show_error(str(error))
+
+    def action_save(self) -> None:
+        area = self.query_one("#settings-help", TextArea)
+        try:
+            hour = parse_hour(self.query_one("#settings-hour", Input).value)
+            help_text = settings.help_text_value(area.text)
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        try:
+            settings.put_many(
+                self.db, {settings.DAY_START_HOUR: str(hour), settings.HELP_TEXT: help_text}
+            )
+        except StorageError as error:
+            self.show_error(str(error))
+            return
+        if help_text is None:
+            area.text = DEFAULT_HELP_TEXT
+        self.show_error("")
+        app = self.teeter
+        app.day_start_hour = hour
+        whose = "your own" if help_text else "teeter's own"
+        app.notify(f"Your day starts at {hour:02d}:00; help text: {whose}.", title="Saved")
+        app.data_changed()
+
+    def show_error(self, message: str) -> None:
+        text = message[:1].upper() + message[1:]
+        self.query_one("#settings-error", Static).update(shown(text))
+
+    def action_back(self) -> None:
+        self.dismiss()

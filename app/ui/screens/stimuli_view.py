@@ -1,0 +1,76 @@
+"""How the stimuli screen words things: table cells and the questions it asks. Names a
+person typed only ever pass through `safe_text`."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+
+from app.domain.records import StimulusKind
+from app.storage.stimuli import StimulusCounts, StimulusEntry
+from app.ui.safe_text import cell, shown
+
+COLUMNS = ("Name", "Kind", "Exposures", "")
+KINDS = tuple(StimulusKind)
+
+
+def row(entry: StimulusEntry) -> tuple[Text, str, Text, Text]:
+    stimulus = entry.stimulus
+    name = cell(stimulus.name)
+    if stimulus.archived:
+        name.stylize("dim")
+    return (
+        name,
+        stimulus.kind.value,
+        Text(str(entry.exposures), justify="right"),
+        Text("archived" if stimulus.archived else "", style="dim"),
+    )
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def what_goes_with(counts: StimulusCounts) -> str:
+    """'42 exposures, 3 timers and 1 reframe' (empty when nothing is recorded)."""
+    parts = [
+        plural(n, word)
+        for n, word in (
+            (counts.exposures, "exposure"),
+            (counts.timers, "timer"),
+            (counts.reframes, "reframe"),
+        )
+        if n
+    ]
+    if len(parts) > 1:
+        return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return parts[0] if parts else ""
+
+
+def delete_question(name: str, counts: StimulusCounts) -> Content:
+    records = what_goes_with(counts)
+    tail = f" and its {records}?" if records else "? Nothing else is recorded for it."
+    parts: list[Content | str] = ["Delete ", shown(name, "bold"), tail]
+    if counts.experiments:
+        parts.append(f" It also leaves {plural(counts.experiments, 'experiment')}.")
+    parts.append(" This cannot be undone.")
+    return Content.assemble(*parts)
+
+
+def deleted_message(counts: StimulusCounts) -> str:
+    records = what_goes_with(counts)
+    return f"Deleted with its {records}." if records else "Deleted."
+
+
+def archive_message(archived: bool) -> str:
+    if archived:
+        return "Archived: its history stays, and it no longer appears when you pick a stimulus."
+    return "Back in the pickers, with its history."
+
+
+def empty_hint() -> Content:
+    return Content.styled(
+        "No stimuli yet. Press a to add a go-to pleasure (coffee, a feed, a snack…); "
+        "logging one by name adds it too.",
+        "$text-muted",
+    )
