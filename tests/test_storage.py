@@ -208,3 +208,16 @@ def test_directory_is_created_private(tmp_path: Path) -> None:
     assert path.exists()
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert os.access(path, os.R_OK)
+
+
+def test_logging_an_archived_stimulus_brings_it_back(db: Database) -> None:
+    coffee = log(db, "coffee").stimulus_id
+    with db.write() as session:
+        from app.storage.models import StimulusRow
+
+        row = session.get(StimulusRow, coffee)
+        assert row is not None
+        row.archived = True
+    assert stimuli.list_active(db) == []
+    log(db, "Coffee")
+    assert [s.name for s in stimuli.list_active(db)] == ["coffee"]

@@ -38,6 +38,8 @@ def log(
     note = clean_note(note)
     with db.write() as session:
         stimulus_row = ensure_row(session, stimulus, now)
+        if stimulus_row.archived:  # logging it again means it is back in use
+            stimulus_row.archived = False
         row = session.get(ExposureRow, replace_id) if replace_id is not None else None
         if row is None:
             row = ExposureRow(
