@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import and_, or_
 from sqlmodel import col, select
 
 from app.domain.ratings import check_rating
@@ -121,6 +122,55 @@ def started_between(db: Database, start: dt.datetime, end: dt.datetime) -> list[
         .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
         .where(TimerRow.started_at >= start, TimerRow.started_at < end)
         .order_by(col(TimerRow.started_at))
+    )
+    with db.read() as session:
+        return [convert.timer(row, name) for row, name in session.exec(query).all()]
+
+
+def extend(db: Database, timer_id: int, by: dt.timedelta) -> Timer | None:
+    """Move a running timer's end later by `by`. None when it has already ended."""
+    with db.write() as session:
+        found = session.exec(
+            select(TimerRow, StimulusRow.name)
+            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+            .where(TimerRow.id == timer_id)
+        ).first()
+        if found is None or found[0].ended_at is not None:
+            return None
+        row, name = found
+        row.ends_at = row.ends_at + by
+        session.add(row)
+        session.flush()
+        return convert.timer(row, name)
+
+
+def due_unasked(db: Database, now: dt.datetime) -> list[Timer]:
+    """Timers owed an urge question: still open but past their end (they need closing as
+    ran out), or closed as ran out (by teeter or the shell) and not asked yet. Oldest end
+    first. One indexed query, cheap enough to run every second."""
+    query = (
+        select(TimerRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+        .where(
+            col(TimerRow.urge_asked).is_(False),
+            or_(
+                and_(col(TimerRow.ended_at).is_(None), TimerRow.ends_at <= now),
+                TimerRow.end_reason == TimerEnd.RAN_OUT.value,
+            ),
+        )
+        .order_by(col(TimerRow.ends_at), col(TimerRow.id))
+    )
+    with db.read() as session:
+        return [convert.timer(row, name) for row, name in session.exec(query).all()]
+
+
+def recent_endings(db: Database, since: dt.datetime) -> list[Timer]:
+    """Timers that ended at or after `since` (however they ended), in the order they ended."""
+    query = (
+        select(TimerRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+        .where(TimerRow.ended_at >= since)  # type: ignore[operator]
+        .order_by(col(TimerRow.ended_at), col(TimerRow.id))
     )
     with db.read() as session:
         return [convert.timer(row, name) for row, name in session.exec(query).all()]

@@ -1,0 +1,55 @@
+"""Extend a running timer: how much longer? (30m, 1h, 2h30m…). Dismisses with the extra
+time, or None when left with escape."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from app.domain.durations import DurationError, parse_duration
+from app.domain.records import Timer
+from app.ui.safe_text import shown
+
+DEFAULT_EXTENSION = "30m"
+
+
+class ExtendScreen(ModalScreen[dt.timedelta | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="extend-cancel"),
+    ]
+
+    def __init__(self, timer: Timer) -> None:
+        super().__init__()
+        self.timer = timer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="extend-dialog"):
+            yield Static(
+                Content.assemble("Extend ", shown(self.timer.stimulus_name), " by how much?"),
+                classes="step-progress",
+            )
+            yield Input(value=DEFAULT_EXTENSION, id="extend-by", compact=True)
+            yield Static("", id="extend-error", classes="step-error")
+            yield Static("30m, 1h, 2h30m… · enter extends · escape cancels", classes="step-intro")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#extend-by", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            by = parse_duration(event.value)
+        except DurationError as error:
+            self.query_one("#extend-error", Static).update(shown(str(error)))
+            return
+        self.dismiss(by)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

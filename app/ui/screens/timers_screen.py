@@ -1,0 +1,196 @@
+"""`t` from home: every running spacing timer with a live countdown and a progress bar;
+start one (a preset, a typed duration or the person's own suggested gap), end one early,
+extend it or cancel it. Ending early is recorded plainly: it is information, not failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from app.domain.durations import format_duration
+from app.domain.records import Timer, TimerEnd
+from app.storage import stimuli, timers
+from app.storage.errors import StorageError
+from app.ui.messages import DataChanged
+from app.ui.screens import timers_view
+from app.ui.screens.timers_start import StartTimerForm
+from app.ui.widgets.exposure_form import FormError
+
+if TYPE_CHECKING:
+    from app.ui.app import TeeterApp
+
+_ON_A_TIMER = {"end_early", "extend", "cancel_timer"}
+
+
+class TimersScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="timers-back"),
+        Binding("n", "new", "New timer", id="timers-new"),
+        Binding("e", "end_early", "End early", id="timers-end-early"),
+        Binding("x", "extend", "Extend", id="timers-extend"),
+        Binding("delete", "cancel_timer", "Cancel timer", id="timers-cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: list[Timer] = []
+
+    @property
+    def teeter(self) -> TeeterApp:
+        return cast("TeeterApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        assert self.teeter.db is not None
+        names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        yield Header(show_clock=False, icon="◐")
+        with VerticalScroll(id="timers-body"):
+            with Vertical(id="timers-running", classes="timers-card"):
+                yield OptionList(id="timers-list", compact=True)
+                yield Static("No timers running.", id="timers-empty")
+            yield StartTimerForm(names, id="timers-start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#timers-running").border_title = "Running"
+        self.reload()
+        target = "#timers-list" if self.running else "#timers-stimulus"
+        self.query_one(target).focus()
+        self.set_interval(1.0, self.tick)
+
+    # --- showing --------------------------------------------------------------------
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        if self.teeter.db is None:
+            return
+        chosen = self.chosen()
+        self.running = timers.active(self.teeter.db)
+        now = self.teeter.now()
+        options = self.query_one("#timers-list", OptionList)
+        options.set_options(
+            Option(timers_view.row(timer, now), id=str(timer.id)) for timer in self.running
+        )
+        ids = [timer.id for timer in self.running]
+        if self.running:
+            options.highlighted = ids.index(chosen.id) if chosen and chosen.id in ids else 0
+        options.display = bool(self.running)
+        self.query_one("#timers-empty").display = not self.running
+        self.refresh_bindings()
+
+    def tick(self) -> None:
+        """Every second, from the stored ends and `app.now()`: never a counted tick."""
+        now = self.teeter.now()
+        options = self.query_one("#timers-list", OptionList)
+        for index, timer in enumerate(self.running):
+            options.replace_option_prompt_at_index(index, timers_view.row(timer, now))
+
+    def chosen(self) -> Timer | None:
+        index = self.query_one("#timers-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.running):
+            return None
+        return self.running[index]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _ON_A_TIMER and not self.running:
+            return None  # shown greyed out: there is no timer to act on
+        return True
+
+    @property
+    def form(self) -> StartTimerForm:
+        return self.query_one(StartTimerForm)
+
+    # --- starting -------------------------------------------------------------------
+    def on_start_timer_form_submitted(self, event: StartTimerForm.Submitted) -> None:
+        app = self.teeter
+        assert app.db is not None
+        try:
+            name, duration = self.form.read(event.duration)
+            timer = timers.start_unless_running(app.db, name, duration, app.now())
+        except FormError as error:
+            self.form.show_error(str(error))
+            error.field.focus()
+            return
+        except timers.AlreadyRunning as error:
+            self.form.refuse(f"{error}; extend it with x instead")
+            return
+        except StorageError as error:
+            self.form.refuse(str(error))
+            return
+        self.form.started()
+        app.notify(
+            f"Timer set: {format_duration(duration)}", title=timer.stimulus_name, markup=False
+        )
+        app.data_changed()
+        self.reload()
+        options = self.query_one("#timers-list", OptionList)
+        options.highlighted = [t.id for t in self.running].index(timer.id)
+        options.focus()
+
+    # --- acting on the highlighted timer ---------------------------------------------
+    def action_new(self) -> None:
+        self.query_one("#timers-stimulus", Input).focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_end_early(self) -> None:
+        self.finish(TimerEnd.ENDED_EARLY, "Ended early at {at}; recorded as it was.")
+
+    def action_cancel_timer(self) -> None:
+        self.finish(TimerEnd.CANCELLED, "Cancelled at {at}.")
+
+    def finish(self, how: TimerEnd, message: str) -> None:
+        app = self.teeter
+        timer = self.chosen()
+        if timer is None or app.db is None:
+            return
+        now = app.now()
+        try:
+            ended = timers.finish(app.db, timer.id, how, now)
+        except StorageError as error:
+            self.form.show_error(str(error))
+            return
+        if ended is not None:
+            at = now.format("HH:mm")
+            app.notify(message.format(at=at), title=ended.stimulus_name, markup=False)
+        app.data_changed()
+        if ended is not None and how is TimerEnd.ENDED_EARLY:
+            app.timer_watch.check_support()
+
+    def action_extend(self) -> None:
+        from app.ui.screens.extend_screen import ExtendScreen
+
+        timer = self.chosen()
+        if timer is None:
+            return
+
+        def extend(by: dt.timedelta | None) -> None:
+            app = self.teeter
+            if by is None or app.db is None:
+                return
+            try:
+                longer = timers.extend(app.db, timer.id, by)
+            except StorageError as error:
+                self.form.show_error(str(error))
+                return
+            if longer is not None:
+                end = timers_view.until_text(longer.ends_at, app.now())
+                app.notify(
+                    f"{format_duration(by)} more, until {end}.",
+                    title=longer.stimulus_name,
+                    markup=False,
+                )
+            app.data_changed()
+
+        self.app.push_screen(ExtendScreen(timer), extend)

@@ -1,0 +1,131 @@
+"""The "Start a timer" card of the Timers screen: what, for how long (typed, a preset, or
+the person's own suggested gap), and the safety notice for what is typed. It reads and checks
+the fields; the screen decides what to save."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Static
+
+from app.domain.durations import PRESETS, DurationError, format_duration, parse_duration
+from app.domain.records import StimulusKind
+from app.domain.safety import notice_for
+from app.domain.text import StimulusNameError, clean_name
+from app.storage import stimuli
+from app.ui.safe_text import shown
+from app.ui.screens import timers_view
+from app.ui.widgets.exposure_form import FormError
+
+if TYPE_CHECKING:
+    from app.domain.spacing import Suggestion
+    from app.ui.app import TeeterApp
+
+
+class StartTimerForm(Vertical):
+    class Submitted(Message):
+        """Start was asked for, with this duration text (typed, a preset or suggested)."""
+
+        def __init__(self, duration: str) -> None:
+            super().__init__()
+            self.duration = duration
+
+    def __init__(self, names: list[str], *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="timers-card")
+        self.names = names
+        self.suggested: Suggestion | None = None
+
+    @property
+    def teeter(self) -> TeeterApp:
+        return cast("TeeterApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="timers-fields"):
+            yield Input(
+                placeholder="what (coffee…)",
+                suggester=SuggestFromList(self.names, case_sensitive=False),
+                id="timers-stimulus",
+                compact=True,
+            )
+            yield Input(placeholder="2h30m", id="timers-duration", compact=True)
+            for preset in PRESETS:
+                yield Button(preset, id=f"timers-preset-{preset}", compact=True)
+        with Horizontal(id="timers-suggested"):
+            yield Static("", id="timers-suggestion")
+            yield Button("use it", id="timers-use-suggestion", compact=True)
+        yield Static("", id="timers-notice")
+        yield Static("", id="timers-error", classes="step-error")
+
+    def on_mount(self) -> None:
+        self.border_title = "Start a timer"
+        self.border_subtitle = "enter starts · → completes a name"
+        self.show_stimulus()
+        self.show_error("")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "timers-stimulus":
+            self.show_stimulus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(self.query_one("#timers-duration", Input).value))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        button_id = event.button.id or ""
+        if button_id.startswith("timers-preset-"):
+            self.post_message(self.Submitted(button_id.removeprefix("timers-preset-")))
+        elif button_id == "timers-use-suggestion" and self.suggested is not None:
+            self.post_message(self.Submitted(format_duration(self.suggested.interval)))
+
+    def show_stimulus(self) -> None:
+        """The safety notice for the kind of what is typed, and the person's suggestion
+        (never one for a substance)."""
+        assert self.teeter.db is not None
+        name = self.query_one("#timers-stimulus", Input).value.strip()
+        known = stimuli.find(self.teeter.db, name) if name else None
+        notice = notice_for(known.kind) if known else None
+        widget = self.query_one("#timers-notice", Static)
+        widget.update(shown(notice or ""))
+        widget.display = notice is not None
+        widget.set_class(known is not None and known.kind is StimulusKind.SUBSTANCE, "-warning")
+        self.suggested = timers_view.suggestion_for(self.teeter, known) if known else None
+        text = timers_view.suggestion_text(self.suggested) if self.suggested else ""
+        self.query_one("#timers-suggestion", Static).update(shown(text))
+        self.query_one("#timers-suggested").display = self.suggested is not None
+        if self.suggested is not None:
+            label = f"use {format_duration(self.suggested.interval)}"
+            self.query_one("#timers-use-suggestion", Button).label = label
+
+    def read(self, typed: str) -> tuple[str, dt.timedelta]:
+        """The name and duration, checked; raises FormError naming the field to fix."""
+        stimulus_input = self.query_one("#timers-stimulus", Input)
+        duration_input = self.query_one("#timers-duration", Input)
+        try:
+            name = clean_name(stimulus_input.value)
+        except StimulusNameError as error:
+            raise FormError(str(error), stimulus_input) from None
+        if not typed.strip():
+            raise FormError("type how long, like 90m or 2h30m, or pick a preset", duration_input)
+        try:
+            return name, parse_duration(typed)
+        except DurationError as error:
+            raise FormError(str(error), duration_input) from None
+
+    def started(self) -> None:
+        self.show_error("")
+        self.query_one("#timers-duration", Input).value = ""
+
+    def refuse(self, message: str, field_id: str = "#timers-stimulus") -> None:
+        self.show_error(message)
+        self.query_one(field_id).focus()
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#timers-error", Static)
+        error.update(shown(message))
+        error.display = bool(message)

@@ -1,0 +1,71 @@
+"""How the Timers screen words and draws things: one line per running timer (time left, a
+drawn progress bar, the end time) and the suggestion from the person's own data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pendulum
+from textual.content import Content
+
+from app.domain.durations import format_clock, format_duration
+from app.domain.records import Stimulus, Timer
+from app.ui.safe_text import shown
+
+if TYPE_CHECKING:
+    from app.domain.spacing import Suggestion
+    from app.ui.app import TeeterApp
+
+NAME_WIDTH = 19
+BAR_WIDTH = 20
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> Content:
+    done = round(max(0.0, min(1.0, fraction)) * width)
+    return Content.assemble(("━" * done, "$accent"), ("━" * (width - done), "$text-muted 40%"))
+
+
+def row(timer: Timer, now: pendulum.DateTime) -> Content:
+    """`coffee   1:05:09  ━━━━━━━━━━━━────────  until 14:30`: time left is the stored end
+    minus now, recomputed on every call, never a counter."""
+    label = timer.stimulus_name
+    if len(label) > NAME_WIDTH:
+        label = label[: NAME_WIDTH - 1] + "…"
+    name = shown(label.ljust(NAME_WIDTH))
+    until = until_text(timer.ends_at, now)
+    if timer.has_run_out(now):
+        left = Content.styled("ready".rjust(8), "$success")
+    else:
+        left = Content.styled(format_clock(timer.remaining(now)).rjust(8), "bold")
+    return Content.assemble(
+        name, "  ", left, "  ", bar(timer.fraction_done(now)), f"  until {until}"
+    )
+
+
+def suggestion_for(app: TeeterApp, stimulus: Stimulus) -> Suggestion | None:
+    """The same suggestion the Space step words (see `checkin.space_view.suggestion`), kept
+    as a value here so a button can start a timer with it. None for a substance."""
+    from app.domain.balance import analyse_stimulus
+    from app.domain.days import window_bounds
+    from app.domain.spacing import suggest_interval
+    from app.storage import exposures
+    from app.ui.checkin.space_view import SUGGESTION_DAYS
+
+    assert app.db is not None
+    tz = app.now().timezone
+    start, end = window_bounds(app.today(), SUGGESTION_DAYS, tz, app.day_start_hour)
+    history = exposures.between(app.db, start, end, stimulus.id)
+    if not history:
+        return None
+    return suggest_interval(analyse_stimulus(history, tz, app.day_start_hour), stimulus.kind)
+
+
+def suggestion_text(found: Suggestion) -> str:
+    return f"Suggestion, yours to ignore: {format_duration(found.interval)} — {found.reason}."
+
+
+def until_text(ends_at: dt.datetime, now: pendulum.DateTime) -> str:
+    """`14:30` today, `Thu 02:30` on another day, in the person's zone."""
+    end = pendulum.instance(ends_at).in_timezone(now.timezone)
+    return end.format("HH:mm") if end.date() == now.date() else end.format("ddd HH:mm")
