@@ -138,15 +138,17 @@ def _bundle(doc: dict[str, Any]) -> Bundle:
         )
     ends = [e.value for e in TimerEnd]
     for where, item in check.records(doc, "timers"):
+        ended_at = check.moment(item, "ended_at", where, required=False)
         bundle.timers.append(
             TimerIn(
                 stimulus=stimulus_key(item, "stimulus", where),
                 started_at=check.moment(item, "started_at", where),
                 ends_at=check.moment(item, "ends_at", where),
-                ended_at=check.moment(item, "ended_at", where, required=False),
+                ended_at=ended_at,
                 end_reason=check.choice(item, "end_reason", where, ends, None),
                 urge=check.rating(item, "urge", where, required=False),
-                urge_asked=check.flag(item, "urge_asked", where, False),
+                # A file that does not say: an ended timer is history, not a question to ask.
+                urge_asked=check.flag(item, "urge_asked", where, ended_at is not None),
             )
         )
     outcomes = [o.value for o in Outcome]
