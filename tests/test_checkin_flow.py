@@ -50,7 +50,7 @@ async def test_full_checkin_by_keys_writes_exactly_what_was_entered(make_app, db
         await pilot.press(*"2h", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReframeScreen)
-        await pilot.press("9", "tab", "tab", "5", "tab", "1", "enter")
+        await pilot.press("9", "tab", "tab", "5", "tab", "tab", "1", "enter")  # past surfing
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         summary = screen_text(app)

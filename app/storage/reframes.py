@@ -59,3 +59,16 @@ def between(db: Database, start: dt.datetime, end: dt.datetime) -> list[Reframe]
     )
     with db.read() as session:
         return [convert.reframe(row) for row in session.exec(query).all()]
+
+
+def latest(db: Database, limit: int = 50) -> list[Reframe]:
+    """The latest reframes, oldest of them first: what the Reframe step's cards read."""
+    from sqlmodel import col, select
+
+    query = (
+        select(ReframeRow)
+        .order_by(col(ReframeRow.occurred_at).desc(), col(ReframeRow.id).desc())
+        .limit(limit)
+    )
+    with db.read() as session:
+        return [convert.reframe(row) for row in reversed(session.exec(query).all())]

@@ -185,6 +185,15 @@ class TeeterApp(App[int]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
+    def action_experiment(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.experiment_screen import ExperimentScreen
+
+        if not isinstance(self.screen, ExperimentScreen):
+            self.push_screen(ExperimentScreen())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "check-in: start or resume", "Walk Notice, Track, Space, Reframe", self.action_checkin
@@ -201,6 +210,11 @@ class TeeterApp(App[int]):
             "timers: open",
             "Start, end early, extend or cancel spacing timers",
             self.action_open_timers,
+        )
+        yield SystemCommand(
+            "experiment: three days",
+            "A baseline day, two spaced days, then your own comparison",
+            self.action_experiment,
         )
         yield SystemCommand(
             "stimuli: manage",

@@ -1,18 +1,23 @@
 """Step 4, Reframe: name a craving for what it is — the other side of a pleasure, not an
-order — and see what it does. The promise is honest: labelling changes what you do with an
-urge more than how strong it feels."""
+order — and see what it does. The promise is honest: labelling, and surfing the urge for a
+few minutes, change what you do with an urge more than how strong it feels."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
 
 from app.domain.checkin import Step
 from app.domain.records import Outcome
 from app.domain.text import StimulusNameError, clean_name
 from app.storage import reframes
+from app.ui.checkin import reframe_view
 from app.ui.checkin.base import StepScreen
 from app.ui.widgets.choice import ChoiceInput
+from app.ui.widgets.countdown import Countdown
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.rating import RatingInput
 
@@ -20,31 +25,120 @@ DEFAULT_LABEL = "This wanting is the other side of the pleasure, not an order. I
 OUTCOMES = list(Outcome)
 
 
+class SurfEndScreen(ModalScreen[int | None]):
+    """The question an urge-surfing countdown ends with; dismisses with 1-10 or None."""
+
+    BINDINGS = [
+        Binding("enter", "save", "Save", id="surf-save"),
+        Binding("escape", "skip", "Skip", id="surf-skip"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="surf-dialog"):
+            yield Static(self.question, classes="step-progress")
+            yield RatingInput("Craving now", id="surf-rating")
+            yield Static("", id="surf-error", classes="step-error")
+            yield Static("enter saves · escape skips (then it counts as not surfed)")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RatingInput).focus()
+
+    def action_save(self) -> None:
+        value = self.query_one(RatingInput).value
+        if value is None:
+            self.query_one("#surf-error", Static).update("press a digit first (0 means 10)")
+            return
+        self.dismiss(value)
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+
 class ReframeScreen(StepScreen):
     STEP = Step.REFRAME
     INTRO = (
-        "When a craving shows up, rate it, then read the label below (keep it or write your "
-        "own) and rate it again. A craving is information about the last exposure, not a "
-        "need. Naming it will not always shrink it; it gives you room to choose."
+        "When a craving shows up, rate it, read the label below (keep it or write your own) "
+        "and rate it again. Picture the wanting as the other side of the balance: a picture, "
+        "not a measurement of your brain. Naming it rarely makes it vanish; it gives you "
+        "room to choose."
     )
+
+    surf_minutes: int | None = None
 
     def compose_step(self) -> ComposeResult:
         yield Label("Craving for what? (optional)", classes="field-label")
         yield Input(
             value=self.context.stimulus, placeholder="coffee", id="reframe-stimulus", compact=True
         )
+        yield Static("", id="reframe-cards")
         yield RatingInput("Craving now", id="reframe-before")
         yield Label("The label — say it to yourself", classes="field-label")
         yield Input(value=DEFAULT_LABEL, id="reframe-label", compact=True)
-        yield RatingInput("Craving after labelling", id="reframe-after")
+        yield RatingInput(reframe_view.after_label(None), id="reframe-after")
+        yield Static(reframe_view.SURF_HINT, id="reframe-surf-hint")
+        yield Countdown(
+            "Urge surfing (optional)",
+            reframe_view.SURF_MINUTES,
+            self.teeter.now,
+            default=1,
+            id="reframe-surf",
+        )
         yield ChoiceInput("What did you do?", [o.label for o in OUTCOMES], id="reframe-outcome")
 
     def on_mount(self) -> None:
+        self.query_one("#reframe-cards").border_title = "From your own numbers"
+        self.show_cards()
+        self.query_one("#reframe-label", Input).cursor_position = 0  # show where it begins
         self.query_one("#reframe-before", RatingInput).focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "reframe-stimulus":
+            self.show_cards()
+
+    def show_cards(self) -> None:
+        name = self.query_one("#reframe-stimulus", Input).value
+        lines = reframe_view.card_lines(self.teeter, name)
+        widget = self.query_one("#reframe-cards", Static)
+        widget.update(reframe_view.cards_content(lines))
+        widget.display = bool(lines)
+
+    # --- urge surfing ---------------------------------------------------------------
+    def on_countdown_finished(self, event: Countdown.Finished) -> None:
+        self.show_error("")
+        self.app.bell()
+        self.ask_after(event.minutes, finished=True)
+
+    def on_countdown_stopped(self, event: Countdown.Stopped) -> None:
+        self.show_error("")
+        minutes = int(event.elapsed.total_seconds() // 60)
+        if minutes >= 1:
+            self.ask_after(minutes, finished=False)
+
+    def ask_after(self, minutes: int, *, finished: bool) -> None:
+        def answered(value: int | None) -> None:
+            after = self.query_one("#reframe-after", RatingInput)
+            if value is not None:
+                after.value = value
+                after.label = reframe_view.after_label(minutes)
+                after.refresh()
+                self.surf_minutes = minutes
+            self.query_one("#reframe-outcome", ChoiceInput).focus()
+
+        question = reframe_view.surf_question(minutes, finished)
+        self.app.push_screen(SurfEndScreen(question), answered)
+
+    # --- saving ---------------------------------------------------------------------
     def save(self) -> bool:
         app = self.teeter
         assert app.db is not None
+        surf = self.query_one("#reframe-surf", Countdown)
+        if surf.running:
+            raise FormError("the countdown is still running: let it end, or press space", surf)
         stimulus_input = self.query_one("#reframe-stimulus", Input)
         stimulus = None
         if stimulus_input.value.strip():
@@ -67,6 +161,7 @@ class ReframeScreen(StepScreen):
             craving_before=before.value,
             craving_after=self.query_one("#reframe-after", RatingInput).value,
             outcome=OUTCOMES[outcome_index] if outcome_index is not None else None,
+            surf_minutes=self.surf_minutes,
             replace_id=self.last_saved(),
         )
         self.remember(reframe.id)

@@ -23,6 +23,7 @@ class HomeScreen(Screen[None]):
         Binding("l", "app.open_log", "Log", id="open-log"),
         Binding("n", "app.quick_log", "Quick log", id="quick-log"),
         Binding("t", "app.open_timers", "Timers", id="open-timers"),
+        Binding("e", "app.experiment", "Experiment", id="open-experiment", show=False),
         Binding("s", "app.open_stimuli", "Stimuli", id="open-stimuli"),
         Binding("question_mark", "app.open_help", "Help", id="open-help"),
         Binding("comma", "app.open_settings", "Settings", id="open-settings", show=False),
@@ -41,6 +42,7 @@ class HomeScreen(Screen[None]):
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(id="home-body"):
             yield Static("Opening your journal…", id="home-checkin", classes="home-card")
+            yield Static("", id="home-experiment")
             yield Static("", id="home-timers", classes="home-card")
             yield Static("", id="home-today", classes="home-card")
             yield Static("", id="home-hint")
@@ -88,7 +90,16 @@ class HomeScreen(Screen[None]):
             home_view.today(overview.today, self.teeter.now().timezone)
         )
         self.query_one("#home-hint", Static).update(home_view.hint(overview))
+        self.show_experiment()
         self.show_timers()
+
+    def show_experiment(self) -> None:
+        from app.ui.screens.experiment_view import home_line
+
+        line = home_line(self.teeter)
+        widget = self.query_one("#home-experiment", Static)
+        widget.update(line or "")
+        widget.display = line is not None
 
     def show_timers(self) -> None:
         from app.ui.screens import home_view

@@ -1,0 +1,61 @@
+"""What the Reframe step reads and how it words it: the cards from the person's own history
+and the urge-surfing texts. The sentences themselves are computed in `app.domain.cards`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from app.ui.safe_text import shown
+
+if TYPE_CHECKING:
+    from app.ui.app import TeeterApp
+
+SURF_MINUTES = (3, 5, 10)
+SURF_HINT = (
+    "Optional: surf the urge. Pick a few minutes, press space, and watch the craving rise, "
+    "crest and ebb without acting on it; teeter asks again at the end. Studies of urge "
+    "surfing found it changed what people did with an urge more than how strong it felt."
+)
+REFRAME_HISTORY = 50
+
+
+def card_lines(app: TeeterApp, name: str) -> list[str]:
+    """Up to two true sentences for this craving (about `name` when it is a known pleasure),
+    or none when there is not enough history yet."""
+    from app.domain.cards import cards, since
+    from app.storage import exposures, reframes, stimuli, timers
+
+    assert app.db is not None
+    now = app.now()
+    known = stimuli.find(app.db, name) if name.strip() else None
+    history = reframes.latest(app.db, REFRAME_HISTORY)
+    if known is None:
+        return cards(reframes=history)
+    start = since(now)
+    return cards(
+        reframes=history,
+        exposures=exposures.between(app.db, start, now, known.id),
+        timers=[t for t in timers.recent_endings(app.db, start) if t.stimulus_id == known.id],
+        name=known.name,
+        tz=now.timezone,
+        day_start_hour=app.day_start_hour,
+    )
+
+
+def cards_content(lines: list[str]) -> Content:
+    """Each card on its own line, as a sentence; names inside stay plain text."""
+    sentences = [shown(line[:1].upper() + line[1:] + ".") for line in lines]
+    return Content("\n").join(sentences)
+
+
+def surf_question(minutes: int, finished: bool) -> str:
+    unit = "minute" if minutes == 1 else "minutes"
+    verb = "is" if minutes == 1 else "are"
+    opening = f"The {minutes} {unit} {verb} up." if finished else f"You surfed {minutes} {unit}."
+    return f"{opening} How strong is the craving now?"
+
+
+def after_label(minutes: int | None) -> str:
+    return f"Craving after {minutes} min" if minutes else "Craving after labelling"

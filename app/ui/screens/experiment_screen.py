@@ -1,0 +1,200 @@
+"""The three-day experiment: start one, follow it (day N of 3, the gap suggested from day 1),
+abandon it without fuss, and read the comparison of past ones."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from app.domain.durations import format_duration
+from app.domain.experiment import Experiment, Phase, phase_of
+from app.storage import experiments, stimuli, timers
+from app.storage.errors import StorageError
+from app.ui.messages import DataChanged
+from app.ui.safe_text import shown
+from app.ui.screens import experiment_view
+
+if TYPE_CHECKING:
+    from app.ui.app import TeeterApp
+
+
+class ExperimentScreen(Screen[None]):
+    AUTO_FOCUS = None  # focus follows the state: the picker when none runs (see reload)
+    BINDINGS = [
+        Binding("b", "begin", "Begin", id="experiment-begin"),
+        Binding("t", "start_timers", "Start suggested timers", id="experiment-timers"),
+        Binding("a", "abandon", "Abandon", id="experiment-abandon"),
+        Binding("escape", "back", "Back", id="experiment-back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current: Experiment | None = None
+        self.past: list[Experiment] = []
+
+    @property
+    def teeter(self) -> TeeterApp:
+        return cast("TeeterApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◐")
+        with VerticalScroll(id="experiment-body"):
+            yield Static(experiment_view.INTRO, classes="experiment-note")
+            yield Static("", id="experiment-current", classes="experiment-card")
+            with Vertical(id="experiment-start"):
+                yield Label("Which pleasures? space toggles · b begins", classes="field-label")
+                yield SelectionList[int](id="experiment-pick")
+            yield Static("", id="experiment-error", classes="step-error")
+            yield Static("", id="experiment-summary", classes="experiment-card")
+            yield Label("Past experiments", id="experiment-past-label", classes="field-label")
+            yield OptionList(id="experiment-past")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "three days"
+        self.query_one("#experiment-current").border_title = "Now"
+        self.query_one("#experiment-summary").border_title = "Day 1 against days 2–3"
+        self.reload()
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        app = self.teeter
+        assert app.db is not None
+        tz = app.now().timezone
+        try:
+            completed = experiments.settle(app.db, app.today(), tz, app.day_start_hour)
+            self.current = experiments.running(app.db)
+            self.past = experiments.past(app.db)
+        except StorageError as error:  # busy in another teeter: say so, keep what is shown
+            self.say(str(error))
+            return
+        current = self.query_one("#experiment-current", Static)
+        if self.current is None:
+            current.update(experiment_view.NOT_RUNNING)
+        else:
+            current.update(experiment_view.running(app, self.current))
+        self.query_one("#experiment-start").display = self.current is None
+        if self.current is None:
+            self.fill_picker()
+        elif self.focused is None or not self.focused.display:
+            self.query_one("#experiment-body").focus()
+        past_list = self.query_one("#experiment-past", OptionList)
+        past_list.clear_options()
+        past_list.add_options(
+            Option(experiment_view.past_label(e), id=str(e.id)) for e in self.past
+        )
+        for widget in ("#experiment-past", "#experiment-past-label", "#experiment-summary"):
+            self.query_one(widget).display = bool(self.past)
+        if self.past:
+            chosen = completed or self.past[0]
+            past_list.highlighted = next(i for i, e in enumerate(self.past) if e.id == chosen.id)
+            self.show_past(chosen)
+        self.refresh_bindings()
+
+    def fill_picker(self) -> None:
+        assert self.teeter.db is not None
+        picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
+        chosen = set(picker.selected)
+        picker.clear_options()
+        for stimulus in stimuli.list_active(self.teeter.db):
+            picker.add_option((shown(stimulus.name), stimulus.id, stimulus.id in chosen))
+        if picker.option_count and picker.highlighted is None:
+            picker.highlighted = 0
+        if self.focused is None or self.focused is self.query_one("#experiment-body"):
+            picker.focus()
+
+    def show_past(self, experiment: Experiment) -> None:
+        self.query_one("#experiment-summary", Static).update(
+            experiment_view.ended(experiment, self.teeter.now().timezone)
+        )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id != "experiment-past" or event.option.id is None:
+            return
+        for experiment in self.past:
+            if str(experiment.id) == event.option.id:
+                self.show_past(experiment)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "begin":
+            return self.current is None
+        if action == "abandon":
+            return self.current is not None
+        if action == "start_timers":
+            today = self.teeter.today()
+            return (
+                self.current is not None
+                and phase_of(self.current.day_number(today)) is Phase.SPACED
+            )
+        return True
+
+    def say(self, message: str) -> None:
+        self.query_one("#experiment-error", Static).update(shown(message))
+
+    def action_begin(self) -> None:
+        app = self.teeter
+        assert app.db is not None
+        picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
+        try:
+            experiments.start(app.db, picker.selected, app.today(), app.now())
+        except (experiments.AlreadyRunning, experiments.NoStimuli, StorageError) as error:
+            self.say(str(error))
+            return
+        self.say("")
+        app.notify("Day 1 of 3: log as usual today.", title="Experiment started")
+        app.data_changed()
+
+    def action_start_timers(self) -> None:
+        app = self.teeter
+        assert app.db is not None and self.current is not None
+        started = []
+        for stimulus in self.current.stimuli:
+            hint = experiment_view.hint_for(app, self.current, stimulus)
+            if hint.interval is None:
+                continue
+            try:
+                timers.start_unless_running(app.db, stimulus.name, hint.interval, app.now())
+            except timers.AlreadyRunning:
+                continue
+            started.append(f"{stimulus.name} {format_duration(hint.interval)}")
+        if started:
+            app.notify(", ".join(started), title="Timers started", markup=False)
+        else:
+            app.notify("Nothing to start: no suggestion yet, or a timer is already running.")
+        app.data_changed()
+
+    def action_abandon(self) -> None:
+        from app.ui.screens.confirm_screen import ConfirmScreen
+
+        current = self.current
+        if current is None:
+            return
+
+        def answered(yes: Any) -> None:
+            assert self.teeter.db is not None
+            if yes and experiments.abandon(self.teeter.db, current.id, self.teeter.now()):
+                self.teeter.notify("Stopped. Everything you logged stays in your log.")
+                self.teeter.data_changed()
+
+        day = current.day_number(self.teeter.today())
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Stop this experiment on day {day} of {current.days}? It is kept as "
+                "abandoned, with no summary; everything logged stays in your log.",
+                title="Abandon the experiment?",
+                confirm="Abandon",
+                cancel="Keep going",
+            ),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,222 @@
+"""How the three-day experiment is worded: the home line, the running experiment, the
+comparison, past experiments. Numbers come from `app.domain.experiment`; names a person
+typed always pass through `safe_text.shown`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pendulum
+from textual.content import Content
+
+from app.domain.durations import format_duration
+from app.domain.experiment import (
+    Experiment,
+    ExperimentState,
+    ExperimentStimulus,
+    Period,
+    Phase,
+    SpacingHint,
+    Summary,
+    phase_of,
+    status_line,
+    suggest_from_baseline,
+)
+from app.domain.gaps import format_number
+from app.ui.safe_text import shown
+
+if TYPE_CHECKING:
+    from app.domain.records import Stimulus
+    from app.ui.app import TeeterApp
+
+INTRO = (
+    "Three days, your own numbers. Day 1 is a baseline: log as usual. On days 2 and 3, "
+    "leave a gap between exposures (teeter suggests one from day 1). Then teeter compares "
+    "the two. Three days is a small sample: read the result as a hint about you, not proof."
+)
+NOT_RUNNING = (
+    "No experiment running. Pick one or more pleasures below (space toggles) and press b: "
+    "today becomes day 1, and anything already logged today counts for it."
+)
+FINISHED = "experiment: the three days are over · e shows the summary"
+NAME_WIDTH = 20
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%a %-d %b")
+
+
+def home_line(app: TeeterApp) -> Content | None:
+    """The home screen's experiment line; completes an experiment whose days are over (so
+    the first launch after day 3 writes its summary). None when there is nothing to say."""
+    from app.storage import experiments
+    from app.storage.errors import StorageError
+
+    assert app.db is not None
+    today, tz = app.today(), app.now().timezone
+    try:
+        experiments.settle(app.db, today, tz, app.day_start_hour)
+        current = experiments.running(app.db)
+        past = experiments.past(app.db) if current is None else []
+    except StorageError:
+        return None
+    if current is not None:
+        return Content.assemble(status_line(current, today), ("  · e for details", "$text-muted"))
+    latest = past[0] if past else None
+    if (
+        latest is not None
+        and latest.state is ExperimentState.COMPLETED
+        and today - latest.last_day <= dt.timedelta(days=1)
+    ):
+        return Content(FINISHED)
+    return None
+
+
+def hint_for(app: TeeterApp, experiment: Experiment, stimulus: ExperimentStimulus) -> SpacingHint:
+    """The gap suggested for the spaced days, from day 1's exposures of this pleasure."""
+    from app.domain.days import day_bounds
+    from app.storage import exposures
+
+    assert app.db is not None
+    tz = app.now().timezone
+    start, end = day_bounds(experiment.first_day, tz, app.day_start_hour)
+    baseline = exposures.between(app.db, start, end, stimulus.id)
+    return suggest_from_baseline(baseline, stimulus.name, stimulus.kind, tz, app.day_start_hour)
+
+
+def space_suggestion(app: TeeterApp, stimulus: Stimulus) -> str:
+    """For the Space step on a spaced day of a running experiment that includes this
+    pleasure: the experiment's suggestion, worded like the step's own; else ""."""
+    from app.storage import experiments
+
+    assert app.db is not None
+    current = experiments.running(app.db)
+    if current is None or phase_of(current.day_number(app.today())) is not Phase.SPACED:
+        return ""
+    for member in current.stimuli:
+        if member.id == stimulus.id:
+            hint = hint_for(app, current, member)
+            if hint.interval is None:
+                return ""
+            return f"Experiment, day {current.day_number(app.today())} of {current.days}: " + (
+                f"{format_duration(hint.interval)} — {hint.reason}."
+            )
+    return ""
+
+
+def _entries(count: int, past: bool) -> str:
+    if count:
+        return f"{count} {'entry' if count == 1 else 'entries'}"
+    return "no entries that day" if past else "nothing yet"
+
+
+def running(app: TeeterApp, experiment: Experiment) -> Content:
+    """Where a running experiment stands: the day, each day's entries, the suggestions."""
+    from app.storage import experiments
+
+    assert app.db is not None
+    today = app.today()
+    n = experiment.day_number(today)
+    phase = phase_of(n)
+    lines: list[Content] = []
+    if phase is Phase.BASELINE:
+        lines.append(Content(f"Day {n} of {experiment.days} · baseline: log as usual today."))
+    else:
+        lines.append(
+            Content(
+                f"Day {n} of {experiment.days} · spaced: leave the suggested gap between "
+                "exposures (t starts the timers). A suggestion, never a rule."
+            )
+        )
+    lines.append(Content(""))
+    summary = experiments.summary_of(app.db, experiment, app.now().timezone, app.day_start_hour)
+    for entry in summary.day_entries:
+        if entry.day > today:
+            state = "still to come"
+        else:
+            state = _entries(entry.exposures, entry.day < today)
+        label = "baseline" if phase_of(entry.number) is Phase.BASELINE else "spaced"
+        lines.append(Content(f"{_day(entry.day)}  day {entry.number} ({label})  {state}"))
+    lines.append(Content(""))
+    for stimulus in experiment.stimuli:
+        if phase is Phase.SPACED:
+            hint = hint_for(app, experiment, stimulus)
+            gap = format_duration(hint.interval) if hint.interval else "no suggestion"
+            text = Content.assemble(
+                shown(stimulus.name, "bold"), f": {gap}", (f" — {hint.reason}", "$text-muted")
+            )
+        else:
+            text = Content.assemble(
+                shown(stimulus.name, "bold"),
+                ("  (tomorrow's suggested gap comes from today)", "$text-muted"),
+            )
+        lines.append(text)
+    return Content("\n").join(lines)
+
+
+def _cell(value: float | None, unit: str = "") -> str:
+    return "–" if value is None else f"{format_number(value)}{unit}"
+
+
+def _gap(minutes: float | None) -> str:
+    return "–" if minutes is None else format_duration(dt.timedelta(minutes=minutes))
+
+
+def _rows(baseline: Period, spaced: Period) -> list[tuple[str, str, str]]:
+    return [
+        ("enjoyment (mean)", _cell(baseline.mean_enjoyment), _cell(spaced.mean_enjoyment)),
+        ("craving (mean)", _cell(baseline.mean_craving), _cell(spaced.mean_craving)),
+        ("exposures a day", _cell(baseline.per_day), _cell(spaced.per_day)),
+        ("gap within a day", _gap(baseline.mean_gap_minutes), _gap(spaced.mean_gap_minutes)),
+    ]
+
+
+def summary(found: Summary) -> Content:
+    """Day 1 against days 2-3 for each pleasure, then how each day went."""
+    lines: list[Content] = []
+    for comparison in found.stimuli:
+        lines.append(
+            Content.assemble(
+                shown(comparison.name, "bold", width=NAME_WIDTH),
+                ("  day 1     days 2–3", "$text-muted"),
+            )
+        )
+        for label, before, after in _rows(comparison.baseline, comparison.spaced):
+            lines.append(Content(f"{label:<{NAME_WIDTH}}  {before:<8}  {after}"))
+        sentence = comparison.sentence
+        lines.append(Content.styled(sentence[:1].upper() + sentence[1:] + ".", "$text-accent"))
+        lines.append(Content(""))
+    for entry in found.day_entries:
+        lines.append(
+            Content.styled(
+                f"{_day(entry.day)}  day {entry.number}  {_entries(entry.exposures, True)}",
+                "$text-muted",
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def past_label(experiment: Experiment) -> Content:
+    """One line per past experiment; names from its stored summary when it has one, since a
+    pleasure deleted later leaves the experiment but stays in its summary."""
+    if experiment.summary:
+        found = [c.name for c in Summary.from_json(experiment.summary).stimuli]
+    else:
+        found = [s.name for s in experiment.stimuli]
+    names = ", ".join(found) or "(pleasures since deleted)"
+    span = f"{_day(experiment.first_day)} – {_day(experiment.last_day)}"
+    return Content.assemble(f"{span} · ", shown(names, width=28), f" · {experiment.state.value}")
+
+
+def ended(experiment: Experiment, tz: pendulum.Timezone | pendulum.FixedTimezone) -> Content:
+    """The summary card for a past experiment: its comparison, or what happened."""
+    if experiment.summary:
+        return summary(Summary.from_json(experiment.summary))
+    if experiment.state is ExperimentState.ABANDONED and experiment.ended_at is not None:
+        on = pendulum.instance(experiment.ended_at).in_timezone(tz).date()
+        return Content(
+            f"Stopped on {_day(on)}, before its three days were over. "
+            "Everything logged during it is still in your log."
+        )
+    return Content("No summary was stored for this one.")
