@@ -20,7 +20,12 @@ def suggestion(app: TeeterApp, stimulus: Stimulus) -> str:
     from app.domain.days import window_bounds
     from app.domain.spacing import suggest_interval
 
+    from app.ui.screens.experiment_view import space_suggestion
+
     assert app.db is not None
+    during_experiment = space_suggestion(app, stimulus)
+    if during_experiment:
+        return during_experiment
     tz = app.now().timezone
     start, end = window_bounds(app.today(), SUGGESTION_DAYS, tz, app.day_start_hour)
     history = exposures.between(app.db, start, end, stimulus.id)
