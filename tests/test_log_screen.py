@@ -228,3 +228,20 @@ def test_log_screen_snapshot(snap_compare, make_app, db) -> None:  # type: ignor
         await open_log(pilot.app, pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_reloads_that_empty_the_window_or_race_never_crash(
+    make_app, two_stimuli, clock
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_log(app, pilot)
+        for _ in range(3):  # overlapping reloads replace the tab bar mid-way
+            screen.reload()
+            await pilot.pause(0)
+        await settle(app, pilot)
+        clock.advance(days=10)  # the window now holds nothing
+        app.data_changed()
+        await settle(app, pilot)
+        assert app.is_running
+        assert "teeter log coffee" in text_of(screen, "#log-empty")

@@ -29,7 +29,7 @@ def launch(*args: str) -> tuple[float, int]:
     return float(seconds), int(peak)
 
 
-def filled(path: Path) -> Path:
+def filled(path: Path, with_timer: bool = True) -> Path:
     from app.domain.records import ExposureSource
     from app.storage import exposures, timers
     from app.storage.database import Database
@@ -47,7 +47,8 @@ def filled(path: Path) -> Path:
             source=ExposureSource.SHELL,
             now=now,
         )
-    timers.start(db, "coffee", dt.timedelta(hours=2), now)
+    if with_timer:
+        timers.start(db, "coffee", dt.timedelta(hours=2), now)
     db.close()
     return path
 

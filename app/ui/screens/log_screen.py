@@ -142,14 +142,16 @@ class LogScreen(Screen[None]):
         if [tab.id for tab in tabs.query(Tab)] != wanted:
             fresh = Tabs(
                 *(Tab(shown(a.stimulus_name), id=_tab_id(a.stimulus_id)) for a in self.analyses),
-                active=active,
                 id="log-tabs",
             )
             fresh.can_focus = False
             fresh.display = bool(self.analyses)
             await tabs.remove()
             await self.mount(fresh, before="#log-body")
-        elif active is not None:
+            tabs = fresh
+        # Set after mounting: a Tabs built with `active=` can fail its own mount when a reload
+        # replaces it mid-way. The activations this sends arrive in order, so the last wins.
+        if active is not None and tabs.query(f"#{active}"):
             tabs.active = active
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
