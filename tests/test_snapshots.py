@@ -1,0 +1,88 @@
+"""SVG snapshots of the main screens at 80×24 with a frozen clock and fixed data. The
+database lives at a fixed path so the help screen (which names it) is the same every run.
+Regenerate after an intended change: `python -m pytest tests/test_snapshots.py
+--snapshot-update`, then look at the new SVGs before committing them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domain.records import ExposureSource
+from app.storage import exposures, timers
+from app.storage.database import Database
+from tests.conftest import FROZEN, wait_ready
+
+FIXED_DIR = Path("/tmp/teeter-snapshots")
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def fixed_db() -> Iterator[Path]:
+    shutil.rmtree(FIXED_DIR, ignore_errors=True)
+    path = FIXED_DIR / "teeter.db"
+    db = Database(path)
+    for minutes_ago, name, enjoyment, craving in [
+        (200, "coffee", 8, 3),
+        (120, "coffee", 6, 5),
+        (45, "coffee", 4, 7),
+        (90, "[bold]phone[/]", 5, 6),
+    ]:
+        exposures.log(
+            db,
+            stimulus=name,
+            occurred_at=FROZEN.subtract(minutes=minutes_ago),
+            enjoyment=enjoyment,
+            craving=craving,
+            note="",
+            source=ExposureSource.SHELL,
+            now=FROZEN,
+        )
+    timers.start(db, "coffee", dt.timedelta(hours=2), FROZEN.subtract(minutes=30))
+    db.close()
+    yield path
+    shutil.rmtree(FIXED_DIR, ignore_errors=True)
+
+
+def snap(snap_compare, make_app, db: Path, *keys: str) -> bool:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await wait_ready(pilot.app, pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.app.workers.wait_for_complete() if not keys or keys[0] != "c" else None
+        await pilot.pause()
+
+    return snap_compare(make_app(path=db), terminal_size=SIZE, run_before=run_before)
+
+
+def test_home(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, make_app, fixed_db)
+
+
+def test_notice_step(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, make_app, fixed_db, "c", "7", "tab", "6")
+
+
+def test_track_step(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, make_app, fixed_db, "c", "ctrl+s")
+
+
+def test_space_step(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, make_app, fixed_db, "c", "ctrl+s", "ctrl+s")
+
+
+def test_reframe_step(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, make_app, fixed_db, "c", "ctrl+s", "ctrl+s", "ctrl+s")
+
+
+def test_timers(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, make_app, fixed_db, "t")
+
+
+def test_help(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, make_app, fixed_db, "question_mark")
