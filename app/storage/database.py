@@ -13,11 +13,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session
 
 from app.storage import files
-from app.storage.errors import DatabaseUnavailable
+from app.storage.errors import DatabaseUnavailable, from_sqlite
 
 _WRITE = "teeter_write"
 
@@ -54,11 +54,19 @@ class Database:
 
     @contextmanager
     def _translate(self) -> Iterator[None]:
+        """SQLite's failures as one line naming the file. A constraint violation stays what
+        it is (a bug or a race the caller handles), not a problem with the file."""
         try:
             yield
-        except OperationalError as error:
+        except IntegrityError:
+            raise
+        except DBAPIError as error:
+            if not isinstance(error.orig, sqlite3.DatabaseError):
+                raise
             raise _unavailable(self.path, error.orig) from None
-        except sqlite3.OperationalError as error:
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as error:
             raise _unavailable(self.path, error) from None
 
     def close(self) -> None:
@@ -66,14 +74,7 @@ class Database:
 
 
 def _unavailable(path: Path, error: BaseException | None) -> DatabaseUnavailable:
-    text = str(error)
-    if "readonly" in text or "read-only" in text:
-        return DatabaseUnavailable(path, "is read-only, so nothing could be saved")
-    if "full" in text:
-        return DatabaseUnavailable(path, "the disk is full, so nothing could be saved")
-    if "locked" in text or "busy" in text:
-        return DatabaseUnavailable(path, "stayed busy in another teeter for too long; try again")
-    return DatabaseUnavailable(path, f"could not be used ({text})")
+    return from_sqlite(path, error, "could not be used")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

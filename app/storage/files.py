@@ -4,7 +4,7 @@ checked read-only before anything writes to it, and upgraded only after a backup
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
 import sqlite3
 import urllib.parse
@@ -13,7 +13,12 @@ from pathlib import Path
 import pendulum
 
 from app.storage import schema
-from app.storage.errors import DatabaseUnavailable, NewerSchema, NotTeeterDatabase
+from app.storage.errors import (
+    DatabaseUnavailable,
+    NewerSchema,
+    NotTeeterDatabase,
+    from_sqlite,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -39,13 +44,9 @@ def inspect(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise NotTeeterDatabase(path, "is not a SQLite database (another kind of file)")
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
+        app_id, version = _examine(path)
+    except sqlite3.OperationalError as error:
+        raise from_sqlite(path, error, "cannot be read") from None
     except sqlite3.DatabaseError as error:
         raise NotTeeterDatabase(path, f"is damaged and cannot be read ({error})") from None
     if app_id != schema.APPLICATION_ID:
@@ -53,6 +54,51 @@ def inspect(path: Path) -> int:
     if version > schema.SCHEMA_VERSION:
         raise NewerSchema(path, version, schema.SCHEMA_VERSION)
     return version
+
+
+def _examine(path: Path) -> tuple[int, int]:
+    """(application_id, user_version), after SQLite's quick check for a teeter file.
+
+    When no `-wal` exists (no teeter has the file open) the file is read as immutable, so
+    that looking at a file teeter then refuses leaves no journal files beside it. Should
+    another teeter start writing meanwhile (a `-wal` appears, or the file changes), the
+    answer is not trusted and the file is read again the ordinary, locked way."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists():
+        before = _stamp(path)
+        try:
+            found: tuple[int, int] | sqlite3.DatabaseError = _read(path, immutable=True)
+        except sqlite3.DatabaseError as error:
+            found = error
+        if not wal.exists() and _stamp(path) == before:
+            if isinstance(found, sqlite3.DatabaseError):
+                raise found
+            return found
+    return _read(path, immutable=False)
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    info = path.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _read(path: Path, immutable: bool) -> tuple[int, int]:
+    uri = readonly_uri(path) + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if app_id == schema.APPLICATION_ID and version <= schema.SCHEMA_VERSION:
+            # A damaged page deep in a table would otherwise surface mid-session; the check
+            # reads every page once (~20 ms for 50,000 entries).
+            verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if verdict != "ok":
+                found = [line for line in verdict.splitlines() if "***" not in line]
+                raise sqlite3.DatabaseError(" ".join(found) or "failed its check")
+    finally:
+        conn.close()
+    return app_id, version
 
 
 def configure(conn: sqlite3.Connection) -> None:
@@ -86,13 +132,29 @@ def create(path: Path) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()
-        with contextlib.suppress(FileExistsError):
-            os.link(temp, path)
-    except sqlite3.OperationalError as error:
-        raise DatabaseUnavailable(path, f"cannot be created ({error})") from None
+        _link(temp, path)
+    except sqlite3.Error as error:
+        raise from_sqlite(path, error, "cannot be created") from None
+    except OSError as error:
+        raise DatabaseUnavailable(path, f"cannot be created ({error.strerror})") from None
     finally:
         for leftover in (temp, *_companions(temp)):
             leftover.unlink(missing_ok=True)
+
+
+def _link(temp: Path, path: Path) -> None:
+    """Put the finished file in place unless another teeter got there first. A hard link
+    cannot replace a file; where the file system has none (FAT, some network shares), a
+    rename is the fallback, guarded by a check (a race there is a matter of microseconds)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        pass
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        if not path.exists():
+            os.rename(temp, path)
 
 
 def _companions(path: Path) -> tuple[Path, ...]:
@@ -100,18 +162,67 @@ def _companions(path: Path) -> tuple[Path, ...]:
 
 
 def backup(path: Path, version: int) -> Path:
-    """An owner-only copy of the file as it was, written before any upgrade touches it."""
-    stamp = pendulum.now("UTC").format("YYYYMMDDTHHmmss")
-    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    source = sqlite3.connect(readonly_uri(path), uri=True)
-    dest = sqlite3.connect(target)
+    """An owner-only copy of the file as it was, written before any upgrade touches it.
+    Named `<name>.v<N>-<UTC stamp>.bak`; when two teeters upgrade in the same second (or a
+    killed upgrade is retried at once) the later one takes the next free second's name."""
+    now = pendulum.now("UTC")
+    for seconds in range(120):
+        stamp = now.add(seconds=seconds).format("YYYYMMDDTHHmmss")
+        target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            break
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise DatabaseUnavailable(path, f"cannot be backed up ({error.strerror})") from None
+    else:
+        raise DatabaseUnavailable(path, "cannot be backed up (too many backups just now)")
     try:
-        source.backup(dest)
-    finally:
-        dest.close()
-        source.close()
+        source = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+    except sqlite3.Error as error:
+        for leftover in (target, *_companions(target)):
+            leftover.unlink(missing_ok=True)
+        raise DatabaseUnavailable(
+            path, f"cannot be backed up before its upgrade ({error}); it was left as it was"
+        ) from None
     return target
+
+
+def check_writable(path: Path) -> None:
+    """teeter writes to its file and, for its journal (`-wal`, `-shm`), beside it. Say so
+    up front: SQLite would otherwise open a read-only file, leave journal files next to it
+    and fail only at the first write."""
+    if path.is_dir():
+        return  # inspect says what is wrong
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except PermissionError:
+        raise DatabaseUnavailable(
+            path,
+            "is read-only (permission denied); teeter needs to write to it and left it untouched",
+        ) from None
+    except OSError as error:
+        if error.errno == errno.EROFS:
+            raise DatabaseUnavailable(
+                path,
+                "is on a read-only file system; teeter needs to write to it and left it untouched",
+            ) from None
+        raise DatabaseUnavailable(path, f"cannot be opened ({error.strerror})") from None
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseUnavailable(
+            path,
+            "is in a read-only folder; teeter needs to write its journal beside it and "
+            "left the file untouched",
+        )
 
 
 def prepare(path: Path) -> None:
@@ -119,17 +230,23 @@ def prepare(path: Path) -> None:
     if not path.exists():
         create(path)
         return
+    check_writable(path)
     version = inspect(path)
     if version == schema.SCHEMA_VERSION:
         return
     backup(path, version)
-    conn = sqlite3.connect(path, isolation_level=None)
     try:
-        configure(conn)
-        conn.execute("BEGIN IMMEDIATE")
-        current = conn.execute("PRAGMA user_version").fetchone()[0]
-        if current < schema.SCHEMA_VERSION:
-            schema.upgrade(conn, current)
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            configure(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current < schema.SCHEMA_VERSION:
+                schema.upgrade(conn, current)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()  # without COMMIT the upgrade is rolled back whole
+    except sqlite3.Error as error:
+        raise DatabaseUnavailable(
+            path, f"could not be upgraded ({error}); it was left as it was, with a backup"
+        ) from None
