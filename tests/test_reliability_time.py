@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pendulum
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.checkin import Step, StepState
@@ -124,21 +124,6 @@ def changes(zone: str, year: int) -> tuple[dt.datetime, ...]:
     return tuple(out)
 
 
-def hours_touched_by_a_change(zone: str, year: int) -> set[int]:
-    """Local hours that are skipped or repeated, in part, by a change in `year`."""
-    tz = ZoneInfo(zone)
-    hours: set[int] = set()
-    for t in changes(zone, year):
-        a = (t - dt.timedelta(microseconds=1)).astimezone(tz).replace(tzinfo=None)
-        b = t.astimezone(tz).replace(tzinfo=None)
-        low, high = min(a, b), max(a, b)
-        at = low.replace(minute=0, second=0, microsecond=0)
-        while at <= high:
-            hours.add(at.hour)
-            at += dt.timedelta(hours=1)
-    return hours
-
-
 def instants_near_changes() -> st.SearchStrategy[tuple[str, pendulum.DateTime]]:
     zones = st.sampled_from([*DST, *MORE_ZONES])
 
@@ -169,7 +154,6 @@ def test_each_instant_belongs_to_exactly_one_day(
     zone_and_instant: tuple[str, pendulum.DateTime], hour: int
 ) -> None:
     zone, instant = zone_and_instant
-    assume(hour not in hours_touched_by_a_change(zone, instant.year))  # see the xfails below
     TRIED["days"] += 1
     tz = pendulum.timezone(zone)
     day = local_day(instant, tz, hour)
@@ -180,13 +164,6 @@ def test_each_instant_belongs_to_exactly_one_day(
     assert before[1] == start and after[0] == end  # days tile time: no gap, no overlap
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner app/domain/days.py: when the day-start hour is repeated (fall back), "
-    "day_start takes its second occurrence (pendulum fold=1) while local_day counts the "
-    "first as the new day: an entry in the first pass of that hour is in neither day's "
-    "query for the day local_day names. Fix: fold=0 for a repeated hour.",
-)
 def test_a_day_start_in_the_repeated_hour_keeps_each_entry_in_one_day() -> None:
     tz = pendulum.timezone("America/New_York")
     first_pass = pendulum.datetime(2026, 11, 1, 5, 30, tz="UTC")  # 01:30 EDT, the first one
@@ -195,13 +172,6 @@ def test_a_day_start_in_the_repeated_hour_keeps_each_entry_in_one_day() -> None:
     assert start <= first_pass < end, (day, start, end)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner app/domain/days.py: when the day-start hour falls in a skipped stretch "
-    "longer than the hour (Antarctica/Troll skips two hours), day_start lands after the "
-    "first instant of the day (pendulum shifts by the whole change), so entries just after "
-    "the gap belong to no day's query. Fix: the day starts at the transition instant.",
-)
 def test_a_day_start_inside_a_two_hour_gap_keeps_each_entry_in_one_day() -> None:
     tz = pendulum.timezone("Antarctica/Troll")
     just_after = pendulum.datetime(2026, 3, 29, 1, 5, tz="UTC")  # 03:05 local, after the gap

@@ -31,9 +31,24 @@ def local_day(
 def day_start(
     day: dt.date, tz: pendulum.Timezone | pendulum.FixedTimezone, day_start_hour: int
 ) -> pendulum.DateTime:
-    """The first instant of `day` (aware, in `tz`). If that wall-clock time does not exist
-    (a spring-forward gap), it is the first instant after the gap."""
-    return pendulum.datetime(day.year, day.month, day.day, day_start_hour, tz=tz)
+    """The first instant of `day` (aware, in `tz`), agreeing with `local_day`: when the
+    start hour happens twice (fall back) it is the first pass; when it does not exist (a
+    spring-forward gap) it is the moment the clocks change, whatever the gap's length."""
+    wall = dt.datetime(day.year, day.month, day.day, day_start_hour)
+    first_pass = wall.replace(tzinfo=tz, fold=0).astimezone(dt.UTC)
+    if first_pass.astimezone(tz).replace(tzinfo=None) == wall:
+        return pendulum.instance(first_pass).in_timezone(tz)
+    # In a gap: fold=1 reads the wall time with the later offset, an instant before the
+    # change; fold=0 with the earlier offset, an instant after it. Find the change between.
+    before = wall.replace(tzinfo=tz, fold=1).astimezone(dt.UTC)
+    after = first_pass
+    while after - before > dt.timedelta(seconds=1):
+        middle = before + (after - before) / 2
+        if middle.astimezone(tz).replace(tzinfo=None) >= wall:
+            after = middle
+        else:
+            before = middle
+    return pendulum.instance(after.replace(microsecond=0)).in_timezone(tz)
 
 
 def day_bounds(
