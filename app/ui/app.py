@@ -94,10 +94,25 @@ class TeeterApp(App[int]):
         self.timer_watch = TimerWatch(self)
         self.timer_watch.start(then=self.offer_resume)  # urge questions first, then resume
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A storage problem in the middle of a session (the disk failed, the file went
+        read-only) ends teeter with one line, like at start-up, never with a traceback."""
+        from app.storage.errors import StorageError
+
+        seen: Exception | BaseException | None = error
+        for _ in range(8):  # the error itself, a worker's wrapped error, or their causes
+            if seen is None or isinstance(seen, StorageError):
+                break
+            seen = getattr(seen, "error", None) or seen.__cause__ or seen.__context__
+        if isinstance(seen, StorageError):
+            self.fail(str(seen))
+            return
+        super()._handle_exception(error)
+
     def fail(self, message: str) -> None:
         """An expected storage problem: leave the terminal and say it in one line."""
         self.failure = message
-        self.exit(1)
+        self.exit(1, return_code=1)
 
     def data_changed(self) -> None:
         for screen in self.screen_stack:
