@@ -25,9 +25,7 @@ def rows(db_path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(
-        str(getattr(w, "render")()) for w in app.screen.query("Static, Label, RatingInput")
-    )
+    return "\n".join(str(w.render()) for w in app.screen.query("Static, Label, RatingInput"))
 
 
 async def test_full_checkin_by_keys_writes_exactly_what_was_entered(make_app, db_path) -> None:  # type: ignore[no-untyped-def]

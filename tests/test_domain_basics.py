@@ -106,7 +106,8 @@ def test_checkin_state_machine() -> None:
 def test_domain_imports_neither_textual_nor_sql() -> None:
     code = (
         "import sys, pkgutil, importlib, app.domain as d\n"
-        "for m in pkgutil.iter_modules(d.__path__): importlib.import_module('app.domain.' + m.name)\n"
+        "for m in pkgutil.iter_modules(d.__path__):\n"
+        "    importlib.import_module('app.domain.' + m.name)\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in "
         "('textual', 'sqlalchemy', 'sqlmodel', 'sqlite3', '_sqlite3')]\n"
         "print(bad); sys.exit(1 if bad else 0)"

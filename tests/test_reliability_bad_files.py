@@ -5,7 +5,6 @@ commands and from the app alike; and the file is left exactly as it was."""
 from __future__ import annotations
 
 import asyncio
-
 import contextlib
 import errno
 import json

@@ -19,7 +19,6 @@ def suggestion(app: TeeterApp, stimulus: Stimulus) -> str:
     from app.domain.balance import analyse_stimulus
     from app.domain.days import window_bounds
     from app.domain.spacing import suggest_interval
-
     from app.ui.screens.experiment_view import space_suggestion
 
     assert app.db is not None
