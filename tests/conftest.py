@@ -27,6 +27,22 @@ class MovableClock:
         self.now = self.now.add(**delta)  # type: ignore[arg-type]
 
 
+def _no_network(*args: object, **kwargs: object) -> None:
+    raise AssertionError("teeter tried to use the network; it must never do so")
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole suite runs with outgoing connections refused (asyncio's own socketpair
+    never calls connect, so Textual is unaffected)."""
+    import socket
+
+    monkeypatch.setattr(socket.socket, "connect", _no_network)
+    monkeypatch.setattr(socket.socket, "connect_ex", _no_network)
+    monkeypatch.setattr(socket, "create_connection", _no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", _no_network)
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEETER_DB", str(tmp_path / "env-default.db"))
