@@ -109,6 +109,38 @@ class TeeterApp(App[int]):
             return
         super()._handle_exception(error)
 
+    def forget_everything(self) -> str:
+        """Delete all data: close our connections (the scrub needs the file to itself),
+        scrub, then reopen the now empty journal."""
+        from app.domain.days import DEFAULT_DAY_START_HOUR
+        from app.storage.database import Database
+        from app.storage.forget import forget_all
+
+        db, self.db = self.db, None
+        if db is not None:
+            db.close()
+        try:
+            result = forget_all(self.db_path)
+        finally:
+            self.db = Database(self.db_path)
+            self.day_start_hour = DEFAULT_DAY_START_HOUR
+            self.data_changed()
+        backups = f" and {len(result.backups)} backup(s)" if result.backups else ""
+        return f"{result.rows} records{backups} deleted; teeter starts afresh."
+
+    def action_forget(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.forget_screen import ForgetScreen
+
+        def done(deleted: bool | None) -> None:
+            if deleted:
+                while len(self.screen_stack) > 1:  # back to home
+                    self.pop_screen()
+
+        self.push_screen(ForgetScreen(), done)
+
     def fail(self, message: str) -> None:
         """An expected storage problem: leave the terminal and say it in one line."""
         self.failure = message
@@ -240,6 +272,9 @@ class TeeterApp(App[int]):
             "help: how teeter works",
             "The model, the keys, your data file, what teeter is not",
             self.action_open_help,
+        )
+        yield SystemCommand(
+            "data: delete all…", "Erase every entry, after a typed confirmation", self.action_forget
         )
         yield SystemCommand(
             "settings: open", "Day-start hour, theme, the help text", self.action_open_settings

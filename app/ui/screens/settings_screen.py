@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
 
 from app.domain.days import check_day_start_hour
 from app.domain.safety import DEFAULT_HELP_TEXT
@@ -77,11 +77,17 @@ class SettingsScreen(Screen[None]):
             yield Static(
                 "ctrl+s saves the hour and the help text · escape goes back", classes="step-intro"
             )
+            yield Button("Delete all my data…", variant="error", id="settings-forget")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
         self.query_one("#settings-hour", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "settings-forget":
+            event.stop()
+            self.teeter.action_forget()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

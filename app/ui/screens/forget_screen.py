@@ -1,0 +1,63 @@
+"""Delete all my data: a typed confirmation, because this cannot be undone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from app.storage.errors import StorageError
+from app.ui.safe_text import shown
+
+if TYPE_CHECKING:
+    from app.ui.app import TeeterApp
+
+CONFIRM_WORD = "delete"
+
+
+class ForgetScreen(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", "Keep my data", id="forget-cancel")]
+
+    @property
+    def teeter(self) -> TeeterApp:
+        return cast("TeeterApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="forget-dialog"):
+            yield Static("Delete all my data", classes="step-progress")
+            yield Static(
+                shown(
+                    f"This removes every exposure, check-in, timer, reframe, experiment and "
+                    f"setting from {self.teeter.db_path}, scrubs the leftover bytes from the "
+                    "file and its log, and deletes the backups teeter made. It cannot be "
+                    "undone; `teeter export` first if you want a copy."
+                )
+            )
+            yield Static(f"Type {CONFIRM_WORD} and press enter:", classes="field-label")
+            yield Input(id="forget-word", compact=True)
+            yield Static("", id="forget-error", classes="step-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#forget-word", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip().lower() != CONFIRM_WORD:
+            self.query_one("#forget-error", Static).update(
+                f"Nothing was deleted: type {CONFIRM_WORD} to confirm, or escape to keep it all."
+            )
+            return
+        try:
+            message = self.teeter.forget_everything()
+        except StorageError as error:
+            self.query_one("#forget-error", Static).update(shown(str(error)))
+            return
+        self.teeter.notify(message, title="Deleted", markup=False)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

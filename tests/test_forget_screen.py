@@ -1,0 +1,78 @@
+"""Delete all my data from settings: a typed confirmation, then nothing left behind."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.domain.records import ExposureSource
+from app.storage import exposures
+from app.ui.screens.forget_screen import ForgetScreen
+from app.ui.screens.home_screen import HomeScreen
+from tests.conftest import FROZEN, wait_ready
+
+CANARY = "canary-9d2e"
+
+
+def seed(db) -> None:  # type: ignore[no-untyped-def]
+    exposures.log(
+        db,
+        stimulus="coffee",
+        occurred_at=FROZEN,
+        enjoyment=7,
+        craving=4,
+        note=CANARY,
+        source=ExposureSource.SHELL,
+        now=FROZEN,
+    )
+
+
+def count(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM exposure").fetchone()[0]
+    finally:
+        conn.close()
+
+
+async def open_forget(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await wait_ready(app, pilot)
+    await pilot.press("comma")
+    await pilot.pause()
+    await pilot.click("#settings-forget")
+    await pilot.pause()
+    assert isinstance(app.screen, ForgetScreen)
+
+
+async def test_wrong_word_deletes_nothing(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+    seed(db)
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await open_forget(app, pilot)
+        await pilot.press(*"yes", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ForgetScreen)
+        assert "Nothing was deleted" in str(app.screen.query_one("#forget-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+    assert count(db_path) == 1
+
+
+async def test_typed_confirmation_deletes_everything_and_scrubs(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+    seed(db)
+    db.close()
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await open_forget(app, pilot)
+        await pilot.press(*"delete", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Nothing logged yet today" in str(app.screen.query_one("#home-today").render())
+        await pilot.press("n")  # teeter works on afterwards
+        await pilot.pause()
+        await pilot.press(*"tea", "tab", "tab", "5", "tab", "5", "enter")
+        await pilot.pause()
+    assert count(db_path) == 1
+    for path in (db_path, Path(f"{db_path}-wal")):
+        if path.exists():
+            assert CANARY.encode() not in path.read_bytes()
