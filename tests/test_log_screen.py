@@ -245,3 +245,28 @@ async def test_reloads_that_empty_the_window_or_race_never_crash(
         await settle(app, pilot)
         assert app.is_running
         assert "teeter log coffee" in text_of(screen, "#log-empty")
+
+
+async def test_demo_data_shows_coffee_tilting_and_phone_recovering(
+    make_app, db_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A newcomer's first minute: load the demo, open the log, read the pattern."""
+    from app.cli import main
+
+    monkeypatch.setenv("TEETER_NOW", FROZEN.isoformat())
+    assert main(["--db", str(db_path), "import", "--demo"]) == 0
+    app = make_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await wait_ready(app, pilot)
+        if not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")  # the demo's half-done check-in offers to resume
+            await pilot.pause()
+        screen = await open_log(app, pilot)
+        verdicts = {}
+        for _ in range(3):
+            verdict = text_of(screen, "#log-verdict")
+            verdicts[verdict.split(":")[0].strip()] = verdict
+            await pilot.press("right")
+            await settle(app, pilot)
+    assert "tilting toward pain" in verdicts["coffee"]
+    assert "recovering" in verdicts["phone"]
