@@ -4,6 +4,7 @@ enter (save and go on), ctrl+s (skip) and escape (back one step)."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
@@ -78,17 +79,19 @@ class StepScreen(Screen[StepAction]):
         if isinstance(self.focused, Button):  # enter on a button presses it
             self.focused.press()
             return
+        if self.attempt(self.save):
+            self.dismiss(StepAction.NEXT)
+
+    def attempt(self, work: Callable[[], object]) -> bool:
+        """Run a save; show what is wrong and return False instead of raising."""
         try:
-            saved = self.save()
+            return work() is not False
         except FormError as error:
             self.show_error(str(error))
             error.field.focus()
-            return
         except StorageError as error:
             self.show_error(str(error))
-            return
-        if saved:
-            self.dismiss(StepAction.NEXT)
+        return False
 
     def action_skip(self) -> None:
         self.dismiss(StepAction.SKIP)

@@ -46,18 +46,8 @@ class NoticeScreen(StepScreen):
     def save(self) -> bool:
         app = self.teeter
         assert app.db is not None
-        now = app.now()
-        draft = self.query_one(ExposureForm).read(now)
-        exposure = exposures.log(
-            app.db,
-            stimulus=draft.stimulus,
-            occurred_at=draft.occurred_at,
-            enjoyment=draft.enjoyment,
-            craving=draft.craving,
-            note=draft.note,
-            source=ExposureSource.NOTICE,
-            now=now,
-            replace_id=self.last_saved(),
+        exposure = self.query_one(ExposureForm).save(
+            app.db, app.now(), ExposureSource.NOTICE, replace_id=self.last_saved()
         )
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name

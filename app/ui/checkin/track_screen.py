@@ -60,17 +60,7 @@ class TrackScreen(StepScreen):
         return True
 
     def action_another(self) -> None:
-        from app.storage.errors import StorageError
-        from app.ui.widgets.exposure_form import FormError
-
-        try:
-            self._log()
-        except FormError as error:
-            self.show_error(str(error))
-            error.field.focus()
-            return
-        except StorageError as error:
-            self.show_error(str(error))
+        if not self.attempt(self._log):
             return
         form = self.query_one(ExposureForm)
         form.clear_ratings()
@@ -80,18 +70,7 @@ class TrackScreen(StepScreen):
     def _log(self) -> Exposure:
         app = self.teeter
         assert app.db is not None
-        now = app.now()
-        draft = self.query_one(ExposureForm).read(now)
-        exposure = exposures.log(
-            app.db,
-            stimulus=draft.stimulus,
-            occurred_at=draft.occurred_at,
-            enjoyment=draft.enjoyment,
-            craving=draft.craving,
-            note=draft.note,
-            source=ExposureSource.TRACK,
-            now=now,
-        )
+        exposure = self.query_one(ExposureForm).save(app.db, app.now(), ExposureSource.TRACK)
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name
         self.show_today()

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from app.domain.records import ExposureSource
-from app.storage import exposures, stimuli
+from app.storage import stimuli
 from app.storage.errors import StorageError
 from app.ui.widgets.exposure_form import ExposureForm, FormError
 
@@ -48,19 +48,8 @@ class QuickLogScreen(ModalScreen[bool]):
         app = self.teeter
         assert app.db is not None
         form = self.query_one(ExposureForm)
-        now = app.now()
         try:
-            draft = form.read(now)
-            exposure = exposures.log(
-                app.db,
-                stimulus=draft.stimulus,
-                occurred_at=draft.occurred_at,
-                enjoyment=draft.enjoyment,
-                craving=draft.craving,
-                note=draft.note,
-                source=ExposureSource.QUICK,
-                now=now,
-            )
+            exposure = form.save(app.db, app.now(), ExposureSource.QUICK)
         except FormError as error:
             form.show_error(str(error))
             error.field.focus()

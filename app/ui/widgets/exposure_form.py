@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pendulum
 from textual.app import ComposeResult
@@ -14,9 +15,13 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from app.domain.moments import MomentError, parse_moment
+from app.domain.records import Exposure, ExposureSource
 from app.domain.text import StimulusNameError, clean_name, clean_note
 from app.ui.safe_text import shown
 from app.ui.widgets.rating import RatingInput
+
+if TYPE_CHECKING:
+    from app.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,29 @@ class ExposureForm(Vertical):
             raise FormError(str(error), note_input) from None
         self.show_error("")
         return ExposureDraft(stimulus, occurred_at, ratings[0], ratings[1], note)
+
+    def save(
+        self,
+        db: Database,
+        now: pendulum.DateTime,
+        source: ExposureSource,
+        replace_id: int | None = None,
+    ) -> Exposure:
+        """Read what was entered (FormError if something is off) and log it."""
+        from app.storage import exposures
+
+        draft = self.read(now)
+        return exposures.log(
+            db,
+            stimulus=draft.stimulus,
+            occurred_at=draft.occurred_at,
+            enjoyment=draft.enjoyment,
+            craving=draft.craving,
+            note=draft.note,
+            source=source,
+            now=now,
+            replace_id=replace_id,
+        )
 
     def clear_ratings(self) -> None:
         for field_id in ("enjoyment", "craving"):
