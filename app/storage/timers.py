@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import and_, or_
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from app.domain.ratings import check_rating
 from app.domain.records import Timer, TimerEnd
@@ -38,16 +38,24 @@ def active(db: Database) -> list[Timer]:
         return [convert.timer(row, name) for row, name in session.exec(query).all()]
 
 
+def _running(session: Session, timer_id: int) -> tuple[TimerRow, str] | None:
+    """A timer not yet ended, with its stimulus's name; None if it ended or never was."""
+    found = session.exec(
+        select(TimerRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+        .where(TimerRow.id == timer_id)
+    ).first()
+    if found is None or found[0].ended_at is not None:
+        return None
+    return found[0], found[1]
+
+
 def finish(db: Database, timer_id: int, reason: TimerEnd, now: dt.datetime) -> Timer | None:
     """End a timer once. A timer that ran out is stamped with its own end time, not with
     the moment teeter noticed. Returns None when it had already ended."""
     with db.write() as session:
-        found = session.exec(
-            select(TimerRow, StimulusRow.name)
-            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
-            .where(TimerRow.id == timer_id)
-        ).first()
-        if found is None or found[0].ended_at is not None:
+        found = _running(session, timer_id)
+        if found is None:
             return None
         row, name = found
         row.ended_at = row.ends_at if reason is TimerEnd.RAN_OUT else now
@@ -130,12 +138,8 @@ def started_between(db: Database, start: dt.datetime, end: dt.datetime) -> list[
 def extend(db: Database, timer_id: int, by: dt.timedelta) -> Timer | None:
     """Move a running timer's end later by `by`. None when it has already ended."""
     with db.write() as session:
-        found = session.exec(
-            select(TimerRow, StimulusRow.name)
-            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
-            .where(TimerRow.id == timer_id)
-        ).first()
-        if found is None or found[0].ended_at is not None:
+        found = _running(session, timer_id)
+        if found is None:
             return None
         row, name = found
         row.ends_at = row.ends_at + by
