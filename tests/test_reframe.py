@@ -160,3 +160,20 @@ async def test_cards_come_from_the_rows_and_follow_the_name(make_app, db) -> Non
         await pilot.pause()
         assert "coffee" not in str(cards.render())
         assert "the last 3 times" in str(cards.render()).lower()
+
+
+async def test_escape_while_surfing_stays_and_says_why(make_app, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_reframe(app, pilot)
+        await pilot.press("7", "tab", "tab", "tab", "space")
+        assert screen.query_one(Countdown).running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "press space to stop it first" in str(screen.query_one("#step-error").render())
+        await pilot.press("space")  # stopped within the first minute: nothing to ask
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen

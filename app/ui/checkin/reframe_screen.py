@@ -133,6 +133,14 @@ class ReframeScreen(StepScreen):
         self.app.push_screen(SurfEndScreen(question), answered)
 
     # --- saving ---------------------------------------------------------------------
+    def action_back(self) -> None:
+        surf = self.query_one(Countdown)
+        if surf.running:  # leaving would drop the surf without a word
+            self.show_error("The countdown is still running: press space to stop it first.")
+            surf.focus()
+            return
+        super().action_back()
+
     def save(self) -> bool:
         app = self.teeter
         assert app.db is not None
