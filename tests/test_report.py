@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event
 
 from app.cli import main
-from app.domain.balance import analyse_stimulus
+from app.domain.balance import analyse, analyse_stimulus
 from app.domain.records import ExposureSource
 from app.storage import exposures
 from app.storage.database import Database
@@ -173,7 +173,8 @@ def test_the_first_gap_comes_from_the_exposure_before_the_window(logged: Databas
         pendulum.datetime(2026, 11, 22, 4, tz=PARIS),
         pendulum.datetime(2026, 11, 25, 4, tz=PARIS),
     )
-    found = {a.stimulus_name: a for a in exposures.analyse_window(logged, start, end, PARIS, 4)}
+    inside, previous = exposures.window(logged, start, end)
+    found = {a.stimulus_name: a for a in analyse(inside, PARIS, 4, previous)}
     assert list(found) == ["sugar", "coffee"]
     coffee = found["coffee"]
     everything = analyse_stimulus(
@@ -195,7 +196,7 @@ def test_the_window_is_read_through_indexes(logged: Database) -> None:
         statements.append((statement, parameters))
 
     start = pendulum.datetime(2026, 11, 22, 4, tz=PARIS).in_timezone("UTC")
-    exposures.analyse_window(logged, start, start.add(days=3), PARIS, 4)
+    exposures.window(logged, start, start.add(days=3))
     event.remove(logged.engine, "before_cursor_execute", record)
     selects = [(s, p) for s, p in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 1 + 2  # the window, then one look-up per stimulus in it

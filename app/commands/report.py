@@ -108,16 +108,18 @@ def report_lines(
     colour: bool,
 ) -> list[str]:
     """Every line of the report, built before printing so a failure prints nothing."""
+    from app.domain.balance import analyse
     from app.domain.days import local_day, window_bounds
     from app.domain.diminishing import day_words
-    from app.storage.exposures import analyse_window
+    from app.storage.exposures import window
 
     tz = now.timezone
     assert tz is not None
     last_day = local_day(now, tz, hour)
     first_day = last_day - dt.timedelta(days=days - 1)
     start, end = window_bounds(last_day, days, tz, hour)
-    analyses = analyse_window(db, start, end, tz, hour, stimulus_id)
+    inside, previous = window(db, start, end, stimulus_id)
+    analyses = analyse(inside, tz, hour, previous)
     span = day_words(last_day) if days == 1 else f"{day_words(first_day)} – {day_words(last_day)}"
     noun = "day" if days == 1 else "days"
     header = f"teeter report: the last {days} {noun}, {span} (days start at {hour:02d}:00)"

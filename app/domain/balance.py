@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from math import fsum
 
@@ -190,14 +190,20 @@ def analyse_stimulus(
     exposures: Iterable[Exposure],
     tz: pendulum.Timezone | pendulum.FixedTimezone,
     day_start_hour: int,
+    before: Exposure | None = None,
 ) -> StimulusAnalysis:
-    """The analysis of one stimulus's exposures (any order; sorted by time, then id)."""
+    """The analysis of one stimulus's exposures (any order; sorted by time, then id).
+    `before`, the last exposure ahead of a window, is not analysed: it only gives the
+    window's first exposure its gap, so that gap counts in the evidence."""
     items = list(exposures)
     if not items:
         raise ValueError("an analysis needs at least one exposure")
     if len({e.stimulus_id for e in items}) > 1:
         raise ValueError("analyse_stimulus takes the exposures of one stimulus; use analyse()")
-    points = build_points(items, tz, day_start_hour)
+    if before is None:
+        points = build_points(items, tz, day_start_hour)
+    else:
+        points = build_points([before, *items], tz, day_start_hour)[1:]
     name = points[-1].stimulus_name
     trend = trend_of(points)
     groups = gap_groups(points)
@@ -219,12 +225,19 @@ def analyse(
     exposures: Iterable[Exposure],
     tz: pendulum.Timezone | pendulum.FixedTimezone,
     day_start_hour: int,
+    previous: Mapping[int, Exposure] | None = None,
 ) -> tuple[StimulusAnalysis, ...]:
-    """One analysis per stimulus, the most recently used first (ties by name, then id)."""
+    """One analysis per stimulus, the most recently used first (ties by name, then id).
+    `previous` maps a stimulus to its last exposure before the window (see
+    `analyse_stimulus`)."""
     by_stimulus: dict[int, list[Exposure]] = {}
     for exposure in exposures:
         by_stimulus.setdefault(exposure.stimulus_id, []).append(exposure)
-    results = [analyse_stimulus(items, tz, day_start_hour) for items in by_stimulus.values()]
+    before = previous or {}
+    results = [
+        analyse_stimulus(items, tz, day_start_hour, before.get(stimulus_id))
+        for stimulus_id, items in by_stimulus.items()
+    ]
     results.sort(key=lambda a: (name_key(a.stimulus_name), a.stimulus_id))
     results.sort(key=lambda a: a.latest, reverse=True)
     return tuple(results)

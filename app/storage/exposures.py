@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
-import pendulum
 from sqlmodel import col, select
 
-from app.domain.balance import StimulusAnalysis, analyse
-from app.domain.gaps import best_gap_group, build_points, gap_groups, gap_sentence
 from app.domain.ratings import check_rating
 from app.domain.records import Exposure, ExposureSource
 from app.domain.text import clean_note
@@ -123,38 +119,3 @@ def window(
             if found:
                 previous[sid] = convert.exposure(*found)
     return inside, previous
-
-
-def analyse_window(
-    db: Database,
-    start: dt.datetime,
-    end: dt.datetime,
-    tz: pendulum.Timezone | pendulum.FixedTimezone,
-    day_start_hour: int,
-    stimulus_id: int | None = None,
-) -> tuple[StimulusAnalysis, ...]:
-    """The balance analysis of a window (what the log screen and `teeter report` show), most
-    recently used stimulus first. Only the window's exposures are analysed; the one before
-    the window only gives the first exposure its gap, so that gap counts in the evidence."""
-    inside, previous = window(db, start, end, stimulus_id)
-    results = []
-    for analysis in analyse(inside, tz, day_start_hour):
-        before = previous.get(analysis.stimulus_id)
-        if before is None:
-            results.append(analysis)
-            continue
-        # The trend, verdict and alerts read ratings, days and n-th only; just the gaps (and
-        # the evidence built on them) change once the earlier exposure is known.
-        items = [before, *(p.exposure for p in analysis.points)]
-        points = build_points(items, tz, day_start_hour)[1:]
-        groups = gap_groups(points)
-        results.append(
-            replace(
-                analysis,
-                points=points,
-                gap_evidence=groups,
-                gap_sentence=gap_sentence(groups, analysis.stimulus_name),
-                best_gap_bucket=best_gap_group(groups),
-            )
-        )
-    return tuple(results)

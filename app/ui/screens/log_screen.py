@@ -112,15 +112,17 @@ class LogScreen(Screen[None]):
     # --- loading ----------------------------------------------------------------------
     @work(exclusive=True, group="log-load")
     async def reload(self) -> None:
+        from app.domain.balance import analyse
         from app.domain.days import window_bounds
-        from app.storage.exposures import analyse_window
+        from app.storage.exposures import window
 
         app = self.teeter
         if app.db is None:
             return
         tz, hour, last_day = app.now().timezone, app.day_start_hour, app.today()
         start, end = window_bounds(last_day, self.days, tz, hour)
-        self.analyses = analyse_window(app.db, start, end, tz, hour)
+        inside, previous = window(app.db, start, end)
+        self.analyses = analyse(inside, tz, hour, previous)
         ids = [a.stimulus_id for a in self.analyses]
         if self.selected not in ids:
             self.selected = ids[0] if ids else None
