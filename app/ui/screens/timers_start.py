@@ -52,7 +52,7 @@ class StartTimerForm(Vertical):
                 id="timers-stimulus",
                 compact=True,
             )
-            yield Input(placeholder="2h30m", id="timers-duration", compact=True)
+            yield Input(placeholder="e.g. 2h30m", id="timers-duration", compact=True)
             for preset in PRESETS:
                 yield Button(preset, id=f"timers-preset-{preset}", compact=True)
         with Horizontal(id="timers-suggested"):
