@@ -26,7 +26,7 @@ class Countdown(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("space", "toggle", "Start/stop", id="countdown-toggle"),
+        Binding("space", "start_or_stop", "Start/stop", id="countdown-toggle"),
         Binding("right,down", "cycle(1)", "Longer", show=False),
         Binding("left,up", "cycle(-1)", "Shorter", show=False),
     ]
@@ -93,7 +93,7 @@ class Countdown(Widget, can_focus=True):
             self.post_message(self.Finished(self, self.minutes))
         self.refresh()
 
-    def action_toggle(self) -> None:
+    def action_start_or_stop(self) -> None:
         if self.ends_at is None:
             self.started_at = self.now()
             self.done_minutes = None

@@ -83,8 +83,8 @@ class ExposureForm(Vertical):
             yield Label("When? (now, 14:05, yesterday 22:10)", classes="field-label")
             yield Input(value="now", id="when", compact=True)
         draft = self._draft
-        yield RatingInput(self._enjoyment_label, draft and draft.enjoyment, id="enjoyment")
-        yield RatingInput(self._craving_label, draft and draft.craving, id="craving")
+        yield RatingInput(self._enjoyment_label, draft.enjoyment if draft else None, id="enjoyment")
+        yield RatingInput(self._craving_label, draft.craving if draft else None, id="craving")
         yield Label("Note (optional)", classes="field-label")
         yield Input(
             value=draft.note if draft else "",
