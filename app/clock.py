@@ -8,6 +8,12 @@ from collections.abc import Callable
 import pendulum
 
 Clock = Callable[[], pendulum.DateTime]
+Zone = pendulum.Timezone | pendulum.FixedTimezone
+
+
+def zone_of(now: pendulum.DateTime) -> Zone:
+    """The zone a "now" is in: the person's zone, UTC if it carries none."""
+    return now.timezone or pendulum.UTC
 
 
 def system_now() -> pendulum.DateTime:

@@ -391,7 +391,11 @@ def test_space_step_hook_words_the_suggestion_only_on_spaced_days(db) -> None:  
     experiments.start(db, [coffee.id], DAY1, FROZEN)
     clock = MovableClock()
     app = SimpleNamespace(
-        db=db, now=clock, day_start_hour=4, today=lambda: local_day(clock(), PARIS, 4)
+        db=db,
+        now=clock,
+        zone=lambda: PARIS,
+        day_start_hour=4,
+        today=lambda: local_day(clock(), PARIS, 4),
     )
     assert space_suggestion(app, coffee) == ""  # day 1 is the baseline  # type: ignore[arg-type]
     clock.advance(days=1)

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.cli import UsageError
-    from app.clock import system_now
+    from app.clock import system_now, zone_of
     from app.storage.database import Database
     from app.storage.transfer import TransferError
     from app.storage.transfer_import import NotEmpty, import_bundle
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             from app.storage import settings
             from app.storage.transfer_demo import shift_to_now
 
-            bundle = shift_to_now(bundle, now, now.timezone, settings.day_start_hour(db))
+            bundle = shift_to_now(bundle, now, zone_of(now), settings.day_start_hour(db))
         summary = import_bundle(db, bundle, now.in_timezone("UTC"), only_if_empty=args.demo)
     except NotEmpty:
         raise UsageError(

@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.cli import UsageError
-    from app.clock import system_now
+    from app.clock import system_now, zone_of
     from app.domain.moments import MomentError, parse_moment
     from app.domain.ratings import RatingError, parse_rating
     from app.domain.text import StimulusNameError, clean_name, clean_note
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         )
     finally:
         db.close()
-    local = when.in_timezone(now.timezone)
+    local = when.in_timezone(zone_of(now))
     print(
         f"logged {exposure.stimulus_name}: enjoyment {enjoyment}, craving {craving} "
         f"at {local.format('HH:mm')} ({local.format('ddd D MMM')})",

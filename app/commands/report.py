@@ -108,12 +108,13 @@ def report_lines(
     colour: bool,
 ) -> list[str]:
     """Every line of the report, built before printing so a failure prints nothing."""
+    from app.clock import zone_of
     from app.domain.balance import analyse
     from app.domain.days import local_day, window_bounds
     from app.domain.diminishing import day_words
     from app.storage.exposures import window
 
-    tz = now.timezone
+    tz = zone_of(now)
     assert tz is not None
     last_day = local_day(now, tz, hour)
     first_day = last_day - dt.timedelta(days=days - 1)

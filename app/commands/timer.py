@@ -95,7 +95,7 @@ def run_start(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_list(args: argparse.Namespace, db_path: Path) -> int:
-    from app.clock import system_now
+    from app.clock import system_now, zone_of
 
     now = system_now()
     if not db_path.exists():  # nothing to list, and listing must not create the file
@@ -110,7 +110,7 @@ def run_list(args: argparse.Namespace, db_path: Path) -> int:
     try:
         active = timers.active(db)
         hour = settings.day_start_hour(db)
-        zone = now.timezone
+        zone = zone_of(now)
         assert zone is not None
         start, end = day_bounds(local_day(now, zone, hour), zone, hour)
         ended = timers.ended_between(db, start, end)
@@ -213,7 +213,9 @@ def _when(instant: dt.datetime, now: pendulum.DateTime) -> str:
 
     import pendulum
 
-    local = pendulum.instance(instant).in_timezone(now.timezone)  # type: ignore[arg-type]
+    from app.clock import zone_of
+
+    local = pendulum.instance(instant).in_timezone(zone_of(now))
     if local.date() == now.date():
         return local.format("HH:mm")
     if local.date() == now.date() + dt.timedelta(days=1):

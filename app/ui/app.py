@@ -51,16 +51,22 @@ class TeeterApp(App[int]):
             self._clock = system_now
         return self._clock()
 
+    def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:
+        """The person's zone, as the injected clock says."""
+        from app.clock import zone_of
+
+        return zone_of(self.now())
+
     def today(self) -> dt.date:
         from app.domain.days import local_day
 
         now = self.now()
-        return local_day(now, now.timezone, self.day_start_hour)
+        return local_day(now, self.zone(), self.day_start_hour)
 
     def today_bounds(self) -> tuple[pendulum.DateTime, pendulum.DateTime]:
         from app.domain.days import day_bounds
 
-        return day_bounds(self.today(), self.now().timezone, self.day_start_hour)
+        return day_bounds(self.today(), self.zone(), self.day_start_hour)
 
     # --- start-up -------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:

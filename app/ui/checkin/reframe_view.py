@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from app.clock import zone_of
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def card_lines(app: TeeterApp, name: str) -> list[str]:
         exposures=exposures.between(app.db, start, now, known.id),
         timers=[t for t in timers.recent_endings(app.db, start) if t.stimulus_id == known.id],
         name=known.name,
-        tz=now.timezone,
+        tz=zone_of(now),
         day_start_hour=app.day_start_hour,
     )
 

@@ -87,7 +87,7 @@ class TrackScreen(StepScreen):
         today = exposures.between(app.db, start, end, found.id) if found else []
         table = self.query_one("#track-today", DataTable)
         table.clear()
-        tz = app.now().timezone
+        tz = app.zone()
         for exposure in today:
             table.add_row(*track_view.row(exposure, tz))
         self.query_one("#track-trend", Static).update(

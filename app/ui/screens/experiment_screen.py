@@ -68,7 +68,7 @@ class ExperimentScreen(Screen[None]):
     def reload(self) -> None:
         app = self.teeter
         assert app.db is not None
-        tz = app.now().timezone
+        tz = app.zone()
         try:
             completed = experiments.settle(app.db, app.today(), tz, app.day_start_hour)
             self.current = experiments.running(app.db)
@@ -113,7 +113,7 @@ class ExperimentScreen(Screen[None]):
 
     def show_past(self, experiment: Experiment) -> None:
         self.query_one("#experiment-summary", Static).update(
-            experiment_view.ended(experiment, self.teeter.now().timezone)
+            experiment_view.ended(experiment, self.teeter.zone())
         )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

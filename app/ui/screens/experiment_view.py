@@ -54,7 +54,7 @@ def home_line(app: TeeterApp) -> Content | None:
     from app.storage.errors import StorageError
 
     assert app.db is not None
-    today, tz = app.today(), app.now().timezone
+    today, tz = app.today(), app.zone()
     try:
         experiments.settle(app.db, today, tz, app.day_start_hour)
         current = experiments.running(app.db)
@@ -79,7 +79,7 @@ def hint_for(app: TeeterApp, experiment: Experiment, stimulus: ExperimentStimulu
     from app.storage import exposures
 
     assert app.db is not None
-    tz = app.now().timezone
+    tz = app.zone()
     start, end = day_bounds(experiment.first_day, tz, app.day_start_hour)
     baseline = exposures.between(app.db, start, end, stimulus.id)
     return suggest_from_baseline(baseline, stimulus.name, stimulus.kind, tz, app.day_start_hour)
@@ -130,7 +130,7 @@ def running(app: TeeterApp, experiment: Experiment) -> Content:
             )
         )
     lines.append(Content(""))
-    summary = experiments.summary_of(app.db, experiment, app.now().timezone, app.day_start_hour)
+    summary = experiments.summary_of(app.db, experiment, app.zone(), app.day_start_hour)
     for entry in summary.day_entries:
         if entry.day > today:
             state = "still to come"

@@ -87,7 +87,7 @@ class HomeScreen(Screen[None]):
         self.sub_title = overview.day.strftime("%A %-d %B %Y")
         self.query_one("#home-checkin", Static).update(home_view.checkin(overview.checkin))
         self.query_one("#home-today", Static).update(
-            home_view.today(overview.today, self.teeter.now().timezone)
+            home_view.today(overview.today, self.teeter.zone())
         )
         self.query_one("#home-hint", Static).update(home_view.hint(overview))
         self.show_experiment()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.content import Content
 
+from app.clock import zone_of
 from app.domain.checkin import STEPS, StepState
 from app.domain.durations import format_clock
 from app.domain.records import CheckIn, Exposure, Timer
@@ -39,7 +40,7 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
         return Content.styled("No timers running.", "$text-muted")
     lines = []
     for timer in running:
-        end = pendulum.instance(timer.ends_at).in_timezone(now.timezone)
+        end = pendulum.instance(timer.ends_at).in_timezone(zone_of(now))
         name = shown(timer.stimulus_name, width=24)
         if timer.has_run_out(now):
             state = Content.styled("ready — the wait is over", "$success")

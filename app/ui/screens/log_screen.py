@@ -119,7 +119,7 @@ class LogScreen(Screen[None]):
         app = self.teeter
         if app.db is None:
             return
-        tz, hour, last_day = app.now().timezone, app.day_start_hour, app.today()
+        tz, hour, last_day = app.zone(), app.day_start_hour, app.today()
         start, end = window_bounds(last_day, self.days, tz, hour)
         inside, previous = window(app.db, start, end)
         self.analyses = analyse(inside, tz, hour, previous)
@@ -194,7 +194,7 @@ class LogScreen(Screen[None]):
         for label in log_view.COLUMNS:
             title = Text(label, justify="right") if label in log_view.NUMERIC else label
             table.add_column(title, width=note_width if label == "note" else None, key=label)
-        table.add_rows(log_view.exposure_rows(analysis, self.teeter.now().timezone))
+        table.add_rows(log_view.exposure_rows(analysis, self.teeter.zone()))
 
     # --- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

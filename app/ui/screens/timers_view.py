@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.content import Content
 
+from app.clock import zone_of
 from app.domain.durations import format_clock, format_duration
 from app.domain.records import Stimulus, Timer
 from app.ui.safe_text import shown
@@ -53,7 +54,7 @@ def suggestion_for(app: TeeterApp, stimulus: Stimulus) -> Suggestion | None:
     from app.ui.checkin.space_view import SUGGESTION_DAYS
 
     assert app.db is not None
-    tz = app.now().timezone
+    tz = app.zone()
     start, end = window_bounds(app.today(), SUGGESTION_DAYS, tz, app.day_start_hour)
     history = exposures.between(app.db, start, end, stimulus.id)
     if not history:
@@ -67,5 +68,5 @@ def suggestion_text(found: Suggestion) -> str:
 
 def until_text(ends_at: dt.datetime, now: pendulum.DateTime) -> str:
     """`14:30` today, `Thu 02:30` on another day, in the person's zone."""
-    end = pendulum.instance(ends_at).in_timezone(now.timezone)
+    end = pendulum.instance(ends_at).in_timezone(zone_of(now))
     return end.format("HH:mm") if end.date() == now.date() else end.format("ddd HH:mm")
