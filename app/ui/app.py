@@ -58,10 +58,11 @@ class TeeterApp(App[int]):
         return zone_of(self.now())
 
     def today(self) -> dt.date:
+        from app.clock import zone_of
         from app.domain.days import local_day
 
         now = self.now()
-        return local_day(now, self.zone(), self.day_start_hour)
+        return local_day(now, zone_of(now), self.day_start_hour)
 
     def today_bounds(self) -> tuple[pendulum.DateTime, pendulum.DateTime]:
         from app.domain.days import day_bounds
