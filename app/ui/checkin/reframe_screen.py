@@ -5,9 +5,7 @@ few minutes, change what you do with an urge more than how strong it feels."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from app.domain.checkin import Step
@@ -16,6 +14,7 @@ from app.domain.text import StimulusNameError, clean_name
 from app.storage import reframes
 from app.ui.checkin import reframe_view
 from app.ui.checkin.base import StepScreen
+from app.ui.screens.rating_question import RatingQuestion
 from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.countdown import Countdown
 from app.ui.widgets.exposure_form import FormError
@@ -25,13 +24,10 @@ DEFAULT_LABEL = "This wanting is the other side of the pleasure, not an order. I
 OUTCOMES = list(Outcome)
 
 
-class SurfEndScreen(ModalScreen[int | None]):
+class SurfEndScreen(RatingQuestion):
     """The question an urge-surfing countdown ends with; dismisses with 1-10 or None."""
 
-    BINDINGS = [
-        Binding("enter", "save", "Save", id="surf-save"),
-        Binding("escape", "skip", "Skip", id="surf-skip"),
-    ]
+    MISSING = "press a digit first (0 means 10)"
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -41,22 +37,9 @@ class SurfEndScreen(ModalScreen[int | None]):
         with Vertical(id="surf-dialog"):
             yield Static(self.question, classes="step-progress")
             yield RatingInput("Craving now", id="surf-rating")
-            yield Static("", id="surf-error", classes="step-error")
+            yield Static("", id="surf-error", classes="step-error question-error")
             yield Static("enter saves · escape skips (then it counts as not surfed)")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(RatingInput).focus()
-
-    def action_save(self) -> None:
-        value = self.query_one(RatingInput).value
-        if value is None:
-            self.query_one("#surf-error", Static).update("press a digit first (0 means 10)")
-            return
-        self.dismiss(value)
-
-    def action_skip(self) -> None:
-        self.dismiss(None)
 
 
 class ReframeScreen(StepScreen):

@@ -5,24 +5,18 @@ from __future__ import annotations
 
 import pendulum
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from app.domain.records import Timer
 from app.ui.safe_text import shown
+from app.ui.screens.rating_question import RatingQuestion
 from app.ui.widgets.rating import RatingInput
 
 
-class UrgeScreen(ModalScreen[int | None]):
+class UrgeScreen(RatingQuestion):
     """Dismisses with the rating (1-10), or None when skipped."""
-
-    BINDINGS = [
-        Binding("enter", "save", "Save", id="urge-save"),
-        Binding("escape", "skip", "Skip", id="urge-skip"),
-    ]
 
     def __init__(self, timer: Timer, now: pendulum.DateTime, *, while_closed: bool) -> None:
         super().__init__()
@@ -47,21 +41,6 @@ class UrgeScreen(ModalScreen[int | None]):
                 id="urge-question",
             )
             yield RatingInput("Urge", id="urge-rating")
-            yield Static("", id="urge-error", classes="step-error")
+            yield Static("", id="urge-error", classes="step-error question-error")
             yield Static("enter saves · escape skips, which is fine too", classes="step-intro")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(RatingInput).focus()
-
-    def action_save(self) -> None:
-        value = self.query_one(RatingInput).value
-        if value is None:
-            self.query_one("#urge-error", Static).update(
-                "press a digit first (0 means 10), or escape to skip"
-            )
-            return
-        self.dismiss(value)
-
-    def action_skip(self) -> None:
-        self.dismiss(None)
