@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from app.domain.checkin import Step
 from app.domain.records import ExposureSource
 from app.storage import exposures, stimuli
-from app.ui.checkin.base import CheckInContext, StepScreen
+from app.ui.checkin.base import StepScreen
 from app.ui.widgets.exposure_form import ExposureDraft, ExposureForm
 
 
@@ -19,23 +19,15 @@ class NoticeScreen(StepScreen):
         "and how much is already wanting more? Just look; there is nothing to fight."
     )
 
-    def __init__(self, context: CheckInContext) -> None:
-        super().__init__(context)
-        self.names: list[str] = []
-
     def compose_step(self) -> ComposeResult:
         assert self.teeter.db is not None
-        self.names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        names = [s.name for s in stimuli.list_active(self.teeter.db)]
         saved_id = self.last_saved()
         saved = exposures.get(self.teeter.db, saved_id) if saved_id is not None else None
         yield ExposureForm(
-            self.names,
+            names,
             stimulus=saved.stimulus_name if saved else self.context.stimulus,
-            draft=ExposureDraft(
-                saved.stimulus_name, saved.occurred_at, saved.enjoyment, saved.craving, saved.note
-            )
-            if saved
-            else None,
+            draft=ExposureDraft.of(saved) if saved else None,
             enjoyment_label="Enjoying this moment",
             craving_label="Wanting more",
         )

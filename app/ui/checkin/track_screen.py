@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 from app.domain.checkin import Step
 from app.domain.records import Exposure, ExposureSource
 from app.storage import exposures, stimuli
-from app.ui.checkin.base import CheckInContext, StepScreen
+from app.ui.checkin.base import StepScreen
 from app.ui.safe_text import shown
 from app.ui.widgets.exposure_form import ExposureForm
 from app.ui.widgets.rating import RatingInput
@@ -23,14 +23,10 @@ class TrackScreen(StepScreen):
     )
     BINDINGS = [Binding("ctrl+n", "another", "Save & log another", id="track-another")]
 
-    def __init__(self, context: CheckInContext) -> None:
-        super().__init__(context)
-        self.names: list[str] = []
-
     def compose_step(self) -> ComposeResult:
         assert self.teeter.db is not None
-        self.names = [s.name for s in stimuli.list_active(self.teeter.db)]
-        yield ExposureForm(self.names, stimulus=self.context.stimulus, with_time=True)
+        names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        yield ExposureForm(names, stimulus=self.context.stimulus, with_time=True)
         yield Static("", id="track-trend")
         yield DataTable(id="track-today", cursor_type="none", zebra_stripes=True)
 

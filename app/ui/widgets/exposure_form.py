@@ -32,6 +32,17 @@ class ExposureDraft:
     craving: int
     note: str
 
+    @classmethod
+    def of(cls, exposure: Exposure) -> ExposureDraft:
+        """What a saved exposure looks like in the form (going back to a step)."""
+        return cls(
+            exposure.stimulus_name,
+            pendulum.instance(exposure.occurred_at),
+            exposure.enjoyment,
+            exposure.craving,
+            exposure.note,
+        )
+
 
 class FormError(ValueError):
     def __init__(self, message: str, field: Widget) -> None:
