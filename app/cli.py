@@ -50,13 +50,34 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything teeter writes is the person's own: owner-only
     args = build_parser().parse_args(argv)
-    from app.paths import database_path
+    from app.paths import EmptyPath, database_path
 
-    db_path = database_path(args.db)
+    quiet = getattr(args, "output", "result") == "quiet"
+    try:
+        db_path = database_path(args.db)
+    except EmptyPath as error:
+        if quiet:  # `teeter status` in a prompt: nothing to say, and no other file read
+            return EXIT_USAGE
+        print(f"teeter: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if args.command is None:
         return _open_app(db_path)
+    return _run_command(args, db_path)
+
+
+def _run_command(args: argparse.Namespace, db_path: os.PathLike[str]) -> int:
+    """Run a shell command; every failure is one line on stderr and an exit status.
+
+    Output roles (set by each command with `set_defaults(output=...)`): "result" (the
+    output is the point: losing any of it is a failure), "confirms" (something was already
+    saved: the confirmation goes to stderr instead, exit 0, so a retry does not save it
+    twice), "quiet" (`teeter status`: never a word on stderr)."""
+    from app.commands import stdout
     from app.storage.errors import StorageError
 
+    stdout.install()
+    role = getattr(args, "output", "result")
+    name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
         return int(args.run(args, db_path))
     except UsageError as error:
@@ -68,6 +89,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (`teeter report | head`): not an error
         return EXIT_OK
+    except stdout.OutputFailed as error:
+        if role == "quiet":
+            return EXIT_OK
+        if role == "confirms":
+            print(
+                f"teeter {name}: done and saved, but standard output could not take "
+                f"its confirmation ({error}); do not run it again",
+                file=sys.stderr,
+            )
+            return EXIT_OK
+        print(
+            f"teeter {name}: standard output could not take everything ({error}); "
+            "what was written there is incomplete",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
 
 
 def _open_app(db_path: os.PathLike[str]) -> int:

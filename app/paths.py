@@ -10,11 +10,23 @@ ENV_DB = "TEETER_DB"
 DB_NAME = "teeter.db"
 
 
+class EmptyPath(ValueError):
+    """`--db ""` or an empty `TEETER_DB`: almost always an unset variable in a script, so
+    it must never quietly mean the default journal (`teeter --db "$DB" forget --yes`)."""
+
+
 def database_path(option: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:
-    """`--db PATH` wins, then `TEETER_DB`, then the platform's user data directory."""
-    if option:
+    """`--db PATH` wins, then `TEETER_DB`, then the platform's user data directory. A given
+    but empty path (or one of only spaces) is an error, never the default."""
+    if option is not None:
+        if not option.strip():
+            raise EmptyPath("--db was given an empty path (an unset variable?); nothing was done")
         return Path(option).expanduser()
-    if environ.get(ENV_DB):
+    if ENV_DB in environ:
+        if not environ[ENV_DB].strip():
+            raise EmptyPath(
+                f"{ENV_DB} is set but empty (unset it to use the default journal); nothing was done"
+            )
         return Path(environ[ENV_DB]).expanduser()
     from platformdirs import user_data_path
 

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.cli import UsageError
     from app.clock import system_now
     from app.storage.database import Database
-    from app.storage.transfer import TransferError, write_private
+    from app.storage.transfer import OutputUnwritable, TransferError, write_private
 
     output = Path(args.output).expanduser() if args.output not in (None, "-") else None
     if output is not None and _is_database(output, db_path):
@@ -61,6 +61,9 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         return 0
     try:
         write_private(output, data, force=args.force)
+    except OutputUnwritable as error:  # a full disk is not bad input: exit 1, not 2
+        print(f"teeter export: {error}", file=sys.stderr)
+        return 1
     except TransferError as error:
         raise UsageError(str(error)) from None
     print(f"exported to {output} ({args.format}, owner-only)", file=sys.stderr)
@@ -75,11 +78,18 @@ def _is_database(output: Path, db_path: Path) -> bool:
 
 
 def _write_stdout(data: bytes) -> None:
-    """Bytes, not text: UTF-8 whatever the locale, and CSV line ends left as written."""
+    """Bytes, not text: UTF-8 whatever the locale, and CSV line ends left as written. Every
+    byte or a failure (`app.commands.stdout`), and synced when stdout is a file: a person
+    redirecting an export is making a backup."""
+    from app.commands import stdout
+
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         sys.stdout.write(data.decode("utf-8"))
         return
     sys.stdout.flush()
-    buffer.write(data)
+    written = buffer.write(data)
     buffer.flush()
+    if written is not None and written != len(data):
+        raise stdout.OutputFailed(OSError(28, "only part of it could be written"))
+    stdout.sync()

@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "run `teeter export --output FILE` first if you want a copy.",
     )
     parser.add_argument("--yes", action="store_true", help="yes, delete everything")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, output="confirms")
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="load three days of example data ending a few minutes ago "
         "(into an empty database only)",
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, output="confirms")
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:

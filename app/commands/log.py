@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="now (default), HH:MM, 'yesterday HH:MM' or YYYY-MM-DD HH:MM",
     )
     parser.add_argument("--note", default="", metavar="TEXT")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, output="confirms")
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "started today but not finished. Prints nothing when there is nothing to say, and "
         "never creates or changes the database.",
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, output="quiet")
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:

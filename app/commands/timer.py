@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     start.add_argument("stimulus", help="what you are spacing, e.g. coffee")
     start.add_argument("duration", help="hours and minutes: 30m, 90m, 2h, 2h30m, '1h 15m'")
-    start.set_defaults(run=run_start)
+    start.set_defaults(run=run_start, output="confirms")
 
     listing = actions.add_parser(
         "list",
@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="End a stimulus's running timer now. It is recorded as ended early.",
     )
     stop.add_argument("stimulus", help="the stimulus whose timer to end")
-    stop.set_defaults(run=run_stop)
+    stop.set_defaults(run=run_stop, output="confirms")
 
 
 def run_start(args: argparse.Namespace, db_path: Path) -> int:

@@ -26,6 +26,11 @@ class OutputExists(TransferError):
     """The export target is already there and `--force` was not given."""
 
 
+class OutputUnwritable(TransferError):
+    """The export target could not be written (a full disk, a read-only folder): a failure
+    of the machine, not bad input."""
+
+
 def encode_time(value: dt.datetime | None) -> str | None:
     """ISO 8601 in UTC with its offset: `2026-11-24T07:30:00+00:00`."""
     if value is None:
@@ -51,7 +56,7 @@ def write_private(path: Path, data: bytes, *, force: bool = False) -> None:
     except FileExistsError:
         raise OutputExists(f"{path} already exists; add --force to replace it") from None
     except OSError as error:
-        raise TransferError(f"cannot write {path}: {error.strerror}") from None
+        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), 0o600)
@@ -62,4 +67,6 @@ def write_private(path: Path, data: bytes, *, force: bool = False) -> None:
             os.replace(target, path)
     except OSError as error:
         target.unlink(missing_ok=True)
-        raise TransferError(f"cannot write {path}: {error.strerror}") from None
+        raise OutputUnwritable(
+            f"cannot write {path} ({error.strerror}); no partial export was left"
+        ) from None
