@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything teeter writes is the person's own: owner-only
-    args = build_parser().parse_args(argv)
+    args = _app_only(sys.argv[1:] if argv is None else list(argv))
+    if args is None:
+        args = build_parser().parse_args(argv)
     from app.paths import EmptyPath, database_path
 
     quiet = getattr(args, "output", "result") == "quiet"
@@ -105,6 +107,21 @@ def _run_command(args: argparse.Namespace, db_path: os.PathLike[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+
+
+def _app_only(argv: list[str]) -> argparse.Namespace | None:
+    """`teeter` or `teeter --db PATH`: the app, without importing every command module to
+    build the full parser (a person waits for the app). Anything else: None."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    parser.add_argument("--db")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. `--db` without a path: the full parser says so
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def _open_app(db_path: os.PathLike[str]) -> int:

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from app.domain.records import CheckIn, Exposure, Timer
+from app.domain.overview import Overview
 from app.storage import checkins, exposures, timers
 from app.storage.database import Database
 
-
-@dataclass(frozen=True)
-class Overview:
-    day: dt.date
-    checkin: CheckIn | None
-    timers: list[Timer]
-    today: list[Exposure]
+__all__ = ["Overview", "overview"]
 
 
 def overview(db: Database, day: dt.date, start: dt.datetime, end: dt.datetime) -> Overview:

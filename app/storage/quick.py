@@ -74,9 +74,9 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
         return None
     try:
         conn.execute("BEGIN")
-        if not _is_teeter(conn):
+        if not is_teeter(conn):
             return None
-        day = today(_day_start_hour(conn))
+        day = today(day_start_hour(conn))
         rows = conn.execute(
             "SELECT stimulus.name, timer.ends_at FROM timer"
             " JOIN stimulus ON stimulus.id = timer.stimulus_id"
@@ -112,13 +112,13 @@ def parse_utc(stored: object) -> dt.datetime | None:
     return when.astimezone(dt.UTC)
 
 
-def _is_teeter(conn: sqlite3.Connection) -> bool:
+def is_teeter(conn: sqlite3.Connection) -> bool:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     return app_id == APPLICATION_ID and 1 <= version <= KNOWN_SCHEMA_VERSION
 
 
-def _day_start_hour(conn: sqlite3.Connection) -> int:
+def day_start_hour(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT value FROM setting WHERE key = ?", (DAY_START_HOUR_KEY,)).fetchone()
     try:
         hour = int(row[0]) if row is not None else DEFAULT_DAY_START_HOUR

@@ -64,6 +64,18 @@ class TeeterApp(App[int]):
         now = self.now()
         return local_day(now, zone_of(now), self.day_start_hour)
 
+    def bounds_for(self, day_start_hour: int) -> tuple[dt.date, dt.datetime, dt.datetime]:
+        """Today and its [start, end) for a given day-start hour (before the stored hour is
+        known, e.g. for the first look at the journal)."""
+        from app.clock import zone_of
+        from app.domain.days import day_bounds, local_day
+
+        now = self.now()
+        zone = zone_of(now)
+        day = local_day(now, zone, day_start_hour)
+        start, end = day_bounds(day, zone, day_start_hour)
+        return day, start, end
+
     def today_bounds(self) -> tuple[pendulum.DateTime, pendulum.DateTime]:
         from app.domain.days import day_bounds
 
@@ -71,9 +83,13 @@ class TeeterApp(App[int]):
 
     # --- start-up -------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
+        from app.storage.glance import home_overview
         from app.ui.screens.home_screen import HomeScreen
 
-        return HomeScreen()  # draws at once; it asks for the database after its first paint
+        # Today's data in a few milliseconds of plain sqlite3, before the first frame; the
+        # full storage stack (~0.5 s to import) loads after that frame is on screen.
+        first_look = home_overview(self.db_path, self.bounds_for) if self.db is None else None
+        return HomeScreen(first_look)
 
     @work(thread=True, exclusive=True, group="open-database")
     def open_database(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Static
 from app.ui.messages import DataChanged
 
 if TYPE_CHECKING:
-    from app.storage.overview import Overview
+    from app.domain.overview import Overview
     from app.ui.app import TeeterApp
 
 
@@ -30,9 +30,12 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, first_look: tuple[int, Overview] | None = None) -> None:
+        """`first_look`: (day-start hour, today's data) read before the database is open
+        (see storage.glance), so the first frame already shows the person's data."""
         super().__init__()
         self.overview: Overview | None = None
+        self._first_look = first_look
 
     @property
     def teeter(self) -> TeeterApp:
@@ -55,8 +58,11 @@ class HomeScreen(Screen[None]):
         self.set_interval(1.0, self.tick)
         if self.teeter.db is not None:
             self.reload()
-        else:
-            self.call_after_refresh(self.teeter.open_database)
+            return
+        if self._first_look is not None:
+            self.teeter.day_start_hour, self.overview = self._first_look
+            self.show()
+        self.call_after_refresh(self.teeter.open_database)
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()
@@ -90,7 +96,8 @@ class HomeScreen(Screen[None]):
             home_view.today(overview.today, self.teeter.zone())
         )
         self.query_one("#home-hint", Static).update(home_view.hint(overview))
-        self.show_experiment()
+        if self.teeter.db is not None:
+            self.show_experiment()
         self.show_timers()
 
     def show_experiment(self) -> None:

@@ -15,7 +15,7 @@ from app.domain.records import CheckIn, Exposure, Timer
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
-    from app.storage.overview import Overview
+    from app.domain.overview import Overview
 
 _MARKS = {StepState.DONE: ("✓", "$success"), StepState.SKIPPED: ("–", "$text-muted")}
 

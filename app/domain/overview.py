@@ -1,0 +1,16 @@
+"""What the home screen shows, as one value (storage reads it two ways: see storage.glance)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.domain.records import CheckIn, Exposure, Timer
+
+
+@dataclass(frozen=True)
+class Overview:
+    day: dt.date
+    checkin: CheckIn | None
+    timers: list[Timer]
+    today: list[Exposure]
