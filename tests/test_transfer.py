@@ -658,3 +658,29 @@ def test_exposure_table_is_what_the_export_reads(db: Database) -> None:
     exported = {"stimulus", "occurred_at", "enjoyment", "craving", "note", "source"}
     columns = {c.name for c in ExposureRow.__table__.columns} - {"id", "stimulus_id"}
     assert columns <= exported | {"created_at"}
+
+
+def test_a_streamed_export_that_fails_half_way_leaves_no_file(tmp_path: Path) -> None:
+    def chunks():  # type: ignore[no-untyped-def]
+        yield b'{"format": "teeter-export",\n'
+        raise RuntimeError("the database went away mid-export")
+
+    target = tmp_path / "export.json"
+    with pytest.raises(RuntimeError):
+        write_private(target, chunks())
+    assert not target.exists()
+    old = tmp_path / "kept.json"
+    write_private(old, b"the earlier export")
+    with pytest.raises(RuntimeError):
+        write_private(old, chunks(), force=True)
+    assert old.read_bytes() == b"the earlier export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.json"]
+
+
+def test_the_streamed_export_is_the_document_in_chunks(db: Database) -> None:
+    from app.storage.transfer_json import export_chunks
+
+    fill(db)
+    chunks = list(export_chunks(db, NOW))
+    assert "".join(chunks) == dumps(snapshot(db, NOW))
+    assert len(json.loads("".join(chunks))["exposures"]) == 15

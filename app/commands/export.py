@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -46,26 +47,26 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     db = Database(db_path)
     try:
         if args.format == "csv":
-            from app.storage.transfer_csv import export_csv
+            from app.storage.transfer_csv import export_csv_chunks
 
-            text = export_csv(db)
+            text = export_csv_chunks(db)
         else:
-            from app.storage.transfer_json import export_json
+            from app.storage.transfer_json import export_chunks
 
-            text = export_json(db, system_now().in_timezone("UTC"))
+            text = export_chunks(db, system_now().in_timezone("UTC"))
+        data = (chunk.encode("utf-8") for chunk in text)  # streamed: memory stays flat
+        if output is None:
+            _write_stdout(data)
+            return 0
+        try:
+            write_private(output, data, force=args.force)
+        except OutputUnwritable as error:  # a full disk is not bad input: exit 1, not 2
+            print(f"teeter export: {error}", file=sys.stderr)
+            return 1
+        except TransferError as error:
+            raise UsageError(str(error)) from None
     finally:
         db.close()
-    data = text.encode("utf-8")
-    if output is None:
-        _write_stdout(data)
-        return 0
-    try:
-        write_private(output, data, force=args.force)
-    except OutputUnwritable as error:  # a full disk is not bad input: exit 1, not 2
-        print(f"teeter export: {error}", file=sys.stderr)
-        return 1
-    except TransferError as error:
-        raise UsageError(str(error)) from None
     print(f"exported to {output} ({args.format}, owner-only)", file=sys.stderr)
     return 0
 
@@ -77,7 +78,7 @@ def _is_database(output: Path, db_path: Path) -> bool:
     return output.resolve() in guarded
 
 
-def _write_stdout(data: bytes) -> None:
+def _write_stdout(data: Iterable[bytes]) -> None:
     """Bytes, not text: UTF-8 whatever the locale, and CSV line ends left as written. Every
     byte or a failure (`app.commands.stdout`), and synced when stdout is a file: a person
     redirecting an export is making a backup."""
@@ -85,11 +86,13 @@ def _write_stdout(data: bytes) -> None:
 
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        sys.stdout.write(data.decode("utf-8"))
+        for chunk in data:
+            sys.stdout.write(chunk.decode("utf-8"))
         return
     sys.stdout.flush()
-    written = buffer.write(data)
+    for chunk in data:
+        written = buffer.write(chunk)
+        if written is not None and written != len(chunk):
+            raise stdout.OutputFailed(OSError(28, "only part of it could be written"))
     buffer.flush()
-    if written is not None and written != len(data):
-        raise stdout.OutputFailed(OSError(28, "only part of it could be written"))
     stdout.sync()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 FORMAT = "teeter-export"
@@ -42,10 +43,11 @@ def encode_day(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def write_private(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write `data` to a new owner-only (0600) file. An existing file is refused unless
-    `force`; then the new content goes to a private temporary file beside it first and
-    replaces the old one in one step, so a failure never leaves half an export behind."""
+def write_private(path: Path, data: bytes | Iterable[bytes], *, force: bool = False) -> None:
+    """Write `data` (bytes, or chunks of bytes as they are produced) to a new owner-only
+    (0600) file. An existing file is refused unless `force`; then the new content goes to a
+    private temporary file beside it first and replaces the old one in one step, so a
+    failure never leaves half an export behind."""
     if path.is_dir():
         raise TransferError(f"{path} is a directory; give a file name for the export")
     if os.path.lexists(path) and not force:
@@ -57,10 +59,12 @@ def write_private(path: Path, data: bytes, *, force: bool = False) -> None:
         raise OutputExists(f"{path} already exists; add --force to replace it") from None
     except OSError as error:
         raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
+    chunks = [data] if isinstance(data, bytes) else data
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if force:
@@ -70,3 +74,6 @@ def write_private(path: Path, data: bytes, *, force: bool = False) -> None:
         raise OutputUnwritable(
             f"cannot write {path} ({error.strerror}); no partial export was left"
         ) from None
+    except BaseException:
+        target.unlink(missing_ok=True)  # the export itself failed: no half file either
+        raise

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 import sqlalchemy as sa
 
@@ -18,6 +19,11 @@ HEADER = ("occurred_at", "stimulus", "enjoyment", "craving", "note", "source")
 
 
 def export_csv(db: Database) -> str:
+    return "".join(export_csv_chunks(db))
+
+
+def export_csv_chunks(db: Database, rows_per_chunk: int = 2000) -> Iterator[str]:
+    """The CSV a piece at a time, from one read transaction, never held whole in memory."""
     exposure = ExposureRow.__table__
     stimulus = StimulusRow.__table__
     query = (
@@ -36,8 +42,11 @@ def export_csv(db: Database) -> str:
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
     with db.read() as session:
-        for occurred_at, name, enjoyment, craving, note, source in session.connection().execute(
-            query
-        ):
+        rows = session.connection().execute(query)
+        for count, (occurred_at, name, enjoyment, craving, note, source) in enumerate(rows, 1):
             writer.writerow((encode_time(occurred_at), name, enjoyment, craving, note, source))
-    return buffer.getvalue()
+            if count % rows_per_chunk == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+    yield buffer.getvalue()
