@@ -10,10 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from app.domain.records import ExposureSource
+from app.domain.records import Exposure, ExposureSource
 from app.storage import stimuli
 from app.storage.errors import StorageError
-from app.ui.widgets.exposure_form import ExposureForm, FormError
+from app.ui.background import in_background
+from app.ui.widgets.exposure_form import ExposureForm, FormError, log_draft
 
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
@@ -24,6 +25,10 @@ class QuickLogScreen(ModalScreen[bool]):
         Binding("enter", "save", "Save", id="quick-save"),
         Binding("escape", "cancel", "Cancel", id="quick-cancel"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._saving = False
 
     @property
     def teeter(self) -> TeeterApp:
@@ -45,25 +50,47 @@ class QuickLogScreen(ModalScreen[bool]):
         self.action_save()
 
     def action_save(self) -> None:
+        if self._saving:
+            return  # the first press is being saved; a second must not log it twice
         app = self.teeter
         assert app.db is not None
         form = self.query_one(ExposureForm)
+        now = app.now()
         try:
-            exposure = form.save(app.db, app.now(), ExposureSource.QUICK)
+            draft = form.read(now)
         except FormError as error:
             form.show_error(str(error))
             error.field.focus()
             return
-        except StorageError as error:
-            form.show_error(str(error))
-            return
-        app.notify(
+        self._saving = True
+        db = app.db
+        in_background(
+            self,
+            lambda: log_draft(db, draft, ExposureSource.QUICK, now),
+            self._saved,
+            self._failed,
+            group="quick-save",
+            waiting=form.show_error,
+        )
+
+    def _saved(self, exposure: Exposure) -> None:
+        self._saving = False
+        self.app.notify(
             f"enjoyment {exposure.enjoyment}, craving {exposure.craving}",
             title=f"Logged {exposure.stimulus_name}",
             markup=False,
         )
-        app.data_changed()
+        self.teeter.data_changed()
         self.dismiss(True)
 
+    def _failed(self, error: StorageError) -> None:
+        self._saving = False
+        self.query_one(ExposureForm).show_error(str(error))
+
     def action_cancel(self) -> None:
+        if self._saving:  # the row may still land: say so rather than pretend it was dropped
+            self.query_one(ExposureForm).show_error(
+                "Still saving: it lands as soon as the journal is free."
+            )
+            return
         self.dismiss(False)

@@ -149,20 +149,7 @@ class ExposureForm(Vertical):
         replace_id: int | None = None,
     ) -> Exposure:
         """Read what was entered (FormError if something is off) and log it."""
-        from app.storage import exposures
-
-        draft = self.read(now)
-        return exposures.log(
-            db,
-            stimulus=draft.stimulus,
-            occurred_at=draft.occurred_at,
-            enjoyment=draft.enjoyment,
-            craving=draft.craving,
-            note=draft.note,
-            source=source,
-            now=now,
-            replace_id=replace_id,
-        )
+        return log_draft(db, self.read(now), source, now, replace_id)
 
     def clear_ratings(self) -> None:
         for field_id in ("enjoyment", "craving"):
@@ -170,3 +157,26 @@ class ExposureForm(Vertical):
         self.query_one("#note", Input).value = ""
         if self._with_time:
             self.query_one("#when", Input).value = "now"
+
+
+def log_draft(
+    db: Database,
+    draft: ExposureDraft,
+    source: ExposureSource,
+    now: pendulum.DateTime,
+    replace_id: int | None = None,
+) -> Exposure:
+    """Log a checked draft (safe to call from a worker thread: it touches no widget)."""
+    from app.storage import exposures
+
+    return exposures.log(
+        db,
+        stimulus=draft.stimulus,
+        occurred_at=draft.occurred_at,
+        enjoyment=draft.enjoyment,
+        craving=draft.craving,
+        note=draft.note,
+        source=source,
+        now=now,
+        replace_id=replace_id,
+    )

@@ -1,0 +1,63 @@
+"""Storage work off the event loop.
+
+A write waits its turn for the file's lock (up to the busy timeout, 10 s) while another
+process writes — an import, a second teeter, a shell `teeter log`. Run on the event loop,
+that wait froze every key press. `in_background` runs the storage call in a thread worker,
+keeps the screen answering keys, says after a short moment that it is waiting for the file,
+and hands the result (or the one-line StorageError) back to the screen on the loop."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual.dom import DOMNode
+
+from app.storage.errors import StorageError
+
+T = TypeVar("T")
+
+WAITING_AFTER_S = 0.4  # a save that takes longer than this is waiting for the file's lock
+WAITING_MESSAGE = "Waiting for the journal: another teeter is writing to it…"
+
+
+def in_background(
+    node: DOMNode,
+    call: Callable[[], T],
+    done: Callable[[T], None],
+    failed: Callable[[StorageError], None],
+    *,
+    group: str,
+    waiting: Callable[[str], None] | None = None,
+) -> None:
+    """Run `call` in a thread; then `done(result)` or `failed(error)` on the event loop.
+
+    `waiting(message)` is called on the loop if the call is still running after a moment,
+    so the person sees why nothing has happened yet. Another call in the same `group`
+    (the same screen's save pressed twice) waits for this one rather than running beside it.
+    """
+    app = node.app
+    finished = threading.Event()
+
+    def say_waiting() -> None:
+        if not finished.is_set() and waiting is not None:
+            waiting(WAITING_MESSAGE)
+
+    timer = node.set_timer(WAITING_AFTER_S, say_waiting)
+
+    def work() -> None:
+        try:
+            result = call()
+        except StorageError:
+            finished.set()
+            app.call_from_thread(_finish, lambda: failed(error))
+        else:
+            finished.set()
+            app.call_from_thread(_finish, lambda: done(result))
+
+    def _finish(then: Callable[[], None]) -> None:
+        timer.stop()
+        then()
+
+    node.run_worker(work, thread=True, group=group, exclusive=False, exit_on_error=True)

@@ -1,0 +1,100 @@
+"""A save while another process holds the journal's write lock (an import, a second
+teeter) never freezes the app: keys keep working, the person is told it is waiting for the
+file, and the save then lands — or, if the file stays busy, says so and writes nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from app.ui.screens.quick_log_screen import QuickLogScreen
+from tests.conftest import wait_ready
+
+
+class HeldLock:
+    """Another process's write transaction: `BEGIN IMMEDIATE` on its own connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def release(self) -> None:
+        self.conn.execute("COMMIT")
+        self.conn.close()
+
+
+def form_error(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#form-error").render())
+
+
+async def fill_quick_log(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("n")
+    await pilot.pause()
+    assert isinstance(app.screen, QuickLogScreen)
+    app.screen.query_one("#stimulus", Input).value = "coffee"
+    app.screen.query_one("#enjoyment").value = 7
+    app.screen.query_one("#craving").value = 4
+
+
+async def until(condition, seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the condition never held")
+
+
+async def test_a_save_behind_a_held_lock_keeps_keys_working_then_lands(
+    make_app, db, db_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await fill_quick_log(app, pilot)
+        lock = HeldLock(db_path)
+        try:
+            await pilot.press("enter")
+            await until(lambda: "Waiting for the journal" in form_error(app))
+            note = app.screen.query_one("#note", Input)
+            note.focus()
+            await pilot.press("o", "k")  # the loop is free: typed keys arrive at once
+            assert note.value == "ok"
+            await pilot.press("enter")  # a second press while saving saves nothing twice
+            await pilot.press("escape")  # nor does leaving pretend the row was dropped
+            assert isinstance(app.screen, QuickLogScreen)
+            assert "Still saving" in form_error(app)
+            seen = sqlite3.connect(db_path).execute("SELECT count(*) FROM exposure")
+            assert seen.fetchone() == (0,)  # nothing yet: the lock is still held
+        finally:
+            lock.release()
+        await until(lambda: not isinstance(app.screen, QuickLogScreen))
+    rows = sqlite3.connect(db_path).execute("SELECT enjoyment, craving FROM exposure").fetchall()
+    assert rows == [(7, 4)]
+
+
+async def test_a_file_that_stays_busy_says_so_and_writes_nothing(
+    make_app, db, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.storage import files
+
+    monkeypatch.setattr(files, "BUSY_TIMEOUT_MS", 300)  # instead of waiting 10 s
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await fill_quick_log(app, pilot)
+        lock = HeldLock(db_path)
+        try:
+            await pilot.press("enter")
+            await until(lambda: "busy" in form_error(app))
+            assert isinstance(app.screen, QuickLogScreen)  # still there, to try again
+        finally:
+            lock.release()
+        assert "try again" in form_error(app)
+        await pilot.press("enter")  # the file is free now: the same form saves
+        await until(lambda: not isinstance(app.screen, QuickLogScreen))
+    rows = sqlite3.connect(db_path).execute("SELECT count(*) FROM exposure").fetchone()
+    assert rows == (1,)
