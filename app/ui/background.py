@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from textual.dom import DOMNode
@@ -49,12 +50,12 @@ def in_background(
     def work() -> None:
         try:
             result = call()
-        except StorageError:
+        except StorageError as error:
             finished.set()
-            app.call_from_thread(_finish, lambda: failed(error))
+            app.call_from_thread(_finish, partial(failed, error))
         else:
             finished.set()
-            app.call_from_thread(_finish, lambda: done(result))
+            app.call_from_thread(_finish, partial(done, result))
 
     def _finish(then: Callable[[], None]) -> None:
         timer.stop()
