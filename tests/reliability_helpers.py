@@ -178,8 +178,9 @@ def install_fake_v2(marker: Path | None = None, pause: float = 0.0) -> None:
             marker.write_text("upgrading")
         time.sleep(pause)
 
-    schema.SCHEMA_VERSION = 2
-    schema.STEPS = {**schema.STEPS, 2: step_2}
+    fake = schema.SCHEMA_VERSION + 1
+    schema.SCHEMA_VERSION = fake
+    schema.STEPS = {**schema.STEPS, fake: step_2}
 
 
 def _main(argv: Sequence[str]) -> int:

@@ -193,7 +193,7 @@ def test_upgrade_writes_a_private_backup_first_and_keeps_every_row(
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert tables(backup) == before, "the backup is the file as it was"
     assert user_version(backup) == 1
-    assert user_version(path) == 2
+    assert user_version(path) == schema.SCHEMA_VERSION
     assert "mood" in columns(path, "exposure")
     assert v1_view(path) == {t: before[t] for t in V1_COUNTS}
     orphan_write_refused(path)
@@ -212,8 +212,9 @@ def test_a_failing_step_leaves_the_old_file_and_says_so(
         conn.execute("ALTER TABLE exposure ADD COLUMN mood VARCHAR")
         conn.execute("ALTER TABLE nowhere ADD COLUMN x")  # fails half-way through the step
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "STEPS", {**schema.STEPS, 2: broken})
+    fake = schema.SCHEMA_VERSION + 1
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", fake)
+    monkeypatch.setattr(schema, "STEPS", {**schema.STEPS, fake: broken})
     with pytest.raises(StorageError) as raised:
         Database(path)
     message = str(raised.value)
@@ -268,7 +269,7 @@ def test_a_kill_during_the_upgrade_leaves_the_old_file(
     monkeypatch.setattr(schema, "STEPS", dict(schema.STEPS))
     install_fake_v2()
     Database(path).close()
-    assert user_version(path) == 2
+    assert user_version(path) == schema.SCHEMA_VERSION
     assert v1_view(path) == {t: before[t] for t in V1_COUNTS}
     assert len(list(tmp_path.glob("teeter.db.v1-*.bak"))) == 2
     orphan_write_refused(path)
@@ -299,7 +300,7 @@ def kill_loop(tmp_path: Path, kills: int, seed: int) -> dict[str, int]:
         child.wait()
         assert check_file(path) == ("ok", [])
         version = user_version(path)
-        assert version in (1, 2)
+        assert version in (1, schema.SCHEMA_VERSION + 1)
         seen["old" if version == 1 else "new"] += 1
         assert v1_view(path) == {t: original[t] for t in V1_COUNTS}
     return seen

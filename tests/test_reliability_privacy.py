@@ -155,7 +155,7 @@ def test_everything_written_is_owner_only_under_a_loose_umask(
         Database(db).close()
     finally:
         os.umask(old)
-    [backup] = tmp_path.glob("teeter.db.v1-*.bak")
+    [backup] = tmp_path.glob("teeter.db.v*-*.bak")
     assert mode(backup) == 0o600
 
 

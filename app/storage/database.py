@@ -16,7 +16,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session
 
-from app.storage import files
+from app.storage import files, journal_wal
 from app.storage.errors import DatabaseUnavailable, from_sqlite
 
 _WRITE = "teeter_write"
@@ -83,5 +83,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_begin(connection: sa.Connection) -> None:
-    mode = "IMMEDIATE" if connection.get_execution_options().get(_WRITE) else "DEFERRED"
-    connection.exec_driver_sql(f"BEGIN {mode}")
+    writes = bool(connection.get_execution_options().get(_WRITE))
+    connection.exec_driver_sql(f"BEGIN {'IMMEDIATE' if writes else 'DEFERRED'}")
+    if writes:  # every transaction marks the journal's identity page (journal_wal)
+        connection.exec_driver_sql(journal_wal.BUMP)

@@ -28,6 +28,17 @@ class NewerSchema(StorageError):
         )
 
 
+class ForeignWal(StorageError):
+    """A `-wal` beside the journal that is not its own (app.storage.journal_wal)."""
+
+    def __init__(self, path: Path, wal: Path, why: str) -> None:
+        super().__init__(
+            f"{path}: {why}, so teeter will not fold it in and left both files untouched; "
+            f"move {wal.name} elsewhere to open the file as it is (a copy put in place by "
+            "hand? use teeter backup and teeter restore)"
+        )
+
+
 class DatabaseUnavailable(StorageError):
     def __init__(self, path: Path, why: str) -> None:
         super().__init__(f"{path}: {why}")

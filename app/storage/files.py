@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pendulum
 
-from app.storage import schema
+from app.storage import journal_wal, schema
 from app.storage.errors import (
     DatabaseUnavailable,
+    ForeignWal,
     NewerSchema,
     NotTeeterDatabase,
+    StorageError,
     from_sqlite,
 )
 
@@ -64,7 +66,11 @@ def _examine(path: Path) -> tuple[int, int]:
     another teeter start writing meanwhile (a `-wal` appears, or the file changes), the
     answer is not trusted and the file is read again the ordinary, locked way."""
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists():
+    if wal.exists():
+        reason = _foreign_wal(path, wal)
+        if reason is not None:
+            raise ForeignWal(path, wal, reason)
+    else:
         before = _stamp(path)
         try:
             found: tuple[int, int] | sqlite3.DatabaseError = _read(path, immutable=True)
@@ -75,6 +81,28 @@ def _examine(path: Path) -> tuple[int, int]:
                 raise found
             return found
     return _read(path, immutable=False)
+
+
+def _foreign_wal(path: Path, wal: Path) -> str | None:
+    """Why `wal` is not this file's, or None. A verdict against it is trusted only when
+    neither file changed while it was read: a teeter writing meanwhile (a checkpoint, a
+    new log generation) can make one look inconsistent for a moment."""
+    import time
+
+    reason = None
+    for attempt in range(6):
+        try:
+            before = (_stamp(path), _stamp(wal))
+        except FileNotFoundError:
+            return None
+        reason = journal_wal.foreign_reason(path)
+        try:
+            if reason is None or (_stamp(path), _stamp(wal)) == before:
+                return reason
+        except FileNotFoundError:
+            return None
+        time.sleep(0.02 * (attempt + 1))
+    return reason
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:
@@ -115,7 +143,7 @@ def create(path: Path) -> None:
     file or a complete one, and two first launches at once cannot clobber each other."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temp = path.with_name(f".{path.name}.new-{os.getpid()}")
-    for leftover in (temp, *_companions(temp)):
+    for leftover in (temp, *companions(temp)):
         leftover.unlink(missing_ok=True)
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -138,7 +166,7 @@ def create(path: Path) -> None:
     except OSError as error:
         raise DatabaseUnavailable(path, f"cannot be created ({error.strerror})") from None
     finally:
-        for leftover in (temp, *_companions(temp)):
+        for leftover in (temp, *companions(temp)):
             leftover.unlink(missing_ok=True)
 
 
@@ -157,44 +185,32 @@ def _link(temp: Path, path: Path) -> None:
             os.rename(temp, path)
 
 
-def _companions(path: Path) -> tuple[Path, ...]:
+def companions(path: Path) -> tuple[Path, ...]:
     return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def backup(path: Path, version: int) -> Path:
     """An owner-only copy of the file as it was, written before any upgrade touches it.
     Named `<name>.v<N>-<UTC stamp>.bak`; when two teeters upgrade in the same second (or a
-    killed upgrade is retried at once) the later one takes the next free second's name."""
+    killed upgrade is retried at once) the later one takes the next free second's name.
+    Written under a temporary name, synced and checked before it gets that name
+    (`copies.write_copy`): a kill never leaves a `.bak` that looks good and holds nothing."""
+    from app.storage.copies import CopyExists, write_copy
+
     now = pendulum.now("UTC")
     for seconds in range(120):
         stamp = now.add(seconds=seconds).format("YYYYMMDDTHHmmss")
         target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
         try:
-            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            break
-        except FileExistsError:
+            write_copy(path, target)
+            return target
+        except CopyExists:
             continue
-        except OSError as error:
-            raise DatabaseUnavailable(path, f"cannot be backed up ({error.strerror})") from None
-    else:
-        raise DatabaseUnavailable(path, "cannot be backed up (too many backups just now)")
-    try:
-        source = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            dest = sqlite3.connect(target)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
-    except sqlite3.Error as error:
-        for leftover in (target, *_companions(target)):
-            leftover.unlink(missing_ok=True)
-        raise DatabaseUnavailable(
-            path, f"cannot be backed up before its upgrade ({error}); it was left as it was"
-        ) from None
-    return target
+        except StorageError as error:
+            raise DatabaseUnavailable(
+                path, f"cannot be backed up before its upgrade ({error}); it was left as it was"
+            ) from None
+    raise DatabaseUnavailable(path, "cannot be backed up (too many backups just now)")
 
 
 def check_writable(path: Path) -> None:
@@ -243,6 +259,7 @@ def prepare(path: Path) -> None:
             current = conn.execute("PRAGMA user_version").fetchone()[0]
             if current < schema.SCHEMA_VERSION:
                 schema.upgrade(conn, current)
+                conn.execute(journal_wal.BUMP)
             conn.execute("COMMIT")
         finally:
             conn.close()  # without COMMIT the upgrade is rolled back whole

@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.storage import files
+from app.storage import files, journal_wal
 from app.storage.errors import DatabaseUnavailable
 
 
@@ -34,10 +34,15 @@ class ForgetIncomplete(DatabaseUnavailable):
 
 def backups_of(path: Path) -> list[Path]:
     """The backups `files.backup` wrote beside `path`: `<name>.v<N>-<stamp>.bak`."""
-    pattern = re.compile(rf"^{re.escape(path.name)}\.v\d+-\d{{8}}T\d{{6}}\.bak$")
+    name = re.escape(path.name)
+    pattern = re.compile(rf"^{name}\.v\d+-\d{{8}}T\d{{6}}\.bak$")
+    # what a killed backup or restore left: a hidden temporary copy (app.storage.copies)
+    leftover = re.compile(rf"^\.{name}\.(v\d+-\d{{8}}T\d{{6}}\.bak\.teeter|restore)-\d+\.tmp$")
     if not path.parent.is_dir():
         return []
-    return sorted(p for p in path.parent.iterdir() if pattern.match(p.name))
+    return sorted(
+        p for p in path.parent.iterdir() if pattern.match(p.name) or leftover.match(p.name)
+    )
 
 
 def forget_all(path: Path) -> Forgotten:
@@ -71,7 +76,11 @@ def _scrub(path: Path) -> int:
             name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         ]
         rows = 0
+        if journal_wal.TABLE in tables:
+            conn.execute(journal_wal.BUMP)
         for table in tables:
+            if table == journal_wal.TABLE:
+                continue  # the file's identity, not the person's data (journal_wal)
             deleted = conn.execute(f'DELETE FROM "{table.replace(chr(34), chr(34) * 2)}"')
             if not table.startswith("sqlite_"):
                 rows += max(deleted.rowcount, 0)

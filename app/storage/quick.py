@@ -22,10 +22,12 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+from app.storage import journal_wal
+
 # Copies of app.storage.schema's constants (importing it costs ~10 ms); tests keep them equal.
 # When the schema version goes up, check the queries below and raise this with it.
 APPLICATION_ID = 0x74656574
-KNOWN_SCHEMA_VERSION = 1
+KNOWN_SCHEMA_VERSION = 2
 DEFAULT_DAY_START_HOUR = 4  # app.domain.days.DEFAULT_DAY_START_HOUR (it imports pendulum)
 DAY_START_HOUR_KEY = "day_start_hour"  # app.storage.settings.DAY_START_HOUR
 STEP_COLUMNS = ("notice", "track", "space", "reframe")  # app.domain.checkin.STEPS, in order
@@ -67,6 +69,8 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
         if not path.is_file():
             return None
         wal = path.with_name(path.name + "-wal")
+        if wal.exists() and journal_wal.foreign_reason(path) is not None:
+            return None  # another file's log: what it holds is not this journal's
         mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
         uri = f"file:{urllib.parse.quote(str(path.resolve()))}?{mode}"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from importlib import resources
 
 APPLICATION_ID = 0x74656574  # "teet": marks a file as teeter's (PRAGMA application_id)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
@@ -28,7 +28,21 @@ def _step_1(conn: sqlite3.Connection) -> None:
             conn.execute(body)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1}
+def _step_2(conn: sqlite3.Connection) -> None:
+    """Each journal gets an identity and a write counter, so a `-wal` beside it can be
+    told apart from one of another file or another copy (`app.storage.journal_wal`)."""
+    from app.storage import journal_wal
+
+    conn.execute(
+        f"CREATE TABLE {journal_wal.TABLE} ("
+        "id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), stamp VARCHAR NOT NULL)"
+    )
+    conn.execute(
+        f"INSERT INTO {journal_wal.TABLE} (id, stamp) VALUES (1, ?)", (journal_wal.new_stamp(),)
+    )
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1, 2: _step_2}
 
 
 def upgrade(conn: sqlite3.Connection, from_version: int) -> None:

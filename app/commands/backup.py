@@ -1,0 +1,89 @@
+"""`teeter backup FILE` and `teeter restore FILE`: the safe way to keep and put back a copy
+of the journal (copying the live file by hand can lose what its `-wal` still holds, or mix
+two states; see `app.storage.copies`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "backup",
+        help="write a complete, checked, owner-only copy of your journal to FILE",
+        description="Copy the journal, including what its write-ahead log still holds, into "
+        "a new owner-only file. The copy is written under a temporary name, synced to disk "
+        "and checked before it takes FILE's name. Use this (or teeter export), never cp, "
+        "while teeter may be running.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the new backup file")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.set_defaults(run=run_backup, output="confirms")
+
+    restore = subparsers.add_parser(
+        "restore",
+        help="replace your journal with a backup made by teeter backup",
+        description="Put a backup back in place of the journal. The journal as it was is "
+        "kept first as <name>.v<N>-<time>.bak beside it; the backup is checked, upgraded "
+        "if it is older, and copied in as one transaction, so a running teeter is never "
+        "left with half of it.",
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup made by teeter backup")
+    restore.add_argument("--yes", action="store_true", help="yes, replace the journal")
+    restore.set_defaults(run=run_restore, output="confirms")
+
+
+def run_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.storage import files
+    from app.storage.copies import CopyExists, write_copy
+
+    target = Path(args.file).expanduser()
+    if _same_file(target, db_path):
+        raise UsageError(f"{target} is the journal itself; choose another file for the backup")
+    if target.is_dir():
+        raise UsageError(f"{target} is a directory; give a file name for the backup")
+    if not db_path.exists():
+        raise UsageError(f"{db_path} does not exist yet; there is nothing to back up")
+    files.inspect(db_path)
+    try:
+        entries = write_copy(db_path, target, replace=args.force)
+    except CopyExists as error:
+        raise UsageError(str(error)) from None
+    count = f"{entries} exposure{'s' if entries != 1 else ''}"
+    print(f"backed up {db_path} to {target}: {count}, checked, owner-only")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.storage.copies import restore
+    from app.storage.errors import StorageError
+
+    source = Path(args.file).expanduser()
+    if not args.yes:
+        raise UsageError(
+            f"this replaces everything in {db_path} with {source}; add --yes to do it "
+            "(the journal as it was is kept beside it as a .bak)"
+        )
+    if not source.is_file():
+        raise UsageError(f"{source}: no such backup file; nothing was restored")
+    if _same_file(source, db_path):
+        raise UsageError(f"{source} is the journal itself; give a backup to restore")
+    try:
+        result = restore(db_path, source)
+    except StorageError as error:
+        if str(source) in str(error):
+            raise UsageError(f"{error}; nothing was restored") from None
+        raise
+    kept = f"; the journal as it was is kept in {result.kept}" if result.kept else ""
+    count = f"{result.entries} exposure{'s' if result.entries != 1 else ''}"
+    print(f"restored {source} into {db_path}: {count}{kept}")
+    return 0
+
+
+def _same_file(path: Path, db_path: Path) -> bool:
+    db = db_path.expanduser().resolve()
+    guarded = {db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))}
+    return path.resolve() in guarded
