@@ -19,7 +19,7 @@ from pathlib import Path
 from app.domain.checkin import STEPS, CheckInProgress, StepState
 from app.domain.overview import Overview
 from app.domain.records import CheckIn, Exposure, ExposureSource, Timer, TimerEnd
-from app.storage import quick
+from app.storage import journal_wal, quick
 
 Bounds = Callable[[int], tuple[dt.date, dt.datetime, dt.datetime]]
 
@@ -31,6 +31,8 @@ def home_overview(path: Path, bounds: Bounds) -> tuple[int, Overview] | None:
         if not path.is_file():
             return None
         wal = path.with_name(path.name + "-wal")
+        if wal.exists() and journal_wal.foreign_reason(path) is not None:
+            return None  # another file's log: the full open refuses it, with one line
         mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
         uri = f"file:{urllib.parse.quote(str(path.resolve()))}?{mode}"
         conn = sqlite3.connect(uri, uri=True, timeout=quick.BUSY_TIMEOUT_S, isolation_level=None)
