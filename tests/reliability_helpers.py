@@ -6,7 +6,7 @@ App in a process it may kill or restrict:
 `python -m tests.reliability_helpers headless PATH` prints one JSON line:
 {"failure": <the App's one-line failure or null>, "ready": <database opened>};
 `python -m tests.reliability_helpers upgrade PATH MARKER PAUSE` opens PATH with a fake
-schema 2 installed (see `install_fake_v2`)."""
+next schema installed (see `install_fake_v2`)."""
 
 from __future__ import annotations
 
@@ -163,10 +163,12 @@ def fill(db) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def install_fake_v2(marker: Path | None = None, pause: float = 0.0) -> None:
-    """Pretend a schema 2 exists: its step adds a column to `exposure` and fills it. With
-    `marker`, the step writes that file once it has changed the table and then sleeps
-    `pause` seconds, still inside the upgrade's transaction: the moment to kill it."""
+def install_fake_v2(marker: Path | None = None, pause: float = 0.0) -> int:
+    """Pretend one more schema exists after the real ones (the name is from when the real
+    one was 1): its step adds a column to `exposure` and fills it, after every real step.
+    With `marker`, the step writes that file once it has changed the table and then sleeps
+    `pause` seconds, still inside the upgrade's transaction: the moment to kill it. Returns
+    the fake version."""
     import time
 
     from app.storage import schema
@@ -178,9 +180,10 @@ def install_fake_v2(marker: Path | None = None, pause: float = 0.0) -> None:
             marker.write_text("upgrading")
         time.sleep(pause)
 
-    fake = schema.SCHEMA_VERSION + 1
+    fake = max(schema.STEPS) + 1
     schema.SCHEMA_VERSION = fake
     schema.STEPS = {**schema.STEPS, fake: step_2}
+    return fake
 
 
 def _main(argv: Sequence[str]) -> int:

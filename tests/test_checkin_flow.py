@@ -59,7 +59,7 @@ async def test_full_checkin_by_keys_writes_exactly_what_was_entered(make_app, db
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
-    assert rows(db_path, "SELECT name, kind, archived FROM stimulus") == [("coffee", "other", 0)]
+    assert rows(db_path, "SELECT name, kind, archived FROM stimulus") == [("coffee", "caffeine", 0)]
     assert rows(
         db_path,
         "SELECT occurred_at, enjoyment, craving, note, source FROM exposure ORDER BY id",

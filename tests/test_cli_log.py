@@ -45,15 +45,40 @@ def test_log_writes_one_exposure_and_creates_the_stimulus(capsys, db_path: Path)
         "--note",
         '[/] with milk, "two"',
     )
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert (
+        err.startswith("Coffee: new, kind caffeine (change it with --kind") and err.count("\n") == 1
+    )
     assert out.startswith("logged Coffee: enjoyment 6, craving 8 at 08:05")
     conn = sqlite3.connect(db_path)
     assert conn.execute(
         "SELECT s.name, e.enjoyment, e.craving, e.note, e.source FROM exposure e "
         "JOIN stimulus s ON s.id = e.stimulus_id"
     ).fetchall() == [("Coffee", 6, 8, '[/] with milk, "two"', "shell")]
-    code, out, _ = run(capsys, "--db", str(db_path), "log", "coffee", "-e", "5", "-c", "9")
+    code, out, err = run(capsys, "--db", str(db_path), "log", "coffee", "-e", "5", "-c", "9")
     assert code == 0 and "logged Coffee" in out  # the existing name, whatever the case
+    assert err == ""  # nothing new to tell
+
+
+def test_log_gives_a_recognised_name_its_kind_and_kind_can_be_chosen(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "--db", str(db_path), "log", "2 beers", "-e", "6", "-c", "7")
+    assert code == 0 and err.startswith("2 beers: new, kind alcohol")
+    code, _, err = run(capsys, "--db", str(db_path), "log", "ginger", "-e", "6", "-c", "7")
+    assert code == 0 and err.startswith("ginger: new, kind other")
+    code, _, err = run(
+        capsys, "--db", str(db_path), "log", "ginger", "-e", "6", "-c", "7", "--kind", "food"
+    )
+    assert code == 0 and err.startswith("ginger: kind changed from other to food")
+    code, out, err = run(
+        capsys, "--db", str(db_path), "log", "tea", "-e", "6", "-c", "7", "--kind", "tisane"
+    )
+    assert code == 2 and out == "" and err.count("\n") == 1 and "unknown kind" in err
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT name, kind FROM stimulus ORDER BY id").fetchall() == [
+        ("2 beers", "alcohol"),
+        ("ginger", "food"),
+    ]
+    assert conn.execute("SELECT count(*) FROM exposure").fetchone() == (3,)
 
 
 def test_teeter_db_environment_variable_is_used(capsys, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import pytest
 
 from app.cli import main
 from app.domain.records import StimulusKind
-from app.domain.safety import CAFFEINE_TIP, SUBSTANCE_NOTICE
+from app.domain.safety import CAFFEINE_TIP, CARE_NOTICES, NOT_MEDICAL_ADVICE
 from app.storage import stimuli
 from app.storage.database import Database
 
@@ -162,12 +162,12 @@ def test_the_end_is_an_instant_so_a_dst_change_is_counted_right(clock, db, capsy
     assert capsys.readouterr().out == "coffee: next one not before 03:30 (1h)\n"
 
 
-def test_the_safety_notice_of_the_stimulus_kind_follows_the_start(clock, db, capsys):
+def test_the_notice_of_the_stimulus_kind_goes_to_stderr(clock, db, capsys):
     database = Database(db)
     try:
         now = pendulum.parse(NOON)
         for name, kind in [
-            ("wine", StimulusKind.SUBSTANCE),
+            ("wine", StimulusKind.ALCOHOL),
             ("coffee", StimulusKind.CAFFEINE),
             ("chocolate", StimulusKind.FOOD),
         ]:
@@ -175,11 +175,62 @@ def test_the_safety_notice_of_the_stimulus_kind_follows_the_start(clock, db, cap
     finally:
         database.close()
     assert teeter(db, "timer", "start", "wine", "4h") == 0
-    assert capsys.readouterr().out == f"wine: next one not before 16:00 (4h)\n{SUBSTANCE_NOTICE}\n"
+    out, err = capsys.readouterr()
+    assert out == "wine: next one not before 16:00 (4h)\n"
+    assert err == CARE_NOTICES[StimulusKind.ALCOHOL] + " " + NOT_MEDICAL_ADVICE + "\n"
     assert teeter(db, "timer", "start", "coffee", "2h") == 0
-    assert capsys.readouterr().out == f"coffee: next one not before 14:00 (2h)\n{CAFFEINE_TIP}\n"
+    out, err = capsys.readouterr()
+    assert out == "coffee: next one not before 14:00 (2h)\n"
+    assert err == f"{CAFFEINE_TIP} {NOT_MEDICAL_ADVICE}\n"
     assert teeter(db, "timer", "start", "chocolate", "1h") == 0
-    assert capsys.readouterr().out == "chocolate: next one not before 13:00 (1h)\n"
+    assert capsys.readouterr() == ("chocolate: next one not before 13:00 (1h)\n", "")
+
+
+def test_xanax_gets_the_care_notice_before_the_start_line(tmp_path: Path) -> None:
+    """A name never seen before that plainly is a sedative: the care notice comes first (in
+    the order a person reading the terminal sees it), then the one start line."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TEETER_NOW": NOON, "TZ": ZONE, "PYTHONUNBUFFERED": "1"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--db",
+            str(tmp_path / "t.db"),
+            "timer",
+            "start",
+            "xanax",
+            "2h",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    start = lines.index("xanax: next one not before 14:00 (2h)")
+    care = next(i for i, line in enumerate(lines) if "life-threatening" in line)
+    assert care < start
+    assert 'teeter reads "xanax" as a sedative' in lines[care]
+    assert "prescriber" in lines[care] and NOT_MEDICAL_ADVICE in lines[care]
+    assert any(line.startswith("xanax: new, kind sedative") for line in lines[:start])
+    assert rows(tmp_path / "t.db", "SELECT name, kind FROM stimulus") == [("xanax", "sedative")]
+
+
+def test_kind_option_sets_the_kind_and_bad_kind_writes_nothing(clock, db, capsys):
+    assert teeter(db, "timer", "start", "tea", "1h", "--kind", "food") == 0
+    assert "tea: new, kind food" in capsys.readouterr().err
+    assert rows(db, "SELECT name, kind FROM stimulus") == [("tea", "food")]
+    assert teeter(db, "timer", "start", "vino", "1h", "--kind", "booze") == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "unknown kind 'booze'" in err
+    assert rows(db, "SELECT name FROM stimulus") == [("tea",)]
 
 
 # --- list ----------------------------------------------------------------------------------

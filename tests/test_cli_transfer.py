@@ -46,7 +46,7 @@ def test_export_json_to_stdout(db_path: Path, capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "export")
     assert (code, err) == (0, "")
     document = json.loads(out)
-    assert document["format"] == "teeter-export" and document["version"] == 1
+    assert document["format"] == "teeter-export" and document["version"] == 2
     assert document["exposures"][0]["stimulus"] == "[@click=app.quit]x"
     assert document["exposures"][0]["note"] == AWKWARD
     assert document["exposures"][0]["occurred_at"] == "2026-11-24T18:30:00+00:00"

@@ -116,7 +116,9 @@ def test_no_suggestion_without_a_gap_or_for_a_substance() -> None:
     assert "no coffee" in suggest_from_baseline([], "coffee", StimulusKind.OTHER, PARIS, 4).reason
     two = [*one, exposure(2, at(DAY1, 9), 6, 5)]
     substance = suggest_from_baseline(two, "wine", StimulusKind.SUBSTANCE, PARIS, 4)
-    assert substance.interval is None and "clinician" in substance.reason
+    assert substance.interval is None and "doctor" in substance.reason
+    by_name = suggest_from_baseline(two, "wine", StimulusKind.OTHER, PARIS, 4)
+    assert by_name.interval is None  # the name says alcohol, whatever the kind
 
 
 # --- the comparison ---------------------------------------------------------------------
@@ -171,7 +173,7 @@ def test_one_running_experiment_at_a_time_and_abandoning(db) -> None:  # type: i
     with pytest.raises(experiments.NoStimuli):
         experiments.start(db, [], DAY1, FROZEN)
     first = experiments.start(db, [coffee.id, coffee.id], DAY1, FROZEN)
-    assert first.stimuli == (ExperimentStimulus(coffee.id, "coffee"),)
+    assert first.stimuli == (ExperimentStimulus(coffee.id, "coffee", StimulusKind.CAFFEINE),)
     with pytest.raises(experiments.AlreadyRunning):
         experiments.start(db, [coffee.id], DAY1, FROZEN)
     later = FROZEN.add(hours=5)

@@ -2,8 +2,8 @@
 opens with everything in it; an upgrade writes an owner-only backup first, keeps every row,
 keeps foreign keys enforced, and a kill in the middle leaves the old file or the new one.
 
-There is no schema 2 yet, so the upgrade machinery is driven by a fake step 2
-(`reliability_helpers.install_fake_v2`): it adds a column, as a real step might."""
+The upgrade machinery is also driven by a fake step after the real ones
+(`reliability_helpers.install_fake_v2`): it adds a column, and can pause to be killed."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ import pendulum
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.records import ExposureSource
+from app.domain.lexicon import kind_before_the_split
+from app.domain.records import ExposureSource, StimulusKind
 from app.storage import exposures, files, schema, stimuli
 from app.storage.database import Database
 from app.storage.errors import StorageError
@@ -96,6 +97,35 @@ def v1_view(path: Path) -> dict[str, list[tuple[object, ...]]]:
         conn.close()
 
 
+def upgraded(rows: dict[str, list[tuple[object, ...]]]) -> dict[str, list[tuple[object, ...]]]:
+    """Schema 1's rows as the real steps leave them: step 3 gives stimuli whose name plainly
+    is a substance their class (the fixture's "wine", kept as "substance", becomes alcohol);
+    everything else is untouched."""
+    names = columns(RELEASED[1], "stimulus")
+    name_at, kind_at = names.index("name"), names.index("kind")
+    out = {table: list(found) for table, found in rows.items() if table in V1_COUNTS}
+    stimuli_rows = []
+    for row in rows["stimulus"]:
+        moved = list(row)
+        moved[kind_at] = kind_before_the_split(StimulusKind(row[kind_at]), str(row[name_at])).value
+        stimuli_rows.append(tuple(moved))
+    out["stimulus"] = sorted(stimuli_rows, key=repr)
+    return out
+
+
+def test_step_3_gives_the_v1_wine_its_class(tmp_path: Path) -> None:
+    path = copy_of(RELEASED[1], tmp_path)
+    Database(path).close()
+    conn = connect(path)
+    try:
+        kinds = dict(conn.execute("SELECT name, kind FROM stimulus"))
+    finally:
+        conn.close()
+    assert kinds["wine"] == "alcohol"  # was "substance"
+    assert kinds["coffee"] == "caffeine" and kinds["chocolate"] == "food"
+    assert kinds["[b]抹茶[/b] latte ☕"] == "drink"  # a kind the person chose stays
+
+
 def user_version(path: Path) -> int:
     conn = connect(path)
     try:
@@ -159,8 +189,9 @@ def test_every_released_file_opens_with_everything_in_it(
     after = v1_view(path)
     assert len(after["exposure"]) == len(before["exposure"]) + 1
     assert set(before["exposure"]) <= set(after["exposure"])
+    expected = upgraded(before) if version < schema.SCHEMA_VERSION else before
     assert {t: r for t, r in after.items() if t != "exposure"} == {
-        t: r for t, r in before.items() if t != "exposure"
+        t: r for t, r in expected.items() if t != "exposure"
     }
     orphan_write_refused(path)
     if version == schema.SCHEMA_VERSION:
@@ -195,7 +226,7 @@ def test_upgrade_writes_a_private_backup_first_and_keeps_every_row(
     assert user_version(backup) == 1
     assert user_version(path) == schema.SCHEMA_VERSION
     assert "mood" in columns(path, "exposure")
-    assert v1_view(path) == {t: before[t] for t in V1_COUNTS}
+    assert v1_view(path) == upgraded(before)
     orphan_write_refused(path)
     db = Database(path)  # opening again: nothing to do, no second backup
     db.close()
@@ -270,7 +301,7 @@ def test_a_kill_during_the_upgrade_leaves_the_old_file(
     install_fake_v2()
     Database(path).close()
     assert user_version(path) == schema.SCHEMA_VERSION
-    assert v1_view(path) == {t: before[t] for t in V1_COUNTS}
+    assert v1_view(path) == upgraded(before)
     assert len(list(tmp_path.glob("teeter.db.v1-*.bak"))) == 2
     orphan_write_refused(path)
 
@@ -302,7 +333,8 @@ def kill_loop(tmp_path: Path, kills: int, seed: int) -> dict[str, int]:
         version = user_version(path)
         assert version in (1, schema.SCHEMA_VERSION + 1)
         seen["old" if version == 1 else "new"] += 1
-        assert v1_view(path) == {t: original[t] for t in V1_COUNTS}
+        expected = original if version == 1 else upgraded(original)
+        assert v1_view(path) == {t: expected[t] for t in V1_COUNTS}
     return seen
 
 

@@ -11,9 +11,12 @@ import pytest
 from app.domain.records import Outcome, Reframe, StimulusKind, Timer, TimerEnd
 from app.domain.safety import (
     CAFFEINE_TIP,
-    SUBSTANCE_NOTICE,
+    CARE_NOTICES,
+    DEFAULT_HELP_TEXT,
+    NOT_MEDICAL_ADVICE,
+    guidance,
+    hard_moments,
     needs_support,
-    notice_for,
     support_notice_due,
 )
 
@@ -33,10 +36,27 @@ def reframe(hours_ago: float, after: int | None) -> Reframe:
     return Reframe(next(_ids), at, 1, "just wanting", 9, after, Outcome.WAITED)
 
 
+SUBSTANCES = [
+    StimulusKind.ALCOHOL,
+    StimulusKind.SEDATIVE,
+    StimulusKind.OPIOID,
+    StimulusKind.NICOTINE,
+    StimulusKind.SUBSTANCE,
+]
+
+
+@pytest.mark.parametrize("kind", SUBSTANCES)
+def test_every_substance_class_gets_its_care_notice_and_no_gap(kind):
+    care = guidance(kind, "my evening thing")
+    assert care.kind is kind and care.from_name is None
+    assert care.notice == CARE_NOTICES[kind]
+    assert not care.may_suggest_spacing and care.care_first
+    assert care.notice_with_disclaimer.endswith(NOT_MEDICAL_ADVICE)
+
+
 @pytest.mark.parametrize(
     ("kind", "notice"),
     [
-        (StimulusKind.SUBSTANCE, SUBSTANCE_NOTICE),
         (StimulusKind.CAFFEINE, CAFFEINE_TIP),
         (StimulusKind.FOOD, None),
         (StimulusKind.DRINK, None),
@@ -44,13 +64,69 @@ def reframe(hours_ago: float, after: int | None) -> Reframe:
         (StimulusKind.OTHER, None),
     ],
 )
-def test_notice_per_kind(kind, notice):
-    assert notice_for(kind) == notice
+def test_everything_else_may_be_spaced(kind, notice):
+    care = guidance(kind, "my evening thing")
+    assert care.notice == notice and care.may_suggest_spacing and not care.care_first
 
 
-def test_substance_notice_says_talk_to_a_clinician_and_never_diagnoses():
-    assert "clinician" in SUBSTANCE_NOTICE and "seizures" in SUBSTANCE_NOTICE
-    assert "addict" not in SUBSTANCE_NOTICE.lower()
+@pytest.mark.parametrize(
+    ("kind", "name", "expected"),
+    [
+        (StimulusKind.OTHER, "xanax", StimulusKind.SEDATIVE),
+        (StimulusKind.DRINK, "wine", StimulusKind.ALCOHOL),  # "drink" was the old trap
+        (StimulusKind.FOOD, "oxy", StimulusKind.OPIOID),
+        (None, "2 Beers", StimulusKind.ALCOHOL),  # not created yet
+        (StimulusKind.SUBSTANCE, "Valium", StimulusKind.SEDATIVE),  # the class says more
+        (StimulusKind.NICOTINE, "vodka", StimulusKind.ALCOHOL),  # the more careful one
+    ],
+)
+def test_a_name_that_plainly_is_a_substance_is_treated_as_one_whatever_its_kind(
+    kind, name, expected
+):
+    care = guidance(kind, name)
+    assert care.kind is expected and not care.may_suggest_spacing and care.care_first
+    assert care.from_name is not None
+    assert care.notice.startswith(f'teeter reads "{care.from_name.word}" as ')
+
+
+def test_a_kind_the_person_chose_for_an_unknown_name_is_kept():
+    assert guidance(StimulusKind.ALCOHOL, "Friday").kind is StimulusKind.ALCOHOL
+    assert guidance(StimulusKind.FOOD, "ginger").may_suggest_spacing
+    assert guidance(StimulusKind.DRINK, "alcohol-free beer").notice is None
+    assert guidance(StimulusKind.OPIOID, "wine").kind is StimulusKind.OPIOID
+
+
+def test_caffeine_by_name_only_when_the_kind_says_nothing():
+    assert guidance(StimulusKind.OTHER, "espresso").notice == CAFFEINE_TIP
+    assert guidance(StimulusKind.FOOD, "tea cake").notice is None
+
+
+def test_a_timer_end_is_worded_neutrally_for_everything():
+    for kind in StimulusKind:
+        words = guidance(kind, "coffee").timer_end
+        assert words == "coffee: timer done"
+        assert "ready" not in words and "over" not in words
+
+
+def test_care_notices_say_what_the_sources_say():
+    alcohol, sedative, opioid = (
+        CARE_NOTICES[k] for k in (StimulusKind.ALCOHOL, StimulusKind.SEDATIVE, StimulusKind.OPIOID)
+    )
+    for notice in (alcohol, sedative):
+        assert "life-threatening" in notice and "seizure" in notice
+        assert "emergency number" in notice
+    assert "GHB" in sedative and "prescriber" in sedative and "taper" in sedative
+    assert "tolerance" in opioid and "breathing" in opioid and "prescriber" in opioid
+    assert "prescriber" in CARE_NOTICES[StimulusKind.SUBSTANCE]
+    for notice in CARE_NOTICES.values():
+        assert "addict" not in notice.lower()  # never a diagnosis
+        assert "no gap" in notice
+
+
+def test_the_default_help_text_says_where_to_turn():
+    assert "emergency number" in DEFAULT_HELP_TEXT
+    assert "findahelpline.com" in DEFAULT_HELP_TEXT
+    assert "doctor" in DEFAULT_HELP_TEXT and "pharmacist" in DEFAULT_HELP_TEXT
 
 
 def test_three_strong_urges_in_a_week():
@@ -87,10 +163,20 @@ def test_only_the_last_seven_days_count():
     assert not needs_support([ended(h, TimerEnd.ENDED_EARLY) for h in (1, 2, 200)], [], NOW)
 
 
-def test_signals_are_not_added_together():
-    mixed = [ended(1, urge=10), ended(2, urge=9), ended(3, TimerEnd.ENDED_EARLY)]
-    mixed.append(ended(4, TimerEnd.ENDED_EARLY))
-    assert not needs_support(mixed, [reframe(5, 10), reframe(6, 10)], NOW)
+def test_mixed_signals_add_up():
+    """Two early endings and two reframes still at 9-10 are a hard week, though no one
+    kind of signal reached three."""
+    mixed = [ended(1, TimerEnd.ENDED_EARLY), ended(2, TimerEnd.ENDED_EARLY)]
+    assert not needs_support(mixed, [], NOW)
+    assert needs_support(mixed, [reframe(5, 10)], NOW)
+    assert needs_support(mixed, [reframe(5, 10), reframe(6, 9)], NOW)
+    assert needs_support([ended(1, urge=9)], [reframe(5, 10), reframe(6, 9)], NOW)
+    assert not needs_support([ended(1, urge=9)], [reframe(5, 10), reframe(6, 8)], NOW)
+
+
+def test_a_timer_counts_once_even_when_ended_early_with_a_strong_urge():
+    both = ended(1, TimerEnd.ENDED_EARLY, urge=10)
+    assert hard_moments([both], [], NOW) == 1
 
 
 def test_running_timers_do_not_count():

@@ -85,8 +85,8 @@ def test_a_running_timer_shows_the_time_left() -> None:
 
 
 def test_a_timer_that_ran_out_shows_ready() -> None:
-    assert timer_parts([("coffee", NOW)], NOW) == ["coffee ready"]
-    assert timer_parts([("coffee", NOW - dt.timedelta(days=2))], NOW) == ["coffee ready"]
+    assert timer_parts([("coffee", NOW)], NOW) == ["coffee: timer done"]
+    assert timer_parts([("coffee", NOW - dt.timedelta(days=2))], NOW) == ["coffee: timer done"]
 
 
 def test_the_last_seconds_show_as_seconds() -> None:
@@ -103,11 +103,11 @@ def test_one_part_per_stimulus_soonest_first_a_running_timer_wins() -> None:
         ],
         NOW,
     )
-    assert parts == ["wine ready", "social 20m", "coffee 2h"]
+    assert parts == ["wine: timer done", "social 20m", "coffee 2h"]
 
 
 def test_a_name_cannot_put_control_characters_into_the_prompt() -> None:
-    assert timer_parts([("cof\x1b[31mfee\n", NOW)], NOW) == ["cof [31mfee ready"]
+    assert timer_parts([("cof\x1b[31mfee\n", NOW)], NOW) == ["cof [31mfee: timer done"]
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_the_parts_are_joined_with_a_middle_dot() -> None:
         ("done", "done", "pending", "pending"),
         NOW,
     )
-    assert line == "tea ready · coffee 1h12m · check-in 2/4"
+    assert line == "tea: timer done · coffee 1h12m · check-in 2/4"
     assert status_line([], None, NOW) == ""
 
 
@@ -318,14 +318,14 @@ def test_a_timer_counts_down_then_shows_ready(clock, db_path, capsys) -> None:
     main(["--db", str(db_path), "timer", "start", "tea", "30m"])
     capsys.readouterr()
     clock("2026-03-10T12:48:00+01:00")
-    assert status(db_path, capsys) == "tea ready · coffee 1h12m\n"
+    assert status(db_path, capsys) == "tea: timer done · coffee 1h12m\n"
     clock("2026-03-10T13:59:30+01:00")
-    assert status(db_path, capsys) == "tea ready · coffee 30s\n"
+    assert status(db_path, capsys) == "tea: timer done · coffee 30s\n"
     clock("2026-03-10T14:00:00+01:00")
-    assert status(db_path, capsys) == "tea ready · coffee ready\n"
+    assert status(db_path, capsys) == "tea: timer done · coffee: timer done\n"
     main(["--db", str(db_path), "timer", "start", "coffee", "1h"])
     capsys.readouterr()
-    assert status(db_path, capsys) == "tea ready · coffee 1h\n"
+    assert status(db_path, capsys) == "tea: timer done · coffee 1h\n"
 
 
 def test_a_stopped_timer_disappears(clock, db_path, capsys) -> None:

@@ -106,8 +106,8 @@ async def test_lists_every_stimulus_with_kind_status_and_exposures(make_app, db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
         assert table_text(app).splitlines() == [
-            "coffee | other | 3 | ",
-            "tea | other | 1 | archived",
+            "coffee | caffeine | 3 | ",
+            "tea | caffeine | 1 | archived",
         ]
         footer = {key.key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
         assert {"a", "r", "k", "x", "d", "escape"} <= footer
@@ -144,7 +144,7 @@ async def test_rename_keeps_history_under_the_same_id(make_app, db, db_path) -> 
         await pilot.press("ctrl+u", *"Morning coffee", "enter")
         await pilot.pause()
         assert isinstance(app.screen, StimuliScreen)
-        assert table_text(app) == "Morning coffee | other | 4 | "
+        assert table_text(app) == "Morning coffee | caffeine | 4 | "
     assert rows(db_path, "SELECT id, name FROM stimulus") == [(coffee, "Morning coffee")]
     assert rows(db_path, "SELECT id, stimulus_id, enjoyment FROM exposure ORDER BY id") == before
     assert {e.stimulus_name for e in exposures.between(db, FROZEN.subtract(days=1), FROZEN)} == {
@@ -181,34 +181,34 @@ async def test_a_name_clash_ignoring_case_is_refused_and_nothing_written(
 
 
 async def test_set_kind_and_archive_hides_from_pickers(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
-    seed(db, "beer", 2)
+    seed(db, "evening thing", 2)
     seed(db, "coffee", 1)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
-        await select(app, pilot, "beer")
+        await select(app, pilot, "evening thing")
         await pilot.press("k")
         await pilot.pause()
-        await pilot.press("up", "enter")  # from "other" up to "substance"
+        await pilot.press("up", "enter")  # from "other" up to "other substance"
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        assert "beer | substance | 2 | archived" in table_text(app)
+        assert "evening thing | other substance | 2 | archived" in table_text(app)
         footer = {k.description for k in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
         assert "Unarchive" in footer and "Archive" not in footer
     assert [s.name for s in stimuli.list_active(db)] == ["coffee"]
     assert rows(db_path, "SELECT name, kind, archived FROM stimulus ORDER BY name") == [
-        ("beer", "substance", 1),
-        ("coffee", "other", 0),
+        ("coffee", "caffeine", 0),
+        ("evening thing", "substance", 1),
     ]
     assert table_counts(db_path)["exposure"] == 3  # history kept
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
-        await select(app, pilot, "beer")
+        await select(app, pilot, "evening thing")
         await pilot.press("x")
         await pilot.pause()
-    assert {s.name for s in stimuli.list_active(db)} == {"beer", "coffee"}
+    assert {s.name for s in stimuli.list_active(db)} == {"evening thing", "coffee"}
 
 
 async def test_delete_removes_exactly_what_the_confirmation_said(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]

@@ -149,7 +149,7 @@ def import_text(db: Database, text: str, tmp_path: Path) -> transfer_import.Impo
 def test_json_export_holds_everything_with_names_and_utc_offsets(db: Database) -> None:
     fill(db)
     document = json.loads(export_json(db, NOW))
-    assert document["format"] == "teeter-export" and document["version"] == 1
+    assert document["format"] == "teeter-export" and document["version"] == 2
     assert {s["name"] for s in document["stimuli"]} == {"coffee", *MARKUP_NAMES}
     assert len(document["exposures"]) == 15
     assert {e["stimulus"] for e in document["exposures"]} == {"coffee", *MARKUP_NAMES}
@@ -330,7 +330,7 @@ def test_import_keeps_what_is_already_there(db: Database, tmp_path: Path) -> Non
     assert summary.present == 1 + 1 + 1 + 1  # COFFEE, its exposure, the day, the theme
     after = snapshot(db, NOW)
     assert [s["name"] for s in after["stimuli"]] == ["Coffee", "new one"]
-    assert after["stimuli"][0]["kind"] == "other"  # the existing stimulus is kept as it was
+    assert after["stimuli"][0]["kind"] == "caffeine"  # the existing stimulus is kept as it was
     assert after["settings"] == {"theme": "mine", "day_start_hour": "6"}
     assert after["checkins"][0]["notice"] == "skipped"
     assert after["exposures"][0]["source"] == "import"  # no source given: marked as imported
@@ -362,7 +362,7 @@ REFUSED: dict[str, tuple[str | bytes, str]] = {
     "list": ("[1, 2]", "not a teeter export"),
     "foreign json": ('{"name": "something else"}', "not a teeter export"),
     "other format": ('{"format": "other-app", "version": 1}', "not a teeter export"),
-    "newer version": ('{"format": "teeter-export", "version": 2}', "newer teeter"),
+    "newer version": ('{"format": "teeter-export", "version": 3}', "newer teeter"),
     "no version": ('{"format": "teeter-export"}', 'no valid "version"'),
     "text version": ('{"format": "teeter-export", "version": "1"}', 'no valid "version"'),
     "rating 11": (_exposure(enjoyment=11), "exposures[1].enjoyment must be from 1 to 10"),
@@ -461,7 +461,7 @@ def test_an_unlisted_stimulus_is_created(db: Database) -> None:
     bundle = parse(json.dumps(VALID).encode(), Path("x.json"))
     assert [s.name for s in bundle.stimuli] == ["tea"]
     import_bundle(db, bundle, NOW)
-    assert snapshot(db, NOW)["stimuli"][0]["kind"] == "other"
+    assert snapshot(db, NOW)["stimuli"][0]["kind"] == "caffeine"  # tea: from its name
 
 
 def test_control_characters_in_a_file_never_reach_the_database(db: Database) -> None:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.commands.kinds import add_kind_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -23,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="now (default), HH:MM, 'yesterday HH:MM' or YYYY-MM-DD HH:MM",
     )
     parser.add_argument("--note", default="", metavar="TEXT")
+    add_kind_option(parser)
     parser.set_defaults(run=run, output="confirms")
 
 
@@ -42,13 +45,17 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         note = clean_note(args.note)
     except (RatingError, MomentError, StimulusNameError, ValueError) as error:
         raise UsageError(str(error)) from None
+    from app.commands.kinds import kind_told, parse_kind
+
+    kind = parse_kind(args.kind)
 
     from app.domain.records import ExposureSource
-    from app.storage import exposures
+    from app.storage import exposures, stimuli
     from app.storage.database import Database
 
     db = Database(db_path)
     try:
+        known = stimuli.find(db, name)
         exposure = exposures.log(
             db,
             stimulus=name,
@@ -58,9 +65,13 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             note=note,
             source=ExposureSource.SHELL,
             now=now.in_timezone("UTC"),
+            kind=kind,
         )
+        told = kind_told(known, stimuli.find(db, exposure.stimulus_name))
     finally:
         db.close()
+    if told:
+        print(told, file=sys.stderr)
     local = when.in_timezone(zone_of(now))
     print(
         f"logged {exposure.stimulus_name}: enjoyment {enjoyment}, craving {craving} "

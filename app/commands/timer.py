@@ -7,7 +7,10 @@ next launch, and closes it then."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+from app.commands.kinds import add_kind_option
 
 TYPE_CHECKING = False  # not `from typing import ...`: `teeter status` loads this module too
 if TYPE_CHECKING:
@@ -30,10 +33,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     start = actions.add_parser(
         "start",
         help="start a timer: no next one before it ends",
-        description="Start a spacing timer. An unknown stimulus is created.",
+        description="Start a spacing timer. An unknown stimulus is created, with the kind "
+        "its name plainly is (wine: alcohol) unless --kind says otherwise. For a substance "
+        "a word of care is printed on stderr first. teeter is not medical advice.",
     )
     start.add_argument("stimulus", help="what you are spacing, e.g. coffee")
     start.add_argument("duration", help="hours and minutes: 30m, 90m, 2h, 2h30m, '1h 15m'")
+    add_kind_option(start)
     start.set_defaults(run=run_start, output="confirms")
 
     listing = actions.add_parser(
@@ -56,6 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run_start(args: argparse.Namespace, db_path: Path) -> int:
     from app.cli import UsageError
     from app.clock import system_now
+    from app.commands.kinds import kind_told, parse_kind
     from app.domain.durations import DurationError, format_duration, parse_duration
     from app.domain.text import StimulusNameError, clean_name
 
@@ -65,32 +72,36 @@ def run_start(args: argparse.Namespace, db_path: Path) -> int:
         duration = parse_duration(args.duration)
     except (DurationError, StimulusNameError) as error:
         raise UsageError(str(error)) from None
+    kind = parse_kind(args.kind)
 
-    from app.domain.safety import notice_for
+    from app.domain.safety import guidance
     from app.storage import stimuli, timers
     from app.storage.database import Database
 
     db = Database(db_path)
     try:
+        known = stimuli.find(db, name)
+        if known is not None:
+            for held in timers.active(db):
+                if held.stimulus_id == known.id and not held.has_run_out(now):
+                    raise UsageError(_already_running(held, now))
+        care = guidance(kind or (known.kind if known else None), name)
+        if care.notice:  # before the timer starts, on stderr: stdout stays the one line
+            print(care.notice_with_disclaimer, file=sys.stderr)
         try:
-            timer = timers.start_unless_running(db, name, duration, now.in_timezone("UTC"))
-        except timers.AlreadyRunning as running:
-            held = running.timer
-            raise UsageError(
-                f"{held.stimulus_name} already has a timer running until "
-                f"{_when(held.ends_at, now)} ({format_duration(held.remaining(now))} left); "
-                f"end it first with: teeter timer stop {_quote(held.stimulus_name)}"
-            ) from None
+            timer = timers.start_unless_running(db, name, duration, now.in_timezone("UTC"), kind)
+        except timers.AlreadyRunning as running:  # started elsewhere a moment ago
+            raise UsageError(_already_running(running.timer, now)) from None
         stimulus = stimuli.find(db, timer.stimulus_name)
     finally:
         db.close()
+    told = kind_told(known, stimulus)
+    if told:
+        print(told, file=sys.stderr)
     print(
         f"{timer.stimulus_name}: next one not before {_when(timer.ends_at, now)} "
         f"({format_duration(duration)})"
     )
-    notice = notice_for(stimulus.kind) if stimulus is not None else None
-    if notice:  # a substance: talk to a clinician first; caffeine: a taper tip
-        print(notice)
     return 0
 
 
@@ -173,6 +184,16 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
         )
         return 0
     raise UsageError(nothing)
+
+
+def _already_running(held: Timer, now: pendulum.DateTime) -> str:
+    from app.domain.durations import format_duration
+
+    return (
+        f"{held.stimulus_name} already has a timer running until "
+        f"{_when(held.ends_at, now)} ({format_duration(held.remaining(now))} left); "
+        f"end it first with: teeter timer stop {_quote(held.stimulus_name)}"
+    )
 
 
 def _active_line(timer: Timer, now: pendulum.DateTime) -> str:

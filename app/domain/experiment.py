@@ -21,6 +21,7 @@ from app.domain.balance import analyse_stimulus
 from app.domain.durations import format_duration
 from app.domain.gaps import build_points, format_number, round_half_up
 from app.domain.records import Exposure, StimulusKind
+from app.domain.safety import guidance
 from app.domain.spacing import suggest_interval
 
 EXPERIMENT_DAYS = 3
@@ -111,8 +112,11 @@ def suggest_from_baseline(
 ) -> SpacingHint:
     """A gap for the spaced days from day 1 alone: the gap evidence when day 1 holds enough
     (`spacing.suggest_interval`), else day 1's mean gap doubled."""
-    if kind is StimulusKind.SUBSTANCE:
-        return SpacingHint(None, "no suggested gap for a substance: talk with a clinician first")
+    care = guidance(kind, name)
+    if not care.may_suggest_spacing:
+        return SpacingHint(
+            None, "no suggested gap for a substance: talk with a doctor or pharmacist first"
+        )
     if len(baseline) < 2:
         count = "no" if not baseline else "one"
         return SpacingHint(

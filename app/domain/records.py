@@ -10,12 +10,48 @@ from app.domain.checkin import CheckInProgress
 
 
 class StimulusKind(enum.StrEnum):
+    """What a pleasure is. The stored values never change (exports carry them); `label` is
+    what a person reads. Substances come in the classes whose care differs: stopping
+    alcohol or a sedative quickly can be life-threatening, a break from an opioid lowers
+    tolerance, nicotine is hard but not dangerous to cut down. `SUBSTANCE` is every other
+    substance (cannabis, stimulants, anything else), and the value files before 0.2 used
+    for all of them."""
+
     FOOD = "food"
     DRINK = "drink"
     CAFFEINE = "caffeine"
     SCREEN = "screen/social"
+    ALCOHOL = "alcohol"
+    SEDATIVE = "sedative"
+    OPIOID = "opioid"
+    NICOTINE = "nicotine"
     SUBSTANCE = "substance"
     OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS.get(self.value, self.value)
+
+    @property
+    def is_substance(self) -> bool:
+        return self in SUBSTANCE_KINDS
+
+
+_KIND_LABELS = {
+    "drink": "drink (non-alcoholic)",
+    "sedative": "sedative / sleeping pill",
+    "substance": "other substance",
+}
+
+SUBSTANCE_KINDS = frozenset(
+    {
+        StimulusKind.ALCOHOL,
+        StimulusKind.SEDATIVE,
+        StimulusKind.OPIOID,
+        StimulusKind.NICOTINE,
+        StimulusKind.SUBSTANCE,
+    }
+)
 
 
 class ExposureSource(enum.StrEnum):

@@ -2,7 +2,7 @@
 enjoyment of a stimulus has been highest. Only ever a suggestion, with the reason beside it.
 
 Never for a substance: cutting down alcohol, benzodiazepines, opioids and the like abruptly
-can be dangerous, so the Space step asks the person to talk to a clinician instead.
+can be dangerous, so every screen shows the care notice instead (`app.domain.safety`).
 
 Pure: no UI, no database."""
 
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from app.domain.balance import StimulusAnalysis
 from app.domain.gaps import GapBucket, format_number
 from app.domain.records import StimulusKind
+from app.domain.safety import guidance
 
 SUGGESTED_INTERVALS: dict[str, dt.timedelta] = {
     "30m_2h": dt.timedelta(hours=1),
@@ -35,9 +36,10 @@ class Suggestion:
 
 
 def suggest_interval(analysis: StimulusAnalysis, kind: StimulusKind) -> Suggestion | None:
-    """None for a substance, when there is not yet enough data to compare gaps, or when the
-    short gaps rated best (then there is nothing to suggest)."""
-    if kind == StimulusKind.SUBSTANCE:
+    """None for a substance (by kind or by name: `safety.guidance` decides), when there is
+    not yet enough data to compare gaps, or when the short gaps rated best (then there is
+    nothing to suggest)."""
+    if not guidance(kind, analysis.stimulus_name).may_suggest_spacing:
         return None
     best = analysis.best_gap_bucket
     if best is None or best.mean_enjoyment is None:

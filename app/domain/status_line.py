@@ -1,7 +1,8 @@
 """The one line `teeter status` prints for a shell prompt, e.g. `coffee 1h12m · check-in 2/4`.
 
 It says only what is useful right now: each stimulus with a spacing timer (time left, or
-`ready` once its end has passed) and a check-in that was started today and not finished.
+`coffee: timer done` once its end has passed) and a check-in that was started today and not
+finished.
 A check-in not started is not mentioned (a prompt that nags gets switched off), nor is a
 finished one. When there is nothing to say the line is empty.
 
@@ -13,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from app.domain.durations import format_duration
+from app.domain.timer_words import timer_end_words
 
 SEPARATOR = " · "
 PENDING = "pending"  # app.domain.checkin.StepState.PENDING
@@ -30,7 +32,8 @@ def local_day(instant: dt.datetime, day_start_hour: int, tz: dt.tzinfo | None = 
 
 def timer_parts(timers: Iterable[tuple[str, dt.datetime]], now: dt.datetime) -> list[str]:
     """One part per stimulus, soonest first. A stimulus with a running timer shows the time
-    until its latest end; one whose timers have all run out shows `ready`."""
+    until its latest end; one whose timers have all run out says so in neutral words
+    (`coffee: timer done`, never "ready")."""
     latest: dict[str, dt.datetime] = {}
     for name, ends_at in timers:
         if name not in latest or ends_at > latest[name]:
@@ -39,7 +42,7 @@ def timer_parts(timers: Iterable[tuple[str, dt.datetime]], now: dt.datetime) -> 
     for name, ends_at in sorted(latest.items(), key=lambda item: item[1]):
         shown = _printable(name)
         if ends_at <= now:
-            parts.append(f"{shown} ready")
+            parts.append(timer_end_words(shown))
         else:
             parts.append(f"{shown} {format_duration(ends_at - now)}")
     return parts

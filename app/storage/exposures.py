@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import col, select
 
 from app.domain.ratings import check_rating
-from app.domain.records import Exposure, ExposureSource
+from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import clean_note
 from app.storage import convert
 from app.storage.database import Database
@@ -26,14 +26,16 @@ def log(
     source: ExposureSource,
     now: dt.datetime,
     replace_id: int | None = None,
+    kind: StimulusKind | None = None,
 ) -> Exposure:
-    """Record an exposure (creating the stimulus if new), or rewrite `replace_id` when a
-    person goes back to a step and changes what they entered. Validates before writing."""
+    """Record an exposure (creating the stimulus if new, of `kind` or the kind its name
+    plainly is), or rewrite `replace_id` when a person goes back to a step and changes what
+    they entered. Validates before writing."""
     check_rating(enjoyment, "enjoyment")
     check_rating(craving, "craving")
     note = clean_note(note)
     with db.write() as session:
-        stimulus_row = ensure_row(session, stimulus, now)
+        stimulus_row = ensure_row(session, stimulus, now, kind)
         if stimulus_row.archived:  # logging it again means it is back in use
             stimulus_row.archived = False
         row = session.get(ExposureRow, replace_id) if replace_id is not None else None

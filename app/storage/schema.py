@@ -15,7 +15,7 @@ from collections.abc import Callable
 from importlib import resources
 
 APPLICATION_ID = 0x74656574  # "teet": marks a file as teeter's (PRAGMA application_id)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
@@ -42,7 +42,24 @@ def _step_2(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1, 2: _step_2}
+def _step_3(conn: sqlite3.Connection) -> None:
+    """Kinds that mean something: "substance" splits into the classes whose care differs
+    (alcohol, sedative, opioid, nicotine, other substance), and a stimulus whose name
+    plainly is one (wine kept as "drink", xanax as "other") moves to that class. A kind
+    the person chose for a name teeter does not recognise stays as it was."""
+    from app.domain.lexicon import kind_before_the_split
+    from app.domain.records import StimulusKind
+
+    rows = conn.execute(
+        "SELECT id, name, kind FROM stimulus WHERE kind IN ('substance', 'drink', 'other')"
+    ).fetchall()
+    for stimulus_id, name, kind in rows:
+        moved = kind_before_the_split(StimulusKind(kind), name)
+        if moved.value != kind:
+            conn.execute("UPDATE stimulus SET kind = ? WHERE id = ?", (moved.value, stimulus_id))
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
 
 
 def upgrade(conn: sqlite3.Connection, from_version: int) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from app.domain.lexicon import default_kind
 from app.domain.records import Stimulus, StimulusKind
 from app.domain.text import StimulusNameError, clean_name, name_key
 from app.storage import convert
@@ -26,20 +27,32 @@ def find_row(session: Session, name: str) -> StimulusRow | None:
     return session.exec(select(StimulusRow).where(StimulusRow.name_key == name_key(name))).first()
 
 
-def ensure_row(session: Session, name: str, now: dt.datetime) -> StimulusRow:
-    """The stimulus called `name` (any case), created if new. Call inside a write."""
+def ensure_row(
+    session: Session, name: str, now: dt.datetime, kind: StimulusKind | None = None
+) -> StimulusRow:
+    """The stimulus called `name` (any case), created if new. Call inside a write.
+
+    `kind` is what the person said it is: a new stimulus gets it, an existing one changes
+    to it. Without one, a new stimulus gets the kind its name plainly is ("wine" is
+    alcohol, see `app.domain.lexicon`), else "other"; an existing one keeps its kind."""
     cleaned = clean_name(name)
     row = find_row(session, cleaned)
     if row is None:
-        row = StimulusRow(name=cleaned, name_key=name_key(cleaned), created_at=now)
+        chosen = kind or default_kind(cleaned)
+        row = StimulusRow(
+            name=cleaned, name_key=name_key(cleaned), kind=chosen.value, created_at=now
+        )
         session.add(row)
         session.flush()
+    elif kind is not None and row.kind != kind.value:
+        row.kind = kind.value
+        session.add(row)
     return row
 
 
-def ensure(db: Database, name: str, now: dt.datetime) -> Stimulus:
+def ensure(db: Database, name: str, now: dt.datetime, kind: StimulusKind | None = None) -> Stimulus:
     with db.write() as session:
-        return convert.stimulus(ensure_row(session, name, now))
+        return convert.stimulus(ensure_row(session, name, now, kind))
 
 
 def find(db: Database, name: str) -> Stimulus | None:

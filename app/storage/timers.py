@@ -9,16 +9,23 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from app.domain.ratings import check_rating
-from app.domain.records import Timer, TimerEnd
+from app.domain.records import StimulusKind, Timer, TimerEnd
 from app.storage import convert
 from app.storage.database import Database
 from app.storage.models import StimulusRow, TimerRow
 from app.storage.stimuli import ensure_row, find_row
 
 
-def start(db: Database, stimulus: str, duration: dt.timedelta, now: dt.datetime) -> Timer:
+def start(
+    db: Database,
+    stimulus: str,
+    duration: dt.timedelta,
+    now: dt.datetime,
+    kind: StimulusKind | None = None,
+) -> Timer:
+    """Start a timer (creating the stimulus if new, see `stimuli.ensure_row` for `kind`)."""
     with db.write() as session:
-        stimulus_row = ensure_row(session, stimulus, now)
+        stimulus_row = ensure_row(session, stimulus, now, kind)
         row = TimerRow(stimulus_id=stimulus_row.id or 0, started_at=now, ends_at=now + duration)
         session.add(row)
         session.flush()
@@ -86,7 +93,11 @@ class AlreadyRunning(Exception):
 
 
 def start_unless_running(
-    db: Database, stimulus: str, duration: dt.timedelta, now: dt.datetime
+    db: Database,
+    stimulus: str,
+    duration: dt.timedelta,
+    now: dt.datetime,
+    kind: StimulusKind | None = None,
 ) -> Timer:
     """Start a timer, or raise AlreadyRunning when the stimulus has one still running. Check
     and insert share one write transaction, so two starts at once cannot both succeed. A timer
@@ -105,7 +116,7 @@ def start_unless_running(
             ).first()
             if running is not None:
                 raise AlreadyRunning(convert.timer(running, existing.name))
-        stimulus_row = existing or ensure_row(session, stimulus, now)
+        stimulus_row = ensure_row(session, stimulus, now, kind)
         row = TimerRow(stimulus_id=stimulus_row.id or 0, started_at=now, ends_at=now + duration)
         session.add(row)
         session.flush()

@@ -1,7 +1,7 @@
 """Taking a person's data out of teeter and putting it back: the export format's name and
 version, how times are written in it, and writing an export file owner-only.
 
-The JSON format (`"format": "teeter-export", "version": 1`) holds every table; records name
+The JSON format (`"format": "teeter-export", "version": 2`) holds every table; records name
 their stimulus instead of pointing at an id, so a file can be merged into any database.
 The modules: `transfer_json` (export everything), `transfer_csv` (exposures as CSV),
 `transfer_parse` + `transfer_fields` (read and check a file into `transfer_records`),
@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 FORMAT = "teeter-export"
-VERSION = 1
+VERSION = 2
+"""2: kinds have substance classes (alcohol, sedative, opioid, nicotine). A version 1 file
+still imports: its kinds are read as `lexicon.kind_before_the_split` says."""
 
 
 class TransferError(Exception):

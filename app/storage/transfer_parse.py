@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.checkin import StepState
+from app.domain.lexicon import default_kind, kind_before_the_split
 from app.domain.records import ExposureSource, Outcome, StimulusKind, TimerEnd
 from app.domain.text import NOTE_MAX, name_key
 from app.storage import transfer_fields as check
@@ -70,7 +71,7 @@ def parse(raw: bytes, path: Path) -> Bundle:
             f"version {VERSION}); upgrade teeter to import it — nothing was imported"
         )
     try:
-        return _bundle(document)
+        return _bundle(document, version)
     except BadValue as error:
         raise _refused(path, f"has a bad value: {error}") from None
 
@@ -79,7 +80,15 @@ def _refused(path: Path, why: str) -> TransferError:
     return TransferError(f"{path}: {why}; nothing was imported")
 
 
-def _bundle(doc: dict[str, Any]) -> Bundle:
+def _kind(item: dict[str, Any], where: str, name: str, version: int) -> str:
+    """The kind as written; a file without one gets the kind the name plainly is, and a
+    version 1 file's kinds are read as they would have been upgraded in a database."""
+    default = default_kind(name).value
+    kind = StimulusKind(check.choice(item, "kind", where, [k.value for k in StimulusKind], default))
+    return (kind_before_the_split(kind, name) if version < 2 else kind).value
+
+
+def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
     bundle = Bundle()
     known: dict[str, StimulusIn] = {}
     for where, item in check.records(doc, "stimuli"):
@@ -87,7 +96,7 @@ def _bundle(doc: dict[str, Any]) -> Bundle:
         stimulus = StimulusIn(
             name=name,
             key=name_key(name),
-            kind=check.choice(item, "kind", where, [k.value for k in StimulusKind], "other"),
+            kind=_kind(item, where, name, version),
             archived=check.flag(item, "archived", where, False),
             created_at=check.moment(item, "created_at", where, required=False),
         )
@@ -102,7 +111,8 @@ def _bundle(doc: dict[str, Any]) -> Bundle:
         """A stimulus a record names; one not listed in "stimuli" is added."""
         name = check.name(item, key, where)
         if name_key(name) not in known:
-            known[name_key(name)] = StimulusIn(name, name_key(name), "other", False, None)
+            kind = default_kind(name).value
+            known[name_key(name)] = StimulusIn(name, name_key(name), kind, False, None)
             bundle.stimuli.append(known[name_key(name)])
         return name_key(name)
 

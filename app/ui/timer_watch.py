@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 
 from app.domain.records import Timer, TimerEnd
 from app.domain.text import one_line
+from app.domain.timer_words import TIMER_DONE
 from app.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class TimerWatch:
             if announce:
                 end = timer.ends_at.astimezone(now.tzinfo).strftime("%H:%M")
                 self.app.notify(
-                    f"The wait is over (it ran out at {end}).",
+                    f"{TIMER_DONE} at {end}.",
                     title=one_line(timer.stimulus_name),
                     markup=False,
                 )

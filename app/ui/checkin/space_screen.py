@@ -34,7 +34,7 @@ class SpaceScreen(StepScreen):
         yield Input(
             value=self.context.stimulus, placeholder="coffee", id="space-stimulus", compact=True
         )
-        yield ChoiceInput("What kind is it?", [k.value for k in KINDS], id="space-kind")
+        yield ChoiceInput("What kind is it?", [k.label for k in KINDS], id="space-kind")
         yield Static("", id="space-notice")
         yield Label("For how long? (30m, 1h, 2h30m…)", classes="field-label")
         with Horizontal(id="space-presets"):
@@ -59,8 +59,7 @@ class SpaceScreen(StepScreen):
             self.action_next()
 
     def on_choice_input_changed(self, event: ChoiceInput.Changed) -> None:
-        index = event.choice.index
-        self.show_kind(KINDS[index] if index is not None else None)
+        self.show_guidance()
 
     def _known(self) -> Stimulus | None:
         assert self.teeter.db is not None
@@ -68,23 +67,39 @@ class SpaceScreen(StepScreen):
         return stimuli.find(self.teeter.db, name) if name else None
 
     def refresh_stimulus(self) -> None:
-        from app.ui.checkin import space_view
+        """A name typed: its stored kind (or, for a new one, the kind its name plainly is)
+        goes on the kind row, then the notice and suggestion follow."""
+        from app.domain.lexicon import default_kind
 
         known = self._known()
+        name = self.query_one("#space-stimulus", Input).value.strip()
+        kind = known.kind if known else (default_kind(name) if name else None)
         kind_input = self.query_one("#space-kind", ChoiceInput)
-        kind_input.index = KINDS.index(known.kind) if known else None
-        self.show_kind(known.kind if known else None)
-        self.query_one("#space-suggestion", Static).update(
-            shown(space_view.suggestion(self.teeter, known) if known else "")
-        )
+        kind_input.index = KINDS.index(kind) if kind else None
+        self.show_guidance()
 
-    def show_kind(self, kind: StimulusKind | None) -> None:
-        from app.domain.safety import notice_for
+    def chosen_kind(self) -> StimulusKind | None:
+        index = self.query_one("#space-kind", ChoiceInput).index
+        return KINDS[index] if index is not None else None
 
-        notice = notice_for(kind) if kind else None
+    def show_guidance(self) -> None:
+        """The notice and the suggestion for the name and the kind now on the form, from
+        the one rule (`domain.safety.guidance`): changing the kind to a substance takes the
+        suggestion away at once, and the care notice comes before any start."""
+        from app.domain.safety import guidance
+        from app.ui.checkin import space_view
+
+        name = self.query_one("#space-stimulus", Input).value.strip()
+        care = guidance(self.chosen_kind(), name) if name else None
+        notice = care.notice_with_disclaimer if care else None
         widget = self.query_one("#space-notice", Static)
         widget.update(shown(notice or ""))
-        widget.set_class(kind is StimulusKind.SUBSTANCE, "-warning")
+        widget.set_class(care is not None and care.care_first, "-warning")
+        known = self._known()
+        text = ""
+        if care is not None and care.may_suggest_spacing and known is not None:
+            text = space_view.suggestion(self.teeter, known, care.kind)
+        self.query_one("#space-suggestion", Static).update(shown(text))
 
     def show_running(self) -> None:
         from app.ui.screens.home_view import timers as timers_view
@@ -117,12 +132,10 @@ class SpaceScreen(StepScreen):
             raise FormError(str(error), duration_input) from None
         if any(t.stimulus_name.casefold() == name.casefold() for t in running):
             raise FormError(f"{name} already has a timer running", stimulus_input)
-        stimulus = stimuli.ensure(app.db, name, now)
-        kind_index = self.query_one("#space-kind", ChoiceInput).index
-        if kind_index is not None and KINDS[kind_index] is not stimulus.kind:
-            stimuli.set_kind(app.db, stimulus.id, KINDS[kind_index])
-        timer = timers.start(app.db, stimulus.name, duration, now)
+        timer = timers.start(app.db, name, duration, now, self.chosen_kind())
         self.remember(timer.id)
-        self.context.stimulus = stimulus.name
-        app.notify(f"Timer set: {format_duration(duration)}", title=stimulus.name, markup=False)
+        self.context.stimulus = timer.stimulus_name
+        app.notify(
+            f"Timer set: {format_duration(duration)}", title=timer.stimulus_name, markup=False
+        )
         return True

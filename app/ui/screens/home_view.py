@@ -12,6 +12,7 @@ from app.clock import zone_of
 from app.domain.checkin import STEPS, StepState
 from app.domain.durations import format_clock
 from app.domain.records import CheckIn, Exposure, Timer
+from app.domain.timer_words import TIMER_DONE
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
         end = pendulum.instance(timer.ends_at).in_timezone(zone_of(now))
         name = shown(timer.stimulus_name, width=24)
         if timer.has_run_out(now):
-            state = Content.styled("ready — the wait is over", "$success")
+            state = Content.styled(f"{TIMER_DONE} at {end.format('HH:mm')}", "$text-muted")
         else:
             state = Content.assemble(
                 (format_clock(timer.remaining(now)).rjust(8), "bold"),

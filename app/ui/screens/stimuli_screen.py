@@ -143,7 +143,7 @@ class StimuliScreen(Screen[None]):
 
         def save(_name: str, kind: StimulusKind) -> None:
             stimuli.set_kind(self.db, stimulus.id, kind)
-            self.changed(stimulus.id, Content.assemble(shown(stimulus.name), f" is {kind.value}"))
+            self.changed(stimulus.id, Content.assemble(shown(stimulus.name), f" is {kind.label}"))
 
         title = Content.assemble("What kind of pleasure is ", shown(stimulus.name), "?")
         form = StimulusFormScreen(title, save, name=stimulus.name, kind=stimulus.kind)
@@ -241,7 +241,7 @@ class StimulusFormScreen(ModalScreen[bool]):
             if self.ask_kind:
                 yield Static("Kind", classes="field-label")
                 yield OptionList(
-                    *(kind.value for kind in view.KINDS), id="stimulus-kind", compact=True
+                    *(kind.label for kind in view.KINDS), id="stimulus-kind", compact=True
                 )
             yield Static("", id="form-error")
             yield Static("enter saves · escape cancels", classes="step-intro")

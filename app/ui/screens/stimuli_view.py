@@ -21,7 +21,7 @@ def row(entry: StimulusEntry) -> tuple[Text, str, Text, Text]:
         name.stylize("dim")
     return (
         name,
-        stimulus.kind.value,
+        stimulus.kind.label,
         Text(str(entry.exposures), justify="right"),
         Text("archived" if stimulus.archived else "", style="dim"),
     )

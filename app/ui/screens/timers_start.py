@@ -14,8 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Static
 
 from app.domain.durations import PRESETS, DurationError, format_duration, parse_duration
-from app.domain.records import StimulusKind
-from app.domain.safety import notice_for
+from app.domain.safety import Guidance, guidance
 from app.domain.text import StimulusNameError, clean_name
 from app.storage import stimuli
 from app.ui.safe_text import shown
@@ -39,6 +38,7 @@ class StartTimerForm(Vertical):
         super().__init__(id=id, classes="timers-card")
         self.names = names
         self.suggested: Suggestion | None = None
+        self.care: Guidance | None = None
 
     @property
     def teeter(self) -> TeeterApp:
@@ -89,12 +89,16 @@ class StartTimerForm(Vertical):
         assert self.teeter.db is not None
         name = self.query_one("#timers-stimulus", Input).value.strip()
         known = stimuli.find(self.teeter.db, name) if name else None
-        notice = notice_for(known.kind) if known else None
+        care = guidance(known.kind if known else None, name) if name else None
+        notice = care.notice_with_disclaimer if care else None
         widget = self.query_one("#timers-notice", Static)
         widget.update(shown(notice or ""))
         widget.display = notice is not None
-        widget.set_class(known is not None and known.kind is StimulusKind.SUBSTANCE, "-warning")
-        self.suggested = timers_view.suggestion_for(self.teeter, known) if known else None
+        widget.set_class(care is not None and care.care_first, "-warning")
+        self.care = care
+        self.suggested = None
+        if known is not None and care is not None and care.may_suggest_spacing:
+            self.suggested = timers_view.suggestion_for(self.teeter, known)
         text = timers_view.suggestion_text(self.suggested) if self.suggested else ""
         self.query_one("#timers-suggestion", Static).update(shown(text))
         self.query_one("#timers-suggested").display = self.suggested is not None

@@ -11,7 +11,8 @@ from textual.content import Content
 
 from app.clock import zone_of
 from app.domain.durations import format_clock, format_duration
-from app.domain.records import Stimulus, Timer
+from app.domain.records import Stimulus, StimulusKind, Timer
+from app.domain.safety import TIMER_DONE
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
@@ -36,15 +37,17 @@ def row(timer: Timer, now: pendulum.DateTime) -> Content:
     name = shown(label.ljust(NAME_WIDTH))
     until = until_text(timer.ends_at, now)
     if timer.has_run_out(now):
-        left = Content.styled("ready".rjust(8), "$success")
+        left = Content.styled(TIMER_DONE.rjust(10), "$text-muted")
     else:
-        left = Content.styled(format_clock(timer.remaining(now)).rjust(8), "bold")
+        left = Content.styled(format_clock(timer.remaining(now)).rjust(10), "bold")
     return Content.assemble(
         name, "  ", left, "  ", bar(timer.fraction_done(now)), f"  until {until}"
     )
 
 
-def suggestion_for(app: TeeterApp, stimulus: Stimulus) -> Suggestion | None:
+def suggestion_for(
+    app: TeeterApp, stimulus: Stimulus, kind: StimulusKind | None = None
+) -> Suggestion | None:
     """The same suggestion the Space step words (see `checkin.space_view.suggestion`), kept
     as a value here so a button can start a timer with it. None for a substance."""
     from app.domain.balance import analyse_stimulus
@@ -59,7 +62,8 @@ def suggestion_for(app: TeeterApp, stimulus: Stimulus) -> Suggestion | None:
     history = exposures.between(app.db, start, end, stimulus.id)
     if not history:
         return None
-    return suggest_interval(analyse_stimulus(history, tz, app.day_start_hour), stimulus.kind)
+    analysis = analyse_stimulus(history, tz, app.day_start_hour)
+    return suggest_interval(analysis, kind or stimulus.kind)
 
 
 def suggestion_text(found: Suggestion) -> str:

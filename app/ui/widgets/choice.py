@@ -1,5 +1,6 @@
-"""Pick one of a few answers with the keyboard: digits choose, arrows cycle. Unlike a
-RadioSet it leaves `enter` free, so enter always means "save and go on"."""
+"""Pick one of a few answers with the keyboard: digits choose (0 is the tenth, as 0 means 10
+for ratings), arrows cycle. Unlike a RadioSet it leaves `enter` free, so enter always means
+"save and go on". A long list wraps between answers, never inside one."""
 
 from __future__ import annotations
 
@@ -45,18 +46,27 @@ class ChoiceInput(Widget, can_focus=True):
         return self.index
 
     def render(self) -> Content:
+        width = self.content_size.width or 80
         parts: list[Content | str | tuple[str, str]] = [f"{self.label:<24}"]
+        used = 24
         for number, choice in enumerate(self.choices):
             style = "reverse bold" if number == self.index else "$text-muted"
-            parts += [(f" {number + 1} {choice} ", style), " "]
+            item = f" {(number + 1) % 10} {choice} "
+            if used + len(item) > width and used > 24:
+                parts.append("\n" + " " * 24)
+                used = 24
+            parts += [(item, style), " "]
+            used += len(item) + 1
         return Content.assemble(*parts)
 
     def on_key(self, event: Key) -> None:
         char = event.character or ""
-        if char.isdigit() and 1 <= int(char) <= len(self.choices):
-            event.stop()
-            event.prevent_default()
-            self.index = int(char) - 1
+        if char.isdigit():
+            chosen = (int(char) - 1) % 10
+            if chosen < len(self.choices):
+                event.stop()
+                event.prevent_default()
+                self.index = chosen
 
     def action_cycle(self, step: int) -> None:
         start = self.index if self.index is not None else (-1 if step > 0 else 0)
