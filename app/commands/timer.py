@@ -52,10 +52,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     stop = actions.add_parser(
         "stop",
-        help="end a stimulus's timer now",
-        description="End a stimulus's running timer now. It is recorded as ended early.",
+        help="end a stimulus's timer now (or cancel one set by mistake)",
+        description="End a stimulus's running timer now. It is recorded as ended early; "
+        "with --cancel it is recorded as cancelled instead (a timer set by mistake), which "
+        "does not count as ending early and is not asked about.",
     )
     stop.add_argument("stimulus", help="the stimulus whose timer to end")
+    stop.add_argument(
+        "--cancel",
+        action="store_true",
+        help="it was a mistake: record it as cancelled, not as ended early",
+    )
     stop.set_defaults(run=run_stop, output="confirms")
 
 
@@ -155,22 +162,31 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage import stimuli, timers
     from app.storage.database import Database
 
+    how = TimerEnd.CANCELLED if args.cancel else TimerEnd.ENDED_EARLY
     db = Database(db_path)
     try:
         stimulus = stimuli.find(db, name)
         if stimulus is None:
             raise UsageError(nothing)
         open_timers = [timer for timer in timers.active(db) if timer.stimulus_id == stimulus.id]
-        running = [timer for timer in open_timers if not timer.has_run_out(now)]
+        # Ending early needs a timer still running; a cancelled mistake may have run out too
+        # (then it is never asked about).
+        chosen = [timer for timer in open_timers if args.cancel or not timer.has_run_out(now)]
         ended = [
             finished
-            for timer in running
-            if (finished := timers.finish(db, timer.id, TimerEnd.ENDED_EARLY, now)) is not None
+            for timer in chosen
+            if (finished := timers.finish(db, timer.id, how, now)) is not None
         ]
     finally:
         db.close()
     if ended:
         planned = max(timer.ends_at for timer in ended)
+        if args.cancel:
+            print(
+                f"{stimulus.name}: timer cancelled (it was set until {_when(planned, now)}); "
+                "not counted as ended early"
+            )
+            return 0
         print(
             f"{stimulus.name}: timer ended at {_when(now, now)} "
             f"(it was set until {_when(planned, now)})"

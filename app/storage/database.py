@@ -35,6 +35,7 @@ class Database:
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._writer = self.engine.execution_options(**{_WRITE: True})
+        self._watcher: sqlite3.Connection | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -69,7 +70,24 @@ class Database:
         except sqlite3.DatabaseError as error:
             raise _unavailable(self.path, error) from None
 
+    def data_version(self) -> int:
+        """A number that changes whenever anyone (another process, or this one) commits to
+        the file: `PRAGMA data_version` on a connection kept only for asking it. It reads
+        the WAL index, not the data, so it costs microseconds; screens poll it to show what
+        the shell wrote while they were open."""
+        try:
+            if self._watcher is None:
+                self._watcher = sqlite3.connect(
+                    self.path, check_same_thread=False, isolation_level=None, timeout=0.2
+                )
+            return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            raise _unavailable(self.path, error) from None
+
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         self.engine.dispose()
 
 

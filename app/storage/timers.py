@@ -189,3 +189,34 @@ def recent_endings(db: Database, since: dt.datetime) -> list[Timer]:
     )
     with db.read() as session:
         return [convert.timer(row, name) for row, name in session.exec(query).all()]
+
+
+def reopen(db: Database, timer_id: int) -> Timer | None:
+    """Undo ending a timer early or cancelling it: it runs on to its stored end as if never
+    touched. None when that would be wrong: it ran out or is open already, or its stimulus
+    has another timer open by now (one running timer per stimulus)."""
+    with db.write() as session:
+        found = session.exec(
+            select(TimerRow, StimulusRow.name)
+            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
+            .where(TimerRow.id == timer_id)
+        ).first()
+        if found is None:
+            return None
+        row, name = found
+        undoable = {TimerEnd.ENDED_EARLY.value, TimerEnd.CANCELLED.value}
+        if row.ended_at is None or row.end_reason not in undoable:
+            return None
+        other = session.exec(
+            select(TimerRow.id).where(
+                TimerRow.stimulus_id == row.stimulus_id,
+                col(TimerRow.ended_at).is_(None),
+                TimerRow.id != timer_id,
+            )
+        ).first()
+        if other is not None:
+            return None
+        row.ended_at, row.end_reason = None, None
+        session.add(row)
+        session.flush()
+        return convert.timer(row, name)
