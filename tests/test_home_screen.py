@@ -17,7 +17,17 @@ MARKUP = "[bold]x [/] [@click=app.quit]y [link=https://example.com]z"
 
 
 def text_of(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    if selector == "#home-today":
+        return home_today(app)
     return str(app.screen.query_one(selector).render())
+
+
+def home_today(app) -> str:  # type: ignore[no-untyped-def]
+    """What home's "Logged today" shows: its rows, or the line saying there are none."""
+    listing = app.screen.query_one("#home-entries")
+    if not listing.display:
+        return str(app.screen.query_one("#home-nothing").render())
+    return "\n".join(str(option.prompt) for option in listing.options)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])

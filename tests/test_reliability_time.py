@@ -201,7 +201,9 @@ def log_at(db: Database, when: pendulum.DateTime, note: str) -> None:
 
 
 def today_text(app) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one("#home-today").render())
+    from tests.test_home_screen import home_today
+
+    return home_today(app)
 
 
 async def settle_home(app, pilot) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.domain.records import CheckIn, Exposure, Timer
+from app.domain.records import CheckIn, Exposure, Reframe, Timer
 
 
 @dataclass(frozen=True)
@@ -14,3 +14,4 @@ class Overview:
     checkin: CheckIn | None
     timers: list[Timer]
     today: list[Exposure]
+    reframes: list[tuple[Reframe, str | None]]  # today's, each with its stimulus's name

@@ -18,7 +18,15 @@ from pathlib import Path
 
 from app.domain.checkin import STEPS, CheckInProgress, StepState
 from app.domain.overview import Overview
-from app.domain.records import CheckIn, Exposure, ExposureSource, Timer, TimerEnd
+from app.domain.records import (
+    CheckIn,
+    Exposure,
+    ExposureSource,
+    Outcome,
+    Reframe,
+    Timer,
+    TimerEnd,
+)
 from app.storage import journal_wal, quick
 
 Bounds = Callable[[int], tuple[dt.date, dt.datetime, dt.datetime]]
@@ -49,6 +57,7 @@ def home_overview(path: Path, bounds: Bounds) -> tuple[int, Overview] | None:
             checkin=_checkin(conn, day),
             timers=_open_timers(conn),
             today=_exposures(conn, start, end),
+            reframes=_reframes(conn, start, end),
         )
         conn.execute("COMMIT")
     except (sqlite3.Error, ValueError, TypeError, OverflowError, KeyError):
@@ -130,6 +139,35 @@ def _exposures(conn: sqlite3.Connection, start: dt.datetime, end: dt.datetime) -
             craving=row[5],
             note=row[6],
             source=ExposureSource(row[7]),
+        )
+        for row in rows
+    ]
+
+
+def _reframes(
+    conn: sqlite3.Connection, start: dt.datetime, end: dt.datetime
+) -> list[tuple[Reframe, str | None]]:
+    rows = conn.execute(
+        "SELECT reframe.id, reframe.occurred_at, reframe.stimulus_id, reframe.label,"
+        " reframe.craving_before, reframe.craving_after, reframe.outcome, reframe.surf_minutes,"
+        " stimulus.name FROM reframe LEFT JOIN stimulus ON stimulus.id = reframe.stimulus_id"
+        " WHERE reframe.occurred_at >= ? AND reframe.occurred_at < ?"
+        " ORDER BY reframe.occurred_at, reframe.id",
+        (_stored(start), _stored(end)),
+    ).fetchall()
+    return [
+        (
+            Reframe(
+                id=row[0],
+                occurred_at=_utc(row[1]),
+                stimulus_id=row[2],
+                label=row[3],
+                craving_before=row[4],
+                craving_after=row[5],
+                outcome=Outcome(row[6]) if row[6] else None,
+                surf_minutes=row[7],
+            ),
+            row[8],
         )
         for row in rows
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain.overview import Overview
-from app.storage import checkins, exposures, timers
+from app.storage import checkins, exposures, reframes, timers
 from app.storage.database import Database
 
 __all__ = ["Overview", "overview"]
@@ -17,4 +17,5 @@ def overview(db: Database, day: dt.date, start: dt.datetime, end: dt.datetime) -
         checkin=checkins.for_day(db, day),
         timers=timers.active(db),
         today=exposures.between(db, start, end),
+        reframes=reframes.named_between(db, start, end),
     )

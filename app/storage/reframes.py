@@ -72,3 +72,35 @@ def latest(db: Database, limit: int = 50) -> list[Reframe]:
     )
     with db.read() as session:
         return [convert.reframe(row) for row in reversed(session.exec(query).all())]
+
+
+def _named_query():  # type: ignore[no-untyped-def]
+    from sqlmodel import col, select
+
+    from app.storage.models import StimulusRow
+
+    return select(ReframeRow, StimulusRow.name).outerjoin(
+        StimulusRow, col(StimulusRow.id) == col(ReframeRow.stimulus_id)
+    )
+
+
+def named_between(
+    db: Database, start: dt.datetime, end: dt.datetime
+) -> list[tuple[Reframe, str | None]]:
+    """Reframes in [start, end), oldest first, each with its stimulus's name (or None): what
+    home lists beside the day's exposures."""
+    from sqlmodel import col
+
+    query = (
+        _named_query()
+        .where(ReframeRow.occurred_at >= start, ReframeRow.occurred_at < end)
+        .order_by(col(ReframeRow.occurred_at), col(ReframeRow.id))
+    )
+    with db.read() as session:
+        return [(convert.reframe(row), name) for row, name in session.exec(query).all()]
+
+
+def get_named(db: Database, reframe_id: int) -> tuple[Reframe, str | None] | None:
+    with db.read() as session:
+        found = session.exec(_named_query().where(ReframeRow.id == reframe_id)).first()
+        return (convert.reframe(found[0]), found[1]) if found else None

@@ -27,6 +27,7 @@ class TeeterApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-app"),
+        Binding("u", "undo", "Undo", id="undo"),
     ]
 
     def __init__(
@@ -41,6 +42,9 @@ class TeeterApp(App[int]):
         self.db: Database | None = None
         self.day_start_hour = 4
         self.failure: str | None = None
+        from app.ui.undo import UndoKeeper
+
+        self.undo = UndoKeeper(self)
 
     # --- time -----------------------------------------------------------------------
     def now(self) -> pendulum.DateTime:
@@ -116,6 +120,10 @@ class TeeterApp(App[int]):
 
         self.timer_watch = TimerWatch(self)
         self.timer_watch.start(then=self.offer_resume)  # urge questions first, then resume
+        from app.ui.live_watch import LiveWatch
+
+        self.live_watch = LiveWatch(self)
+        self.live_watch.start()
 
     def _handle_exception(self, error: Exception) -> None:
         """A storage problem in the middle of a session (the disk failed, the file went
@@ -178,6 +186,14 @@ class TeeterApp(App[int]):
             self.db.close()
 
     # --- actions --------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":  # in the footer only while there is something to undo
+            return self.undo.available()
+        return True
+
+    def action_undo(self) -> None:
+        self.undo.run()
+
     def offer_resume(self) -> None:
         from app.storage import checkins
 

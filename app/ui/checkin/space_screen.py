@@ -9,10 +9,11 @@ from textual.widgets import Button, Input, Label, Static
 
 from app.domain.checkin import Step
 from app.domain.durations import PRESETS, DurationError, format_duration, parse_duration
-from app.domain.records import Stimulus, StimulusKind
+from app.domain.records import Stimulus, StimulusKind, Timer
 from app.domain.text import StimulusNameError, clean_name
 from app.storage import stimuli, timers
 from app.ui.checkin.base import StepScreen
+from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.exposure_form import FormError
@@ -43,9 +44,12 @@ class SpaceScreen(StepScreen):
                 yield Button(preset, id=f"preset-{preset}", compact=True)
         yield Static("", id="space-suggestion")
 
+    running: list[Timer] = []
+
     def on_mount(self) -> None:
         self.refresh_stimulus()
-        self.show_running()
+        self.load_running()
+        self.set_interval(1.0, self.show_running)  # the countdowns tick, from stored ends
         target = "#space-duration" if self.context.stimulus else "#space-stimulus"
         self.query_one(target, Input).focus()
 
@@ -101,12 +105,21 @@ class SpaceScreen(StepScreen):
             text = space_view.suggestion(self.teeter, known, care.kind)
         self.query_one("#space-suggestion", Static).update(shown(text))
 
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.load_running()
+
+    def load_running(self) -> None:
+        if self.teeter.db is None:
+            return
+        self.running = timers.active(self.teeter.db)
+        self.show_running()
+
     def show_running(self) -> None:
         from app.ui.screens.home_view import timers as timers_view
 
-        assert self.teeter.db is not None
-        running = timers.active(self.teeter.db)
-        self.query_one("#space-running", Static).update(timers_view(running, self.teeter.now()))
+        self.query_one("#space-running", Static).update(
+            timers_view(self.running, self.teeter.now())
+        )
 
     def save(self) -> bool:
         app = self.teeter

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from app.ui.messages import DataChanged
+from app.ui.widgets.entry_list import EntryList
 
 if TYPE_CHECKING:
     from app.domain.overview import Overview
@@ -47,7 +48,9 @@ class HomeScreen(Screen[None]):
             yield Static("Opening your journal…", id="home-checkin", classes="home-card")
             yield Static("", id="home-experiment")
             yield Static("", id="home-timers", classes="home-card")
-            yield Static("", id="home-today", classes="home-card")
+            with Vertical(id="home-today", classes="home-card"):
+                yield EntryList(id="home-entries", compact=True)
+                yield Static("", id="home-nothing")
             yield Static("", id="home-hint")
         yield Footer()
 
@@ -55,6 +58,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-checkin").border_title = "Today's check-in"
         self.query_one("#home-timers").border_title = "Spacing timers"
         self.query_one("#home-today").border_title = "Logged today"
+        self.query_one("#home-today").border_subtitle = "enter opens · d deletes"
+        self.query_one("#home-entries").display = False
         self.set_interval(1.0, self.tick)
         if self.teeter.db is not None:
             self.reload()
@@ -92,13 +97,27 @@ class HomeScreen(Screen[None]):
             return
         self.sub_title = overview.day.strftime("%A %-d %B %Y")
         self.query_one("#home-checkin", Static).update(home_view.checkin(overview.checkin))
-        self.query_one("#home-today", Static).update(
-            home_view.today(overview.today, self.teeter.zone())
-        )
+        self.show_today()
         self.query_one("#home-hint", Static).update(home_view.hint(overview))
         if self.teeter.db is not None:
             self.show_experiment()
         self.show_timers()
+
+    def show_today(self) -> None:
+        from app.ui.screens import home_view
+
+        assert self.overview is not None
+        rows = home_view.today(self.overview, self.teeter.zone())
+        entries = self.query_one("#home-entries", EntryList)
+        had_none = not entries.display
+        entries.show(rows)
+        entries.display = bool(rows)
+        nothing = self.query_one("#home-nothing", Static)
+        nothing.update(home_view.NOTHING_TODAY)
+        nothing.display = not rows
+        if rows and had_none and self.focused in (None, self.query_one("#home-body")):
+            entries.highlighted = len(rows) - 1  # the latest, ready to open
+            entries.focus()
 
     def show_experiment(self) -> None:
         from app.ui.screens.experiment_view import home_line

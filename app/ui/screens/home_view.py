@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.content import Content
 
-from app.clock import zone_of
+from app.clock import Zone, zone_of
 from app.domain.checkin import STEPS, StepState
 from app.domain.durations import format_clock
-from app.domain.records import CheckIn, Exposure, Timer
+from app.domain.records import CheckIn, Timer
 from app.domain.timer_words import TIMER_DONE
 from app.ui.safe_text import shown
 
@@ -54,23 +54,25 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
     return Content("\n").join(lines)
 
 
-def today(exposures: list[Exposure], tz: pendulum.Timezone) -> Content:
-    if not exposures:
-        return Content.styled("Nothing logged yet today.", "$text-muted")
-    lines = []
-    for exposure in exposures[-6:]:
-        at = pendulum.instance(exposure.occurred_at).in_timezone(tz).format("HH:mm")
-        lines.append(
-            Content.assemble(
-                f"{at}  ",
-                shown(exposure.stimulus_name, width=24),
-                f"  enjoyment {exposure.enjoyment:>2}   craving {exposure.craving:>2}",
-            )
-        )
-    more = len(exposures) - 6
-    if more > 0:
-        lines.insert(0, Content.styled(f"… {more} earlier today", "$text-muted"))
-    return Content("\n").join(lines)
+def today(overview: Overview, tz: Zone) -> list[tuple[str, Content]]:
+    """Today's exposures and reframes, oldest first, each keyed for opening (see
+    `app.ui.entries`)."""
+    from app.ui import entries
+    from app.ui.screens.entry_view import exposure_line, reframe_line
+
+    rows = [
+        (e.occurred_at, entries.key(entries.EXPOSURE, e.id), exposure_line(e, tz))
+        for e in overview.today
+    ]
+    rows += [
+        (r.occurred_at, entries.key(entries.REFRAME, r.id), reframe_line(r, name, tz))
+        for r, name in overview.reframes
+    ]
+    rows.sort(key=lambda row: row[0])
+    return [(key, line) for _, key, line in rows]
+
+
+NOTHING_TODAY = "Nothing logged yet today."
 
 
 def hint(overview: Overview) -> Content:

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
+from textual.widgets import Footer, Header, Static, Tab, Tabs
 
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import log_view
 from app.ui.widgets.balance_chart import BalanceChart
+from app.ui.widgets.entry_list import EntryTable
 
 if TYPE_CHECKING:
     from app.domain.balance import StimulusAnalysis
@@ -79,12 +80,11 @@ class LogScreen(Screen[None]):
                 with Container(id="log-pair"):  # side by side on a wide terminal
                     yield BalanceChart(id="log-chart", classes="log-card")
                     yield Static("", id="log-gaps", classes="log-card")
-                yield DataTable(
+                yield EntryTable(
                     id="log-table",
                     classes="log-card",
-                    cursor_type="none",
+                    cursor_type="row",
                     zebra_stripes=True,
-                    show_cursor=False,
                 )
         yield Footer()
 
@@ -98,7 +98,7 @@ class LogScreen(Screen[None]):
             ("#log-table", "Exposures"),
         ):
             self.query_one(selector).border_title = title
-        self.query_one("#log-table", DataTable).can_focus = False
+        self.query_one("#log-table").border_subtitle = "tab to the rows · enter opens · d deletes"
         self.query_one("#log-detail").display = False
         self.query_one("#log-body").focus()
         self.call_after_refresh(self.reload)  # first frame now, the data right after
@@ -188,13 +188,21 @@ class LogScreen(Screen[None]):
         self.query_one("#log-gaps", Static).update(log_view.gap_evidence(analysis))
 
     def _fill_table(self, analysis: StimulusAnalysis) -> None:
-        table = self.query_one("#log-table", DataTable)
-        table.clear(columns=True)
-        note_width = max(log_view.NOTE_MIN, self.size.width - 66)
-        for label in log_view.COLUMNS:
-            title = Text(label, justify="right") if label in log_view.NUMERIC else label
-            table.add_column(title, width=note_width if label == "note" else None, key=label)
-        table.add_rows(log_view.exposure_rows(analysis, self.teeter.zone()))
+        from app.ui import entries
+
+        table = self.query_one("#log-table", EntryTable)
+
+        def fill() -> None:
+            table.clear(columns=True)
+            note_width = max(log_view.NOTE_MIN, self.size.width - 66)
+            for label in log_view.COLUMNS:
+                title = Text(label, justify="right") if label in log_view.NUMERIC else label
+                table.add_column(title, width=note_width if label == "note" else None, key=label)
+            rows = log_view.exposure_rows(analysis, self.teeter.zone())
+            for point, row in zip(analysis.points, rows, strict=True):
+                table.add_row(*row, key=entries.key(entries.EXPOSURE, point.exposure.id))
+
+        table.keep_place(fill)
 
     # --- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -158,7 +158,17 @@ class StimuliScreen(Screen[None]):
         except PROBLEMS as error:
             self.problem(str(error))
             return
-        self.changed(stimulus.id, Content(view.archive_message(archived)))
+        if not archived:
+            self.changed(stimulus.id, Content(view.archive_message(archived)))
+            return
+        self.changed(stimulus.id, None)
+        db = self.db
+
+        def take_back() -> str:
+            stimuli.set_archived(db, stimulus.id, False)
+            return view.archive_message(False)
+
+        self.teeter.undo.keep(stimulus.name, view.archive_message(True), take_back)
 
     def action_delete(self) -> None:
         stimulus = self.current()

@@ -161,10 +161,18 @@ class TimersScreen(Screen[None]):
         except StorageError as error:
             self.form.show_error(str(error))
             return
-        if ended is not None:
-            at = now.format("HH:mm")
-            app.notify(message.format(at=at), title=ended.stimulus_name, markup=False)
         app.data_changed()
+        if ended is not None:
+            db, timer_id = app.db, ended.id
+
+            def take_back() -> str:
+                if timers.reopen(db, timer_id) is None:
+                    raise LookupError(
+                        "It could not run again: it changed meanwhile, or another runs."
+                    )
+                return "Running again, as before."
+
+            app.undo.keep(ended.stimulus_name, message.format(at=now.format("HH:mm")), take_back)
         if ended is not None and how is TimerEnd.ENDED_EARLY:
             app.timer_watch.check_support()
 

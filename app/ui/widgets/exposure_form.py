@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from app.domain.moments import MomentError, parse_moment
 from app.domain.records import Exposure, ExposureSource
@@ -58,6 +58,7 @@ class ExposureForm(Vertical):
     ExposureForm #known { color: $text-muted; padding: 0 1; height: auto; }
     ExposureForm #form-error { color: $error; padding: 0 1; height: auto; }
     ExposureForm RatingInput { margin-top: 1; }
+    ExposureForm TextArea { height: auto; max-height: 12; margin: 0 1; background: $boost; }
     """
 
     def __init__(
@@ -68,15 +69,21 @@ class ExposureForm(Vertical):
         enjoyment_label: str = "Enjoyment",
         craving_label: str = "Craving (wanting more)",
         with_time: bool = False,
+        when: str = "now",
+        long_note: bool = False,
         draft: ExposureDraft | None = None,
         id: str | None = None,
     ) -> None:
+        """`when` is the time field's first text: a draft's own time when it is left as is.
+        `long_note` edits the note in a box that shows all of it, line breaks included."""
         super().__init__(id=id)
         self._names = list(names)
         self._stimulus = stimulus
         self._enjoyment_label = enjoyment_label
         self._craving_label = craving_label
         self._with_time = with_time
+        self._when = when
+        self._long_note = long_note
         self._draft = draft
 
     def compose(self) -> ComposeResult:
@@ -92,17 +99,20 @@ class ExposureForm(Vertical):
             yield Static(shown("yours: " + " · ".join(self._names[:8])), id="known")
         if self._with_time:
             yield Label("When? (now, 14:05, yesterday 22:10)", classes="field-label")
-            yield Input(value="now", id="when", compact=True)
+            yield Input(value=self._when, id="when", compact=True)
         draft = self._draft
         yield RatingInput(self._enjoyment_label, draft.enjoyment if draft else None, id="enjoyment")
         yield RatingInput(self._craving_label, draft.craving if draft else None, id="craving")
         yield Label("Note (optional)", classes="field-label")
-        yield Input(
-            value=draft.note if draft else "",
-            placeholder="anything worth remembering",
-            id="note",
-            compact=True,
-        )
+        if self._long_note:
+            yield TextArea(draft.note if draft else "", id="note", soft_wrap=True, compact=True)
+        else:
+            yield Input(
+                value=draft.note if draft else "",
+                placeholder="anything worth remembering",
+                id="note",
+                compact=True,
+            )
         yield Static("", id="form-error")
 
     def focus_first(self) -> None:
@@ -123,19 +133,23 @@ class ExposureForm(Vertical):
         occurred_at = now
         if self._with_time:
             when = self.query_one("#when", Input)
-            try:
-                occurred_at = parse_moment(when.value, now)
-            except MomentError as error:
-                raise FormError(str(error), when) from None
+            if self._draft is not None and when.value.strip() == self._when.strip():
+                occurred_at = self._draft.occurred_at  # untouched: kept to the second
+            else:
+                try:
+                    occurred_at = parse_moment(when.value, now)
+                except MomentError as error:
+                    raise FormError(str(error), when) from None
         ratings = []
         for field_id, what in (("enjoyment", "enjoyment"), ("craving", "craving")):
             field = self.query_one(f"#{field_id}", RatingInput)
             if field.value is None:
                 raise FormError(f"rate {what} from 1 to 10 (0 means 10)", field)
             ratings.append(field.value)
-        note_input = self.query_one("#note", Input)
+        note_input = self.query_one("#note")
+        typed = note_input.text if isinstance(note_input, TextArea) else str(note_input.value)
         try:
-            note = clean_note(note_input.value)
+            note = clean_note(typed)
         except ValueError as error:
             raise FormError(str(error), note_input) from None
         self.show_error("")

@@ -1,0 +1,68 @@
+"""How an entry is worded in lists and on its own screen. Pure formatting; every name, note
+and label a person typed goes through `app.ui.safe_text`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+from textual.content import Content
+
+from app.clock import Zone
+from app.domain.records import Exposure, ExposureSource, Reframe
+from app.ui.safe_text import shown
+
+_SOURCES = {
+    ExposureSource.NOTICE: "at the Notice step",
+    ExposureSource.TRACK: "at the Track step",
+    ExposureSource.QUICK: "with quick log",
+    ExposureSource.SHELL: "from the shell",
+    ExposureSource.IMPORT: "by an import",
+}
+EDIT_KEYS = "ctrl+s saves · ctrl+r deletes (u undoes) · escape leaves it as it was"
+
+
+def field_time(instant: dt.datetime, zone: Zone) -> str:
+    """The time field's first text: a full local date and time, which reads back exactly."""
+    return pendulum.instance(instant).in_timezone(zone).format("YYYY-MM-DD HH:mm")
+
+
+def _when(instant: dt.datetime, zone: Zone) -> str:
+    return pendulum.instance(instant).in_timezone(zone).format("ddd D MMM YYYY, HH:mm")
+
+
+def exposure_title(exposure: Exposure, zone: Zone) -> Content:
+    return Content.assemble(
+        shown(exposure.stimulus_name, "bold", width=None),
+        f" · {_when(exposure.occurred_at, zone)}",
+        (f" · logged {_SOURCES.get(exposure.source, '')}", "$text-muted"),
+    )
+
+
+def reframe_title(reframe: Reframe, stimulus: str | None, zone: Zone) -> Content:
+    return Content.assemble(
+        ("Reframe", "bold"),
+        Content(" of a craving for ") + shown(stimulus) if stimulus else "",
+        f" · {_when(reframe.occurred_at, zone)}",
+    )
+
+
+def exposure_line(exposure: Exposure, zone: Zone) -> Content:
+    """One row of home's "Logged today"."""
+    at = pendulum.instance(exposure.occurred_at).in_timezone(zone).format("HH:mm")
+    return Content.assemble(
+        f"{at}  ",
+        shown(exposure.stimulus_name, width=24),
+        f"  enjoyment {exposure.enjoyment:>2}   craving {exposure.craving:>2}",
+    )
+
+
+def reframe_line(reframe: Reframe, stimulus: str | None, zone: Zone) -> Content:
+    at = pendulum.instance(reframe.occurred_at).in_timezone(zone).format("HH:mm")
+    after = f" → {reframe.craving_after}" if reframe.craving_after is not None else ""
+    outcome = f" · {reframe.outcome.label}" if reframe.outcome else ""
+    return Content.assemble(
+        f"{at}  ",
+        shown(f"reframe {stimulus}" if stimulus else "reframe", width=24),
+        (f"  craving {reframe.craving_before}{after}{outcome}", "$text-muted"),
+    )
