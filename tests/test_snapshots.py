@@ -19,6 +19,10 @@ from tests.conftest import FROZEN, wait_ready
 
 FIXED_DIR = Path("/tmp/teeter-snapshots")
 SIZE = (80, 24)
+NOTE = (
+    "Third one today, after lunch.\nIt tasted flat and I wanted a fourth anyway; "
+    "noticed the pull more than the taste. [bold]not markup[/]"
+)
 
 
 @pytest.fixture
@@ -38,7 +42,7 @@ def fixed_db() -> Iterator[Path]:
             occurred_at=FROZEN.subtract(minutes=minutes_ago),
             enjoyment=enjoyment,
             craving=craving,
-            note="",
+            note=NOTE if minutes_ago == 45 else "",
             source=ExposureSource.SHELL,
             now=FROZEN,
         )
@@ -86,3 +90,8 @@ def test_timers(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-un
 
 def test_help(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
     assert snap(snap_compare, make_app, fixed_db, "question_mark")
+
+
+def test_entry(snap_compare, make_app, fixed_db) -> None:  # type: ignore[no-untyped-def]
+    """The latest exposure opened from home: every field, the whole note."""
+    assert snap(snap_compare, make_app, fixed_db, "enter")
