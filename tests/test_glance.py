@@ -14,8 +14,8 @@ import pendulum
 
 from app.domain.checkin import Step, StepState
 from app.domain.days import day_bounds, local_day
-from app.domain.records import ExposureSource, TimerEnd
-from app.storage import checkins, exposures, timers
+from app.domain.records import ExposureSource, Outcome, TimerEnd
+from app.storage import checkins, exposures, reframes, timers
 from app.storage.database import Database
 from app.storage.glance import home_overview
 from app.storage.overview import overview
@@ -60,6 +60,17 @@ def test_the_first_look_equals_the_full_read(db_path: Path) -> None:
     timers.finish(db, ended.id, TimerEnd.ENDED_EARLY, NOW.subtract(hours=1))
     checkins.mark_step(db, NOW.date(), Step.NOTICE, StepState.DONE, NOW)
     checkins.mark_step(db, NOW.date(), Step.TRACK, StepState.SKIPPED, NOW)
+    for minutes_ago, stimulus in ((40, "coffee"), (300, None), (60 * 30, "coffee")):
+        reframes.add(
+            db,
+            occurred_at=NOW.subtract(minutes=minutes_ago),
+            stimulus=stimulus,
+            label="[b]just wanting",
+            craving_before=8,
+            craving_after=3 if stimulus else None,
+            outcome=Outcome.WAITED if stimulus else None,
+            surf_minutes=5,
+        )
     day, start, end = bounds_at(NOW)(4)
     full = overview(db, day, start, end)
     db.close()
@@ -72,6 +83,7 @@ def test_the_first_look_equals_the_full_read(db_path: Path) -> None:
     assert first == full
     assert [e.note for e in first.today][0] == "the first instant of the day"
     assert len(first.today) == 4 and len(first.timers) == 2
+    assert [name for _, name in first.reframes] == [None, "coffee"]  # yesterday's is not today
 
 
 def test_a_stored_day_start_hour_is_used(db_path: Path) -> None:
@@ -134,8 +146,9 @@ async def test_home_shows_today_before_the_database_opens(db_path: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.db is None
-        today = str(app.screen.query_one("#home-today").render())
-        assert "oatcake" in today
+        from tests.test_home_screen import home_today
+
+        assert "oatcake" in home_today(app)
         assert "Opening your journal" not in str(app.screen.query_one("#home-checkin").render())
 
 
