@@ -3,6 +3,8 @@ words throughout; the screen adds the live parts (the data file, the person's he
 
 from __future__ import annotations
 
+from app.domain.undo import APP_UNDO_WINDOW, SHELL_UNDO_WINDOW
+
 MODEL_TITLE = "How teeter sees a pleasure"
 
 MODEL = (
@@ -61,6 +63,16 @@ KEYS = (
     ("ctrl+p", "the command palette: every action by name"),
     ("1–9, 0", "a rating (0 means 10); arrows adjust it"),
     ("enter", "save and go on; ctrl+s skips a check-in step"),
+    (
+        "enter, d",
+        "on an entry in Logged today or the log's table: open it to change any field "
+        "(ctrl+s saves), or delete it",
+    ),
+    (
+        "u",
+        "undo a deletion, an early end, a cancel or an archive, for "
+        f"{APP_UNDO_WINDOW.seconds} seconds",
+    ),
 )
 
 DATA_TITLE = "Your data"
@@ -79,6 +91,11 @@ COMMANDS = (
         "all of it, to a file (add --format csv for a spreadsheet)",
     ),
     ("teeter import FILE", "brings such a file back in"),
+    (
+        "teeter undo",
+        f"takes back what teeter log just recorded (within {SHELL_UNDO_WINDOW.seconds // 60} "
+        "minutes)",
+    ),
     ("teeter forget --yes", "deletes everything for good; there is no undo"),
 )
 

@@ -61,6 +61,8 @@ class LogScreen(Screen[None]):
         self.analyses: tuple[StimulusAnalysis, ...] = ()
         self.selected: int | None = None
         self.loaded = False
+        self._reloading = False
+        self._reload_wanted = False
 
     @property
     def teeter(self) -> TeeterApp:
@@ -110,8 +112,25 @@ class LogScreen(Screen[None]):
         self.reload()
 
     # --- loading ----------------------------------------------------------------------
-    @work(exclusive=True, group="log-load")
-    async def reload(self) -> None:
+    def reload(self) -> None:
+        """Load the window. A reload asked for while one runs follows it rather than
+        cancelling it: cancelling could cut the tab bar's remount in half, and with the
+        app watching the file, reloads now arrive whenever anything is written."""
+        self._reload_wanted = True
+        if not self._reloading:
+            self._reloading = True
+            self._reload_worker()
+
+    @work(group="log-load")
+    async def _reload_worker(self) -> None:
+        try:
+            while self._reload_wanted:
+                self._reload_wanted = False
+                await self._load()
+        finally:
+            self._reloading = False
+
+    async def _load(self) -> None:
         from app.domain.balance import analyse
         from app.domain.days import window_bounds
         from app.storage.exposures import window
