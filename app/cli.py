@@ -28,7 +28,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only` (a module in COMMANDS), just that command's part,
+    so `teeter log` does not import every other command to parse its own arguments."""
     parser = _Parser(
         prog="teeter",
         description="A daily practice for the pleasure-pain balance: notice, track, space, "
@@ -41,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"teeter {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in (only,) if only else COMMANDS:
         module = importlib.import_module(f"app.commands.{name}")
         module.register(subparsers)
     return parser
@@ -51,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything teeter writes is the person's own: owner-only
     args = _app_only(sys.argv[1:] if argv is None else list(argv))
     if args is None:
-        args = build_parser().parse_args(argv)
+        args = build_parser(_command_module(argv)).parse_args(argv)
     from app.paths import EmptyPath, database_path
 
     quiet = getattr(args, "output", "result") == "quiet"
@@ -107,6 +109,22 @@ def _run_command(args: argparse.Namespace, db_path: os.PathLike[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+
+
+def _command_module(argv: Sequence[str] | None) -> str | None:
+    """The module of the command `argv` names, when it plainly names one of COMMANDS (its
+    own name, or with a trailing `_` for `import`); None for anything else (`--help`,
+    `--version`, a typo), which the whole parser answers."""
+    tokens = iter(sys.argv[1:] if argv is None else argv)
+    for token in tokens:
+        if token == "--db":
+            next(tokens, None)
+        elif not token.startswith("--db="):
+            if token.startswith("-"):
+                return None
+            module = token if token in COMMANDS else f"{token}_"
+            return module if module in COMMANDS and module.isidentifier() else None
+    return None
 
 
 def _app_only(argv: list[str]) -> argparse.Namespace | None:

@@ -50,26 +50,23 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     kind = parse_kind(args.kind)
 
     from app.domain.records import ExposureSource
-    from app.storage import exposures, stimuli
-    from app.storage.database import Database
+    from app.storage.shell_write import log_exposure
 
-    db = Database(db_path)
-    try:
-        known = stimuli.find(db, name)
-        exposure = exposures.log(
-            db,
-            stimulus=name,
-            occurred_at=when.in_timezone("UTC"),
-            enjoyment=enjoyment,
-            craving=craving,
-            note=note,
-            source=ExposureSource.SHELL,
-            now=now.in_timezone("UTC"),
-            kind=kind,
-        )
-        told = kind_told(known, stimuli.find(db, exposure.stimulus_name))
-    finally:
-        db.close()
+    # Plain sqlite3, same rows and discipline as the app (see app.storage.shell_write):
+    # SQLModel's import alone would cost ten times the rest of this command.
+    logged = log_exposure(
+        db_path,
+        stimulus=name,
+        occurred_at=when.in_timezone("UTC"),
+        enjoyment=enjoyment,
+        craving=craving,
+        note=note,
+        source=ExposureSource.SHELL,
+        now=now.in_timezone("UTC"),
+        kind=kind,
+    )
+    exposure = logged.exposure
+    told = kind_told(logged.before, logged.after)
     if told:
         print(told, file=sys.stderr)
     local = when.in_timezone(zone_of(now))

@@ -9,10 +9,10 @@ from sqlmodel import col, select
 from app.domain.ratings import check_rating
 from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import clean_note
-from app.storage import convert
+from app.storage import convert, rows
 from app.storage.database import Database
 from app.storage.models import ExposureRow, StimulusRow
-from app.storage.stimuli import ensure_row
+from app.storage.stimuli import driver_connection
 
 
 def log(
@@ -35,27 +35,33 @@ def log(
     check_rating(craving, "craving")
     note = clean_note(note)
     with db.write() as session:
-        stimulus_row = ensure_row(session, stimulus, now, kind)
-        if stimulus_row.archived:  # logging it again means it is back in use
-            stimulus_row.archived = False
-        row = session.get(ExposureRow, replace_id) if replace_id is not None else None
-        if row is None:
-            row = ExposureRow(
-                stimulus_id=stimulus_row.id or 0,
+        raw = driver_connection(session)
+        stimulus_id, name, _ = rows.ensure_stimulus(raw, stimulus, now, kind)
+        if replace_id is None or session.get(ExposureRow, replace_id) is None:
+            new_id = rows.insert_exposure(
+                raw,
+                stimulus_id=stimulus_id,
                 occurred_at=occurred_at,
                 enjoyment=enjoyment,
                 craving=craving,
                 note=note,
-                source=source.value,
-                created_at=now,
+                source=source,
+                now=now,
             )
-        else:
-            row.stimulus_id = stimulus_row.id or 0
-            row.occurred_at = occurred_at
-            row.enjoyment, row.craving, row.note = enjoyment, craving, note
+            row = session.get(ExposureRow, new_id, populate_existing=True)
+            assert row is not None
+            return convert.exposure(row, name)
+        stimulus_row = session.get(StimulusRow, stimulus_id, populate_existing=True)
+        row = session.get(ExposureRow, replace_id)
+        assert stimulus_row is not None and row is not None
+        if stimulus_row.archived:  # logging it again means it is back in use
+            stimulus_row.archived = False
+        row.stimulus_id = stimulus_id
+        row.occurred_at = occurred_at
+        row.enjoyment, row.craving, row.note = enjoyment, craving, note
         session.add(row)
         session.flush()
-        return convert.exposure(row, stimulus_row.name)
+        return convert.exposure(row, name)
 
 
 def get(db: Database, exposure_id: int) -> Exposure | None:

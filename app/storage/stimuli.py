@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.domain.lexicon import default_kind
 from app.domain.records import Stimulus, StimulusKind
 from app.domain.text import StimulusNameError, clean_name, name_key
-from app.storage import convert
+from app.storage import convert, rows
 from app.storage.database import Database
 from app.storage.models import (
     ExperimentStimulusRow,
@@ -30,24 +30,19 @@ def find_row(session: Session, name: str) -> StimulusRow | None:
 def ensure_row(
     session: Session, name: str, now: dt.datetime, kind: StimulusKind | None = None
 ) -> StimulusRow:
-    """The stimulus called `name` (any case), created if new. Call inside a write.
-
-    `kind` is what the person said it is: a new stimulus gets it, an existing one changes
-    to it. Without one, a new stimulus gets the kind its name plainly is ("wine" is
-    alcohol, see `app.domain.lexicon`), else "other"; an existing one keeps its kind."""
-    cleaned = clean_name(name)
-    row = find_row(session, cleaned)
-    if row is None:
-        chosen = kind or default_kind(cleaned)
-        row = StimulusRow(
-            name=cleaned, name_key=name_key(cleaned), kind=chosen.value, created_at=now
-        )
-        session.add(row)
-        session.flush()
-    elif kind is not None and row.kind != kind.value:
-        row.kind = kind.value
-        session.add(row)
+    """The stimulus called `name` (any case), created if new. Call inside a write. What a
+    new stimulus is, and which kind it gets, is defined once, in `rows.ensure_stimulus`."""
+    stimulus_id, _, _ = rows.ensure_stimulus(driver_connection(session), name, now, kind)
+    row = session.get(StimulusRow, stimulus_id, populate_existing=True)
+    assert row is not None
     return row
+
+
+def driver_connection(session: Session) -> sqlite3.Connection:
+    """The session's own sqlite3 connection, inside its transaction (for `rows`)."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
 
 
 def ensure(db: Database, name: str, now: dt.datetime, kind: StimulusKind | None = None) -> Stimulus:
