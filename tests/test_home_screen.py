@@ -91,6 +91,10 @@ async def test_quick_log_saves_both_ratings(make_app, db_path) -> None:  # type:
         await pilot.pause()
         assert isinstance(app.screen, QuickLogScreen)
         await pilot.press(*"[/]chips", "tab", "tab", "4", "tab", "9", "enter")
+        for _ in range(250):  # the save runs off the event loop
+            await pilot.pause(0.02)
+            if isinstance(app.screen, HomeScreen):
+                break
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "[/]chips" in text_of(app, "#home-today")

@@ -369,7 +369,10 @@ async def test_quick_log_shows_a_storage_error_and_keeps_running(  # type: ignor
 
         monkeypatch.setattr(exposures, "log", disk_full)
         await pilot.press(*"tea", "tab", "tab", "5", "tab", "5", "enter")
-        await pilot.pause()
+        for _ in range(250):  # the save runs off the event loop
+            await pilot.pause(0.02)
+            if "disk" in str(app.screen.query_one("#form-error").render()):
+                break
         assert isinstance(app.screen, QuickLogScreen)
         assert "the disk is full" in str(app.screen.query_one("#form-error").render())
         assert app.is_running

@@ -55,7 +55,10 @@ async def _quick_log(app, pilot, note: str) -> None:  # type: ignore[no-untyped-
     form.query_one("#note", Input).value = note
     form.query_one("#enjoyment").focus()
     await pilot.press("7", "tab", "3", "enter")
-    await pilot.pause()
+    for _ in range(500):  # the save runs off the event loop, behind the other writers
+        await pilot.pause(0.02)
+        if not isinstance(app.screen, QuickLogScreen):
+            break
     assert not isinstance(app.screen, QuickLogScreen), form.query_one("#form-error").render()
 
 

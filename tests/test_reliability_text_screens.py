@@ -105,7 +105,10 @@ async def walk(app, pilot, spies: list[Spy], everywhere: bool) -> None:  # type:
     app.screen.query_one("#note", Input).value = "[/]"
     app.screen.query_one("#enjoyment").focus()
     await pilot.press("5", "tab", "6", "enter")
-    await pilot.pause()
+    for _ in range(250):  # the save runs off the event loop
+        await pilot.pause(0.02)
+        if isinstance(app.screen, HomeScreen):
+            break
     assert isinstance(app.screen, HomeScreen)
     await pilot.pause()
     toasts = list(app.screen.query("Toast"))
