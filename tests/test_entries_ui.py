@@ -55,8 +55,10 @@ def rows(db_path: Path) -> list[tuple]:  # type: ignore[type-arg]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let keys land and background saves finish (writes run off the event loop)."""
     for _ in range(3):
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
 
 
 async def home(app, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -294,3 +296,29 @@ async def test_u_with_nothing_to_undo_changes_nothing(make_app, db, db_path) -> 
         await pilot.press("u")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen) and len(rows(db_path)) == 1
+
+
+async def test_saving_while_another_process_writes_waits_without_freezing(  # type: ignore[no-untyped-def]
+    make_app, db, db_path
+) -> None:
+    log(db, "coffee", 30)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home(app, pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the journal
+        try:
+            await pilot.press("2", "ctrl+s")
+            await pilot.pause(0.6)
+            assert app.screen is screen  # still here, keys still answered
+            assert "Waiting for the journal" in str(screen.query_one("#form-error").render())
+            await pilot.press("ctrl+s")  # a second press never saves twice
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert [r[2] for r in rows(db_path)] == [2]

@@ -2,16 +2,22 @@
 that shows entries (home's "Logged today", the log's table, the entry screen itself).
 
 A list names an entry by a key like `exposure-12` or `reframe-3`; deleting acts at once and
-leaves an undo offer (`app.undo`), since the kept copy puts back exactly what was there."""
+leaves an undo offer (`app.undo`), since the kept copy puts back exactly what was there.
+Writes run off the event loop (`app.ui.background`): a file busy with another writer never
+freezes the keys."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pendulum
 
 from app.storage import corrections
 from app.storage.errors import StorageError
+from app.ui.background import in_background
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -58,41 +64,59 @@ def open_entry(app: TeeterApp, entry_key: str | None) -> None:
     app.data_changed()
 
 
-def delete_entry(app: TeeterApp, entry_key: str | None) -> bool:
-    """Delete at once, offering undo; False when there was nothing (left) to delete."""
+def attempt(call: Callable[[], T]) -> Callable[[], T | LookupError | ValueError]:
+    """`call` for a background worker: an entry gone meanwhile (LookupError) or a change the
+    domain refuses (ValueError) comes back as a value for the screen to show, since an
+    exception raised in a worker would end the app."""
+
+    def run() -> T | LookupError | ValueError:
+        try:
+            return call()
+        except (LookupError, ValueError) as error:
+            return error
+
+    return run
+
+
+def delete_entry(app: TeeterApp, entry_key: str | None) -> None:
+    """Delete at once (off the event loop), then offer undo with the kept copy."""
     found = parse_key(entry_key)
     db = app.db
     if found is None or db is None:
-        return False
+        return
     kind, entry_id = found
-    try:
+
+    def delete() -> corrections.Kept[Any]:
         if kind == EXPOSURE:
-            kept_exposure = corrections.delete_exposure(db, entry_id)
-            exposure = kept_exposure.record
-            title, at = exposure.stimulus_name, _clock(app, exposure.occurred_at)
+            return corrections.delete_exposure(db, entry_id)
+        return corrections.delete_reframe(db, entry_id)
 
-            def take_back() -> str:
-                corrections.restore_exposure(db, kept_exposure)
-                return f"The exposure of {at} is back."
-
-        else:
-            kept_reframe = corrections.delete_reframe(db, entry_id)
-            title, at = "Reframe", _clock(app, kept_reframe.record.occurred_at)
-
-            def take_back() -> str:
-                corrections.restore_reframe(db, kept_reframe)
-                return f"The reframe of {at} is back."
-
-    except corrections.EntryGone as error:
-        app.notify(str(error), severity="warning", markup=False)
+    def deleted(result: corrections.Kept[Any] | LookupError | ValueError) -> None:
         app.data_changed()
-        return False
-    except StorageError as error:
+        if isinstance(result, LookupError | ValueError):
+            app.notify(str(result), severity="warning", markup=False)
+            return
+        kept = result
+        at = _clock(app, kept.record.occurred_at)
+        title = kept.record.stimulus_name if kind == EXPOSURE else "Reframe"
+
+        def take_back() -> str:
+            if kind == EXPOSURE:
+                corrections.restore_exposure(db, kept)
+            else:
+                corrections.restore_reframe(db, kept)
+            return f"The {kind} of {at} is back."
+
+        app.undo.keep(title, f"Deleted the {kind} of {at}.", take_back)
+
+    in_background(app, attempt(delete), deleted, _failed(app), group="entry-delete")
+
+
+def _failed(app: TeeterApp) -> Callable[[StorageError], None]:
+    def say(error: StorageError) -> None:
         app.notify(str(error), severity="error", markup=False)
-        return False
-    app.data_changed()
-    app.undo.keep(title, f"Deleted the {kind} of {at}.", take_back)
-    return True
+
+    return say
 
 
 def _clock(app: TeeterApp, instant: dt.datetime) -> str:

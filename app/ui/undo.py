@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.domain.undo import APP_UNDO_WINDOW, within
+from app.storage.errors import StorageError
 
 if TYPE_CHECKING:
     import pendulum
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 class UndoOffer:
     title: str  # what it is about, e.g. a stimulus name (shown literally)
     done: str  # what was done, e.g. "Deleted the exposure of 14:05."
-    take_back: Callable[[], str]  # undoes it and says so; raises LookupError if it cannot
+    take_back: Callable[[], str]  # undoes it (in a worker thread) and says so; raises
+    # LookupError if it cannot
     made_at: pendulum.DateTime
 
 
@@ -58,10 +60,17 @@ class UndoKeeper:
             self.app.notify("Nothing to undo now.", markup=False, timeout=3)
             return
         self.app.clear_notifications()  # the offer's toast no longer holds
-        try:
-            said = offer.take_back()
-        except LookupError as error:  # gone meanwhile, or taken back elsewhere
-            self.app.notify(str(error), title=offer.title, severity="warning", markup=False)
-        else:
-            self.app.notify(said, title=offer.title, markup=False)
-        self.app.data_changed()
+        from app.ui.background import in_background
+        from app.ui.entries import attempt
+
+        def done(said: str | LookupError | ValueError) -> None:
+            if isinstance(said, str):
+                self.app.notify(said, title=offer.title, markup=False)
+            else:  # gone meanwhile, or it can no longer be put back
+                self.app.notify(str(said), title=offer.title, severity="warning", markup=False)
+            self.app.data_changed()
+
+        def failed(error: StorageError) -> None:
+            self.app.notify(str(error), title=offer.title, severity="error", markup=False)
+
+        in_background(self.app, attempt(offer.take_back), done, failed, group="undo")

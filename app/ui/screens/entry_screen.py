@@ -16,6 +16,7 @@ from app.domain.records import Exposure
 from app.storage import corrections, stimuli
 from app.storage.errors import StorageError
 from app.ui import entries
+from app.ui.background import in_background
 from app.ui.screens import entry_view
 from app.ui.widgets.exposure_form import ExposureDraft, ExposureForm, FormError
 
@@ -34,6 +35,7 @@ class ExposureEntryScreen(Screen[None]):
     def __init__(self, exposure: Exposure) -> None:
         super().__init__()
         self.exposure = exposure
+        self._saving = False
 
     @property
     def teeter(self) -> TeeterApp:
@@ -67,41 +69,60 @@ class ExposureEntryScreen(Screen[None]):
         self.action_save()
 
     def action_save(self) -> None:
+        if self._saving:
+            return  # the first press is being saved
         app = self.teeter
         assert app.db is not None
         form = self.query_one(ExposureForm)
         now = app.now()
         try:
             draft = form.read(now)
-            edited = corrections.edit_exposure(
-                app.db,
-                self.exposure.id,
-                stimulus=draft.stimulus,
-                occurred_at=draft.occurred_at,
-                enjoyment=draft.enjoyment,
-                craving=draft.craving,
-                note=draft.note,
-                now=now,
-            )
         except FormError as error:
             form.show_error(str(error))
             error.field.focus()
             return
-        except (ValueError, StorageError) as error:
-            form.show_error(str(error))
-            return
-        except corrections.EntryGone as error:
-            app.notify(str(error), severity="warning", markup=False)
-            app.data_changed()
-            self.dismiss(None)
-            return
-        app.notify(
-            f"enjoyment {edited.enjoyment}, craving {edited.craving}",
-            title=f"Saved {edited.stimulus_name}",
-            markup=False,
+        db, exposure_id = app.db, self.exposure.id
+        self._saving = True
+        in_background(
+            self,
+            entries.attempt(
+                lambda: corrections.edit_exposure(
+                    db,
+                    exposure_id,
+                    stimulus=draft.stimulus,
+                    occurred_at=draft.occurred_at,
+                    enjoyment=draft.enjoyment,
+                    craving=draft.craving,
+                    note=draft.note,
+                    now=now,
+                )
+            ),
+            self._saved,
+            self._failed,
+            group="entry-save",
+            waiting=form.show_error,
         )
+
+    def _saved(self, result: Exposure | LookupError | ValueError) -> None:
+        self._saving = False
+        app = self.teeter
+        if isinstance(result, ValueError):  # refused by the domain: stay and say why
+            self.query_one(ExposureForm).show_error(str(result))
+            return
         app.data_changed()
+        if isinstance(result, LookupError):
+            app.notify(str(result), severity="warning", markup=False)
+        else:
+            app.notify(
+                f"enjoyment {result.enjoyment}, craving {result.craving}",
+                title=f"Saved {result.stimulus_name}",
+                markup=False,
+            )
         self.dismiss(None)
+
+    def _failed(self, error: StorageError) -> None:
+        self._saving = False
+        self.query_one(ExposureForm).show_error(str(error))
 
     def action_delete(self) -> None:
         entries.delete_entry(self.teeter, entries.key(entries.EXPOSURE, self.exposure.id))

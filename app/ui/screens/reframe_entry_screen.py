@@ -16,6 +16,7 @@ from app.domain.records import Outcome, Reframe
 from app.storage import corrections
 from app.storage.errors import StorageError
 from app.ui import entries
+from app.ui.background import in_background
 from app.ui.safe_text import shown
 from app.ui.screens import entry_view
 from app.ui.widgets.choice import ChoiceInput
@@ -39,6 +40,7 @@ class ReframeEntryScreen(Screen[None]):
         super().__init__()
         self.reframe = reframe
         self.stimulus = stimulus
+        self._saving = False
 
     @property
     def teeter(self) -> TeeterApp:
@@ -97,29 +99,50 @@ class ReframeEntryScreen(Screen[None]):
             return
         before = self.query_one("#reframe-before", RatingInput).value
         outcome = self.query_one("#outcome", ChoiceInput).index
-        try:
-            corrections.edit_reframe(
-                app.db,
-                self.reframe.id,
-                stimulus=self.query_one("#reframe-stimulus", Input).value,
-                occurred_at=occurred_at,
-                label=self.query_one("#reframe-label", Input).value,
-                craving_before=before if before is not None else 0,
-                craving_after=self.query_one("#reframe-after", RatingInput).value,
-                outcome=OUTCOMES[outcome] if outcome is not None else None,
-                now=now,
-            )
-        except (ValueError, StorageError) as error:
-            self.show_error(str(error))
+        db, reframe_id = app.db, self.reframe.id
+        stimulus = self.query_one("#reframe-stimulus", Input).value
+        label = self.query_one("#reframe-label", Input).value
+        after = self.query_one("#reframe-after", RatingInput).value
+        if self._saving:
             return
-        except corrections.EntryGone as error:
-            app.notify(str(error), severity="warning", markup=False)
-            app.data_changed()
-            self.dismiss(None)
+        self._saving = True
+        in_background(
+            self,
+            entries.attempt(
+                lambda: corrections.edit_reframe(
+                    db,
+                    reframe_id,
+                    stimulus=stimulus,
+                    occurred_at=occurred_at,
+                    label=label,
+                    craving_before=before if before is not None else 0,
+                    craving_after=after,
+                    outcome=OUTCOMES[outcome] if outcome is not None else None,
+                    now=now,
+                )
+            ),
+            self._saved,
+            self._failed,
+            group="reframe-entry-save",
+            waiting=self.show_error,
+        )
+
+    def _saved(self, result: Reframe | LookupError | ValueError) -> None:
+        self._saving = False
+        app = self.teeter
+        if isinstance(result, ValueError):
+            self.show_error(str(result))
             return
-        app.notify("Saved.", title="Reframe", markup=False)
         app.data_changed()
+        if isinstance(result, LookupError):
+            app.notify(str(result), severity="warning", markup=False)
+        else:
+            app.notify("Saved.", title="Reframe", markup=False)
         self.dismiss(None)
+
+    def _failed(self, error: StorageError) -> None:
+        self._saving = False
+        self.show_error(str(error))
 
     def action_delete(self) -> None:
         entries.delete_entry(self.teeter, entries.key(entries.REFRAME, self.reframe.id))
