@@ -3,9 +3,9 @@
 Why a kept copy and not a "deleted" column: a deletion removes the row for real and hands
 the caller the whole row (every column, including any a later schema adds), which is what
 undo writes back. Nothing else in teeter has to learn to skip deleted rows (the log, the
-analysis, exports, the prompt line, imports all stay as they are), and a deleted note really
-leaves the journal. The cost is that undo lives only as long as the copy is held: the open
-app holds it for its undo window, which is all undo promises."""
+analysis, exports, the prompt line, imports all stay as they are), and a deleted entry is
+gone from the journal, not hidden in it. The cost is that undo lives only as long as the
+copy is held: the open app holds it for its undo window, which is all undo promises."""
 
 from __future__ import annotations
 

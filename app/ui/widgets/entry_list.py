@@ -65,10 +65,12 @@ class EntryList(OptionList):
 
 class EntryTable(DataTable[Any]):
     """A table whose rows are entries (keyed like EntryList's): enter opens one, d or
-    delete deletes it (u undoes)."""
+    delete deletes it (u undoes). Unlike home, whose footer is full, the log's footer has
+    room to name both keys while the table has the focus."""
 
     BINDINGS = [
-        Binding("d,delete", "delete_entry", "Delete", id="entry-table-delete", show=False),
+        Binding("enter", "select_cursor", "Open", id="entry-table-open"),
+        Binding("d,delete", "delete_entry", "Delete", id="entry-table-delete"),
     ]
 
     def chosen_key(self) -> str | None:
