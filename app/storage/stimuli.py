@@ -124,18 +124,22 @@ class StimulusEntry:
 
 
 def list_all(db: Database) -> list[StimulusEntry]:
-    """Every stimulus, archived ones too, by name, with how many exposures each has."""
-    exposure_count = (
-        select(func.count(col(ExposureRow.id)))
-        .where(ExposureRow.stimulus_id == StimulusRow.id)
-        .correlate(StimulusRow)
-        .scalar_subquery()
+    """Every stimulus, archived ones too, by name, with how many exposures each has (one
+    pass over the exposure index, grouped, rather than one count per stimulus)."""
+    counts = (
+        select(ExposureRow.stimulus_id, func.count().label("n"))
+        .group_by(col(ExposureRow.stimulus_id))
+        .subquery()
+    )
+    query = (
+        select(StimulusRow, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.stimulus_id == StimulusRow.id)
+        .order_by(col(StimulusRow.name_key))
     )
     with db.read() as session:
-        rows = session.exec(
-            select(StimulusRow, exposure_count).order_by(col(StimulusRow.name_key))
-        ).all()
-        return [StimulusEntry(convert.stimulus(row), count) for row, count in rows]
+        return [
+            StimulusEntry(convert.stimulus(row), count) for row, count in session.exec(query).all()
+        ]
 
 
 def get(db: Database, stimulus_id: int) -> Stimulus | None:
