@@ -33,6 +33,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     so `teeter log` does not import every other command to parse its own arguments."""
     parser = _Parser(
         prog="teeter",
+        epilog="teeter is not medical advice. For alcohol, sedatives, sleeping pills or "
+        "opioids, talk with a doctor or pharmacist before cutting down: stopping some of "
+        "them quickly can be dangerous. In an emergency call your local emergency number.",
         description="A daily practice for the pleasure-pain balance: notice, track, space, "
         "reframe. Run without a command to open the app.",
     )

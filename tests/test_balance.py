@@ -87,7 +87,7 @@ def test_falling_log_is_tilting_toward_pain():
     assert result.verdict is Verdict.TILTING
     assert result.trend == Trend(8.0, 4.0, 3.0, 7.0, 9)
     assert result.verdict_sentence == (
-        "enjoyment fell 8 → 4 while craving rose 3 → 7 over 9 exposures: tilting toward pain"
+        "enjoyment fell 8 → 4 while craving rose 3 → 7 over 9 exposures: tilting toward craving"
     )
 
 
@@ -114,7 +114,7 @@ def test_thirds_are_ceil_n_over_3_and_fractions_keep_one_decimal():
     assert result.trend == Trend(7.5, 4.5, 2.5, 3.5, 4)
     assert result.verdict_sentence == (
         "enjoyment fell 7.5 → 4.5 while craving rose 2.5 → 3.5 over 4 exposures: "
-        "tilting toward pain"
+        "tilting toward craving"
     )
 
 
@@ -147,7 +147,7 @@ def test_verdict_sentence_links():
         both_fell == "enjoyment fell 8 → 7 and craving fell 6 → 5 over 6 exposures: holding steady"
     )
     one_still = balance.verdict_sentence(Trend(8, 4, 3, 3, 7), 7)
-    assert one_still == "enjoyment fell 8 → 4, craving 3 → 3 over 7 exposures: tilting toward pain"
+    assert one_still == "enjoyment fell 8 → 4, craving 3 → 3 over 7 exposures: tilting toward craving"
 
 
 def test_single_exposure_is_a_friendly_message():
@@ -157,7 +157,7 @@ def test_single_exposure_is_a_friendly_message():
     assert result.verdict_sentence == "1 exposure so far: log at least 3 to see a trend"
     assert result.points[0].gap is None and result.points[0].nth_of_day == 1
     assert result.gap_sentence == (
-        "log a few exposures with different gaps to see whether spacing helps"
+        "log a few entries with different gaps to see whether spacing helps"
     )
     assert result.best_gap_bucket is None
     assert result.alerts == ()
@@ -170,7 +170,7 @@ def test_two_exposures():
     assert result.verdict_sentence == "2 exposures so far: log at least 3 to see a trend"
     assert result.points[1].gap == dt.timedelta(minutes=10)
     assert result.gap_sentence == (
-        "2 more exposures after a gap of under 30 min and 3 after a longer gap to compare"
+        "2 more entries after a gap of under 30 min and 3 after a longer gap to compare"
     )
     assert balance.verdict_sentence(None, 0) == "no exposures yet: log at least 3 to see a trend"
 
@@ -308,25 +308,25 @@ def test_best_gap_tie_goes_to_the_shorter_gap():
 @pytest.mark.parametrize(
     ("gaps", "sentence"),
     [
-        ([10, 10, 10, 200], "2 more exposures after a gap of 2–6 h to compare"),
-        ([10, 10, 10, 200, 200], "1 more exposure after a gap of 2–6 h to compare"),
+        ([10, 10, 10, 200], "2 more entries after a gap of 2–6 h to compare"),
+        ([10, 10, 10, 200, 200], "1 more entry after a gap of 2–6 h to compare"),
         (
             [10, 400],
-            "2 more exposures after a gap of under 30 min and 2 more after a gap of 6 h or more"
+            "2 more entries after a gap of under 30 min and 2 more after a gap of 6 h or more"
             " to compare",
         ),
         (
             [10, 60, 60, 400],
-            "1 more exposure after a gap of 30 min–2 h and 2 more after a gap"
+            "1 more entry after a gap of 30 min–2 h and 2 more after a gap"
             " of 6 h or more to compare",
         ),
         (
             [400, 400],
-            "1 more exposure after a gap of 6 h or more and 3 after a shorter gap to compare",
+            "1 more entry after a gap of 6 h or more and 3 after a shorter gap to compare",
         ),
         (
             [200, 200, 200],
-            "every gap so far was 2–6 h: 3 exposures after a shorter or longer gap would give"
+            "every gap so far was 2–6 h: 3 entries after a shorter or longer gap would give"
             " a comparison",
         ),
     ],

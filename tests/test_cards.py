@@ -126,7 +126,7 @@ def test_timer_card_reads_the_latest_ran_out_timer() -> None:
         timer(3, 9, TimerEnd.ENDED_EARLY, None),  # ended early: not a ran-out timer
     ]
     assert cards.timer_card(history, "coffee") == (
-        "the last time your coffee timer ran out, the urge was at 3"
+        "the last time your coffee timer ran out, craving was at 3"
     )
     skipped = [*history, timer(4, 12, TimerEnd.RAN_OUT, None)]  # latest one unanswered
     assert cards.timer_card(skipped, "coffee") is None
@@ -162,7 +162,7 @@ def test_one_waiting_card_then_one_spacing_card() -> None:
     )
     assert found == [
         "last time you waited, craving went 7 → 3 in 5 minutes of urge surfing",
-        "the last time your coffee timer ran out, the urge was at 2",
+        "the last time your coffee timer ran out, craving was at 2",
     ]
     assert len(found) <= cards.MAX_CARDS
 

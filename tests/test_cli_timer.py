@@ -149,7 +149,7 @@ def test_a_timer_that_ran_out_does_not_block_the_next_one(clock, db, capsys):
     clock("2026-03-10T12:45:00+01:00")
     assert teeter(db, "timer", "start", "coffee", "1h") == 0
     assert capsys.readouterr().out.endswith("coffee: next one not before 13:45 (1h)\n")
-    # the one that ran out stays open: the app asks about the urge for it, then closes it
+    # the one that ran out stays open: the app asks about the craving for it, then closes it
     assert rows(db, "SELECT ends_at, ended_at FROM timer ORDER BY id") == [
         ("2026-03-10 11:30:00.000000", None),
         ("2026-03-10 12:45:00.000000", None),
@@ -275,7 +275,7 @@ def test_a_timer_that_ran_out_is_listed_as_ran_out_and_left_open(clock, db, caps
     clock("2026-03-10T13:00:00+01:00")
     assert teeter(db, "timer", "list") == 0
     out = capsys.readouterr().out
-    assert out.startswith("coffee  ran out at 12:30; teeter asks about the urge")
+    assert out.startswith("coffee  ran out at 12:30; teeter asks about the craving")
     assert "ended today" not in out
     assert rows(db, "SELECT ended_at, end_reason FROM timer") == [(None, None)]
 
@@ -302,7 +302,7 @@ def test_list_shows_the_timers_that_ended_today_and_how(clock, db, capsys):
         "no active timers\n"
         "ended today:\n"
         "  coffee  ended at 12:30 (set until 14:00)\n"
-        "  tea     ran out at 13:00, urge 4/10\n"
+        "  tea     ran out at 13:00, craving 4/10\n"
     )
 
 

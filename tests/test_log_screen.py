@@ -117,7 +117,7 @@ async def test_switching_stimulus_changes_the_verdict(make_app) -> None:  # type
         await pilot.press("right")
         await pilot.pause()
         second = text_of(screen, "#log-verdict")
-        assert second.startswith("coffee: tilting toward pain")
+        assert second.startswith("coffee: tilting toward craving")
         assert screen.query_one("#log-verdict").has_class("-tilting")
         assert screen.query_one(Tabs).active == f"stimulus-{screen.selected}"
         rows = table_rows(screen)
@@ -189,7 +189,7 @@ async def test_a_markup_like_name_shows_literally(make_app, db) -> None:  # type
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_log(app, pilot)
-        assert text_of(screen, "#log-verdict").startswith(MARKUP + ": tilting toward pain")
+        assert text_of(screen, "#log-verdict").startswith(MARKUP + ": tilting toward craving")
         assert MARKUP in text_of(screen, "#log-alerts")
         assert str(screen.query_one("Tab").label) == MARKUP
         assert table_rows(screen)[0][-1] == "[red]not red[/] [@click=app.quit]no"
@@ -219,10 +219,18 @@ def test_chart_draws_two_series_with_their_own_glyphs() -> None:
     assert "(latest 5 of 7)" in narrow[-1]
 
 
+def seen_first_launch(db) -> None:  # type: ignore[no-untyped-def]
+    """A journal past its first launch: no "not medical advice" toast over the snapshot."""
+    from app.storage import settings
+
+    settings.put(db, settings.CARE_NOTE_SEEN, "2026-11-01")
+
+
 def test_log_screen_snapshot(snap_compare, make_app, db) -> None:  # type: ignore[no-untyped-def]
     for row in COFFEE:
         add(db, "coffee", *row)
     add(db, MARKUP, "2026-11-23 12:00", 6, 5)
+    seen_first_launch(db)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await open_log(pilot.app, pilot)
@@ -268,5 +276,5 @@ async def test_demo_data_shows_coffee_tilting_and_phone_recovering(
             verdicts[verdict.split(":")[0].strip()] = verdict
             await pilot.press("right")
             await settle(app, pilot)
-    assert "tilting toward pain" in verdicts["coffee"]
+    assert "tilting toward craving" in verdicts["coffee"]
     assert "recovering" in verdicts["phone"]

@@ -83,9 +83,9 @@ def test_report_prints_the_analysis_per_stimulus(capsys, db_path) -> None:  # ty
     # Most recently used first; email (Wed 18) is outside the window.
     assert [line for line in lines if line.startswith("==")] == ["== sugar ==", "== coffee =="]
     coffee = out[out.index("== coffee ==") :]
-    assert "verdict: enjoyment fell" in coffee and "tilting toward pain" in coffee
+    assert "verdict: enjoyment fell" in coffee and "tilting toward craving" in coffee
     assert "  ! on Sun 22 Nov your 2nd and 3rd coffee rated 7 and 5 against 8" in coffee
-    assert "exposures (5):" in coffee
+    assert "entries (5):" in coffee
     first = next(line for line in coffee.splitlines() if "Sun 22 Nov  08:00" in line)
     assert first.split()[5:] == ["2d", "8", "3", "first", "cup"]  # gap from Fri 20 08:00
     last = next(line for line in coffee.splitlines() if "Tue 24 Nov  08:00" in line)
@@ -102,7 +102,7 @@ def test_report_on_one_stimulus_and_a_wider_window(capsys, db_path) -> None:  # 
     assert code == 0
     assert "the last 7 days, Wed 18 Nov – Tue 24 Nov" in out
     assert [line for line in out.splitlines() if line.startswith("==")] == ["== coffee =="]
-    assert "exposures (6):" in out and "Fri 20 Nov  08:00" in out
+    assert "entries (6):" in out and "Fri 20 Nov  08:00" in out
     code, out, _ = report(capsys, db_path, "--days", "7")
     assert "== email ==" in out and "== sugar ==" in out
 

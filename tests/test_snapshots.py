@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.records import ExposureSource
-from app.storage import exposures, timers
+from app.storage import exposures, settings, timers
 from app.storage.database import Database
 from tests.conftest import FROZEN, wait_ready
 
@@ -47,6 +47,7 @@ def fixed_db() -> Iterator[Path]:
             now=FROZEN,
         )
     timers.start(db, "coffee", dt.timedelta(hours=2), FROZEN.subtract(minutes=30))
+    settings.put(db, settings.CARE_NOTE_SEEN, "2026-11-01")  # past its first launch
     db.close()
     yield path
     shutil.rmtree(FIXED_DIR, ignore_errors=True)

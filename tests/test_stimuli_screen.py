@@ -120,7 +120,7 @@ async def test_add_with_a_kind(make_app, db_path) -> None:  # type: ignore[no-un
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
-        assert "No stimuli yet" in str(app.screen.query_one("#stimuli-hint").render())
+        assert "No pleasures yet" in str(app.screen.query_one("#stimuli-hint").render())
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, StimulusFormScreen)
@@ -224,7 +224,7 @@ async def test_delete_removes_exactly_what_the_confirmation_said(make_app, db, d
         assert isinstance(app.screen, ConfirmScreen)
         question = str(app.screen.query_one("#confirm-question").render())
         assert question == (
-            "Delete coffee and its 42 exposures, 3 timers and 1 reframe? This cannot be undone."
+            "Delete coffee and its 42 entries, 3 timers and 1 reframe? This cannot be undone."
         )
         await pilot.press("y")
         await pilot.pause()
@@ -311,9 +311,9 @@ def test_list_all_includes_archived_with_exposure_counts(db) -> None:  # type: i
     ("counts", "words"),
     [
         (StimulusCounts(), ""),
-        (StimulusCounts(exposures=1), "1 exposure"),
+        (StimulusCounts(exposures=1), "1 entry"),
         (StimulusCounts(timers=2, reframes=1), "2 timers and 1 reframe"),
-        (StimulusCounts(42, 3, 1), "42 exposures, 3 timers and 1 reframe"),
+        (StimulusCounts(42, 3, 1), "42 entries, 3 timers and 1 reframe"),
     ],
 )
 def test_what_goes_with(counts, words) -> None:  # type: ignore[no-untyped-def]

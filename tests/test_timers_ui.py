@@ -114,7 +114,7 @@ async def test_a_timer_runs_out_while_open(make_app, db, clock, monkeypatch) -> 
         assert bells == [1]
         [toast] = [n for n in app._notifications if n.title == MARKUP]
         assert toast.message == "timer done at 10:00." and not toast.markup
-        assert f"How strong is the urge for {MARKUP} now?" in text(app)
+        assert f"How strong is the craving for {MARKUP} now?" in text(app)
         await pilot.press("enter")  # nothing chosen yet: a hint, not a save
         assert "press a digit first" in text(app)
         await pilot.press("3", "enter")
@@ -166,7 +166,7 @@ async def test_questions_come_before_the_resume_offer(make_app, db) -> None:  # 
         for name, answer in (("coffee", "4"), ("phone", "0")):
             await until(pilot, showing(app, UrgeScreen))
             assert sum(isinstance(s, UrgeScreen) for s in app.screen_stack) == 1  # never stacked
-            assert f"urge for {name} now" in text(app)
+            assert f"craving for {name} now" in text(app)
             await pilot.press(answer, "enter")
             await settle(pilot)
         assert isinstance(app.screen, ResumeScreen)

@@ -56,4 +56,4 @@ def kind_told(before: Stimulus | None, after: Stimulus | None) -> str | None:
         how = f"new, kind {after.kind.label}"
     else:
         how = f"kind changed from {before.kind.label} to {after.kind.label}"
-    return f"{after.name}: {how} (change it with --kind, or with k in teeter's stimuli screen)"
+    return f"{after.name}: {how} (change it with --kind, or with k on teeter's stimuli screen)"

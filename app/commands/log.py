@@ -12,8 +12,10 @@ from app.commands.kinds import add_kind_option
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "log",
-        help="log one exposure: its enjoyment and its craving",
-        description="Log one exposure of a pleasure. An unknown stimulus is created.",
+        help="log one entry: its enjoyment and its craving",
+        description="Log one entry for a pleasure: how much you enjoyed it and how much you "
+        "craved more. A pleasure not seen before is created, with the kind its name plainly "
+        "is (wine: alcohol) unless --kind says otherwise.",
     )
     parser.add_argument("stimulus", help="what you had, e.g. coffee")
     parser.add_argument("-e", "--enjoyment", required=True, metavar="N", help="1-10")

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
 
 _HOW_TO_START = (
-    "Log an exposure with `teeter log coffee -e 6 -c 8` (enjoyment, craving, 1-10), "
+    "Log an entry with `teeter log coffee -e 6 -c 8` (enjoyment, craving, 1-10), "
     "or run a check-in in the app (`teeter`, then c)."
 )
 
@@ -112,6 +112,8 @@ def report_lines(
     from app.domain.balance import analyse
     from app.domain.days import local_day, window_bounds
     from app.domain.diminishing import day_words
+    from app.domain.safety import guidance
+    from app.storage import stimuli
     from app.storage.exposures import window
 
     tz = zone_of(now)
@@ -121,6 +123,7 @@ def report_lines(
     start, end = window_bounds(last_day, days, tz, hour)
     inside, previous = window(db, start, end, stimulus_id)
     analyses = analyse(inside, tz, hour, previous)
+    kinds = stimuli.kinds(db)
     span = day_words(last_day) if days == 1 else f"{day_words(first_day)} – {day_words(last_day)}"
     noun = "day" if days == 1 else "days"
     header = f"teeter report: the last {days} {noun}, {span} (days start at {hour:02d}:00)"
@@ -131,13 +134,19 @@ def report_lines(
         return lines
     for analysis in analyses:
         lines.append("")
-        lines.extend(stimulus_lines(analysis, tz, colour))
+        care = guidance(kinds.get(analysis.stimulus_id), analysis.stimulus_name)
+        lines.extend(stimulus_lines(analysis, tz, colour, care.may_suggest_spacing))
     return lines
 
 
 def stimulus_lines(
-    analysis: StimulusAnalysis, tz: pendulum.Timezone | pendulum.FixedTimezone, colour: bool
+    analysis: StimulusAnalysis,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+    colour: bool,
+    frame_gaps: bool = True,
 ) -> Iterator[str]:
+    """One pleasure's part of the report. `frame_gaps` is False for a substance
+    (`safety.guidance`): its gap numbers stay, the comparison that reads as advice goes."""
     import pendulum
 
     from app.domain.balance import Verdict, format_number
@@ -151,7 +160,7 @@ def stimulus_lines(
     yield "alerts:" + ("" if analysis.alerts else " none")
     for alert in analysis.alerts:
         yield "  " + _paint(f"! {one_line(alert.text)}", "alert", colour)
-    yield f"exposures ({len(analysis.points)}):"
+    yield f"entries ({len(analysis.points)}):"
     yield f"  {'day':<12}{'time':<7}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}  note"
     for point in analysis.points:
         at = pendulum.instance(point.occurred_at).in_timezone(tz)
@@ -161,13 +170,18 @@ def stimulus_lines(
             f"{gap_words(point.gap):>8}{point.enjoyment:>11}{point.craving:>9}"
             + (f"  {note}" if note else "")
         ).rstrip()
-    yield "gap evidence (enjoyment by the gap since the previous exposure):"
+    yield "gap evidence (enjoyment by the gap since the previous entry):"
     yield f"  {'gap before':<16}{'count':>6}{'enjoyment':>11}{'craving':>9}"
     for group in analysis.gap_evidence:
         mean_e = "-" if group.mean_enjoyment is None else format_number(group.mean_enjoyment)
         mean_c = "-" if group.mean_craving is None else format_number(group.mean_craving)
         yield f"  {group.bucket.label:<16}{group.count:>6}{mean_e:>11}{mean_c:>9}"
-    yield f"  {one_line(analysis.gap_sentence)}"
+    if frame_gaps:
+        yield f"  {one_line(analysis.gap_sentence)}"
+    else:
+        from app.domain.safety import NO_GAP_ADVICE
+
+        yield f"  {NO_GAP_ADVICE}"
 
 
 def gap_words(gap: dt.timedelta | None) -> str:

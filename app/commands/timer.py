@@ -1,7 +1,7 @@
 """`teeter timer start|list|stop`: spacing timers from the shell.
 
 A timer stores its end time, so it keeps running whether or not teeter is open. The shell
-never closes a timer that ran out: the app asks "how strong is the urge now?" for it at the
+never closes a timer that ran out: the app asks "how strong is the craving now?" for it at the
 next launch, and closes it then."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pendulum
 
     from app.domain.records import Timer
+    from app.storage.database import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -177,6 +178,7 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
             for timer in chosen
             if (finished := timers.finish(db, timer.id, how, now)) is not None
         ]
+        support_text = _support_due(db, now) if ended else None
     finally:
         db.close()
     if ended:
@@ -191,15 +193,34 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
             f"{stimulus.name}: timer ended at {_when(now, now)} "
             f"(it was set until {_when(planned, now)})"
         )
+        if support_text is not None:
+            print(support_text, file=sys.stderr)
         return 0
     ran_out = [timer for timer in open_timers if timer.has_run_out(now)]
     if ran_out:
         print(
             f"{stimulus.name}: the timer already ran out at {_when(ran_out[-1].ends_at, now)}"
-            ", so there is nothing to stop; teeter asks about the urge when you next open it"
+            ", so there is nothing to stop; teeter asks about the craving when you next open it"
         )
         return 0
     raise UsageError(nothing)
+
+
+def _support_due(db: Database, now: pendulum.DateTime) -> str | None:
+    """The support notice, worded for a terminal, when an early end completes a hard week
+    and it is due; recorded as seen, since stderr is where the person is looking."""
+    from app.clock import zone_of
+    from app.domain.days import local_day
+    from app.domain.safety import NOT_MEDICAL_ADVICE, SUPPORT_INTRO
+    from app.domain.text import strip_controls
+    from app.storage import settings, support
+
+    today = local_day(now, zone_of(now), settings.day_start_hour(db))
+    help_text = support.due_text(db, now, today)
+    if help_text is None:
+        return None
+    support.mark_seen(db, today)
+    return f"{SUPPORT_INTRO}\n{strip_controls(help_text)}\n{NOT_MEDICAL_ADVICE}"
 
 
 def _already_running(held: Timer, now: pendulum.DateTime) -> str:
@@ -217,7 +238,7 @@ def _active_line(timer: Timer, now: pendulum.DateTime) -> str:
 
     if timer.has_run_out(now):
         return (
-            f"ran out at {_when(timer.ends_at, now)}; teeter asks about the urge when you next "
+            f"ran out at {_when(timer.ends_at, now)}; teeter asks about the craving when you next "
             "open it"
         )
     return f"{format_duration(timer.remaining(now))} left, until {_when(timer.ends_at, now)}"
@@ -234,7 +255,7 @@ def _ended_line(timer: Timer, now: pendulum.DateTime) -> str:
     else:
         line = f"ran out at {_when(timer.ended_at, now)}"
     if timer.urge is not None:
-        line += f", urge {timer.urge}/10"
+        line += f", craving {timer.urge}/10"
     return line
 
 

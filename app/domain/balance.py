@@ -1,4 +1,4 @@
-"""Balance analysis: is a go-to pleasure tilting toward pain? Enjoyment ("liking") and craving
+"""Balance analysis: is a go-to pleasure tilting toward craving? Enjoyment ("liking") and craving
 ("wanting more") are read side by side, never merged into one score, because the model says
 they are different systems: repetition shrinks the first and grows the second.
 
@@ -75,7 +75,7 @@ class Verdict(enum.StrEnum):
     @property
     def words(self) -> str:
         return {
-            "tilting": "tilting toward pain",
+            "tilting": "tilting toward craving",
             "steady": "holding steady",
             "recovering": "recovering",
             "too_little_data": "too little data",

@@ -15,7 +15,8 @@ import pendulum
 
 from app.domain.gaps import MIN_GROUP, build_points, gap_groups, gap_sentence
 from app.domain.gaps import format_number as number
-from app.domain.records import Exposure, Outcome, Reframe, Timer, TimerEnd
+from app.domain.records import Exposure, Outcome, Reframe, StimulusKind, Timer, TimerEnd
+from app.domain.safety import WITHDRAWAL_CARD, guidance
 
 MIN_WAITED = 3
 """Fewest waited-out reframes (both ratings given) before their average is shown: one or two
@@ -97,7 +98,7 @@ def timer_card(timers: Sequence[Timer], name: str) -> str | None:
     last = max(ran_out, key=lambda t: (t.ended_at or t.ends_at, t.id))
     if last.urge is None:
         return None
-    return f"the last time your {name} timer ran out, the urge was at {last.urge}"
+    return f"the last time your {name} timer ran out, craving was at {last.urge}"
 
 
 def cards(
@@ -108,13 +109,19 @@ def cards(
     name: str | None = None,
     tz: pendulum.Timezone | pendulum.FixedTimezone = pendulum.UTC,
     day_start_hour: int = 4,
+    kind: StimulusKind | None = None,
 ) -> list[str]:
     """At most MAX_CARDS sentences: one about waiting (the average when there is enough,
     else the last time), then one about spacing this pleasure (gap evidence, else its last
     timer). `exposures` and `timers` are this pleasure's; without a name only the waiting
-    card can appear. Empty when nothing is known yet."""
+    card can appear. Empty when nothing is known yet.
+
+    For a substance (by kind or by name, `safety.guidance`) there is no spacing card:
+    instead, always, the line that a craving with withdrawal signs needs medical help."""
     found = [waited_average_card(reframes) or last_waited_card(reframes)]
     if name:
+        if guidance(kind, name).care_first:
+            return [WITHDRAWAL_CARD, *[card for card in found if card]][:MAX_CARDS]
         found.append(gap_card(exposures, name, tz, day_start_hour) or timer_card(timers, name))
     return [card for card in found if card][:MAX_CARDS]
 

@@ -169,7 +169,7 @@ def _more(need: int, group: GapGroup, with_noun: bool) -> str:
     if group.count:
         words.append("more")
     if with_noun:
-        words.append("exposure" if need == 1 else "exposures")
+        words.append("entry" if need == 1 else "entries")
     return " ".join(words) + f" after a gap of {group.bucket.label}"
 
 
@@ -194,13 +194,13 @@ def gap_sentence(groups: Sequence[GapGroup], name: str) -> str:
         )
     filled = [g for g in groups if g.count]
     if not filled:
-        return "log a few exposures with different gaps to see whether spacing helps"
+        return "log a few entries with different gaps to see whether spacing helps"
     if len(filled) == 1:
         only = filled[0]
         other = _elsewhere(only.bucket)
         if only.enough:
             return (
-                f"every gap so far was {only.bucket.label}: {MIN_GROUP} exposures after "
+                f"every gap so far was {only.bucket.label}: {MIN_GROUP} entries after "
                 f"{other} would give a comparison"
             )
         missing = _more(MIN_GROUP - only.count, only, True)

@@ -29,6 +29,12 @@ __all__ = ["TIMER_DONE", "timer_end_words"]  # re-exported: the rule owns the wo
 
 NOT_MEDICAL_ADVICE = "teeter is not medical advice."
 
+FIRST_LAUNCH_NOTE = (
+    "teeter is a journal, not medical advice, and it never diagnoses. For alcohol, "
+    "sedatives, sleeping pills or opioids, stopping or cutting down quickly can be "
+    "dangerous: it shows a word of care instead of suggesting gaps. More under ? (help)."
+)
+
 EMERGENCY = (
     "Shaking, sweating, confusion, seeing or hearing things, or a seizure need urgent "
     "medical help: call your local emergency number."
@@ -72,6 +78,19 @@ CAFFEINE_TIP = (
     "Tip: cut caffeine down gently, a little less or a little later each day. Headaches "
     "and tiredness are common when cutting down and usually ease within a few days to a week."
 )
+
+NO_GAP_ADVICE = (
+    "no gap advice for a substance: talk with a doctor or pharmacist before changing how "
+    "much or how often (teeter is not medical advice)"
+)
+"""In place of the gap comparison (the log, `teeter report`): the numbers stay, the advice
+and the "most enjoyed" framing go."""
+
+WITHDRAWAL_CARD = (
+    "a craving that comes with shaking, sweating, confusion or seeing things needs medical "
+    "help, not waiting it out (teeter is not medical advice)"
+)
+"""The Reframe step's card for a substance, in place of any spacing evidence."""
 
 _WHAT = {
     StimulusKind.ALCOHOL: "alcohol",

@@ -20,6 +20,7 @@ from app.domain.experiment import (
     summarise,
 )
 from app.domain.records import StimulusKind
+from app.domain.safety import guidance
 from app.storage import exposures
 from app.storage.database import Database
 from app.storage.models import ExperimentRow, ExperimentStimulusRow, StimulusRow
@@ -35,6 +36,16 @@ class AlreadyRunning(Exception):
 class NoStimuli(ValueError):
     def __init__(self) -> None:
         super().__init__("pick at least one pleasure for the experiment")
+
+
+class NotOffered(ValueError):
+    """A substance was picked: spacing days are not offered for one (`safety.guidance`)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__(
+            f"not offered for a substance ({', '.join(names)}): cutting one down needs a "
+            "doctor's or pharmacist's advice, not an experiment"
+        )
 
 
 def _experiment(session: Session, row: ExperimentRow) -> Experiment:
@@ -69,13 +80,18 @@ def start(
     db: Database, stimulus_ids: Sequence[int], first_day: dt.date, now: dt.datetime
 ) -> Experiment:
     """Start an experiment whose day 1 is `first_day`. Check and insert share one write
-    transaction, so two teeters cannot both start one."""
+    transaction, so two teeters cannot both start one. A substance (by kind or by name) is
+    refused here, below every screen, so no screen can offer it spacing days."""
     ids = list(dict.fromkeys(stimulus_ids))
     if not ids:
         raise NoStimuli()
     with db.write() as session:
         if _running_row(session) is not None:
             raise AlreadyRunning()
+        picked = session.exec(select(StimulusRow).where(col(StimulusRow.id).in_(ids))).all()
+        refused = [s.name for s in picked if guidance(StimulusKind(s.kind), s.name).care_first]
+        if refused:
+            raise NotOffered(refused)
         row = ExperimentRow(
             first_day=first_day, days=EXPERIMENT_DAYS, state="running", started_at=now
         )

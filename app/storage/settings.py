@@ -36,6 +36,9 @@ def day_start_hour(db: Database) -> int:
 
 
 # --- the settings screen ----------------------------------------------------------------
+CARE_NOTE_SEEN = "care_note_seen"
+"""The local date the first-launch "not medical advice" note was shown (once per journal)."""
+
 HELP_TEXT = "help_text"
 """Where to find help, shown by the support notice; unset means safety.DEFAULT_HELP_TEXT."""
 

@@ -74,6 +74,13 @@ def list_active(db: Database) -> list[Stimulus]:
         return [convert.stimulus(row) for row in rows]
 
 
+def kinds(db: Database) -> dict[int, StimulusKind]:
+    """Every stimulus's kind by id, in one read: what the safety rule needs beside names."""
+    with db.read() as session:
+        rows = session.exec(select(StimulusRow.id, StimulusRow.kind)).all()
+        return {stimulus_id: StimulusKind(kind) for stimulus_id, kind in rows if stimulus_id}
+
+
 def set_kind(db: Database, stimulus_id: int, kind: StimulusKind) -> None:
     with db.write() as session:
         row = session.get(StimulusRow, stimulus_id)

@@ -124,6 +124,24 @@ class TeeterApp(App[int]):
 
         self.live_watch = LiveWatch(self)
         self.live_watch.start()
+        self.first_launch_note()
+
+    def first_launch_note(self) -> None:
+        """Once per journal, on its first launch: teeter is not medical advice, and where
+        its care notes are. A toast, so it never stands between a person and the app."""
+        from app.domain.safety import FIRST_LAUNCH_NOTE
+        from app.storage import settings
+        from app.storage.errors import StorageError
+
+        if self.db is None:
+            return
+        try:
+            if settings.get(self.db, settings.CARE_NOTE_SEEN) is not None:
+                return
+            settings.put(self.db, settings.CARE_NOTE_SEEN, self.today().isoformat())
+        except StorageError:
+            return
+        self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """A storage problem in the middle of a session (the disk failed, the file went
@@ -285,7 +303,7 @@ class TeeterApp(App[int]):
             "check-in: start or resume", "Walk Notice, Track, Space, Reframe", self.action_checkin
         )
         yield SystemCommand(
-            "log: quick exposure", "Log one exposure with both ratings", self.action_quick_log
+            "log: quick entry", "Log one entry with both ratings", self.action_quick_log
         )
         yield SystemCommand(
             "log: three days",
@@ -304,7 +322,7 @@ class TeeterApp(App[int]):
         )
         yield SystemCommand(
             "stimuli: manage",
-            "Add, rename, set the kind, archive or delete a stimulus",
+            "Add, rename, set the kind, archive or delete a pleasure",
             self.action_open_stimuli,
         )
         yield SystemCommand(

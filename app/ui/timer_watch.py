@@ -9,7 +9,7 @@ Questions and notices wait in one queue and are shown one at a time, never stack
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -24,8 +24,7 @@ from app.storage.errors import StorageError
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
 
-SUPPORT_SHOWN_AT = "support_notice_shown_at"
-"""Setting: the local date the support notice was last shown (ISO), so it shows once."""
+SUPPORT_SHOWN_AT = "support_notice_shown_at"  # app.storage.support.SHOWN_AT
 HELP_TEXT = "help_text"
 """Setting: where help can be found, in the person's own words (default in domain.safety)."""
 
@@ -39,6 +38,7 @@ class TimerWatch:
         self._showing = False
         self._queued: set[int] = set()
         self._after: list[Callable[[], None]] = []
+        self._support_queued = False
 
     def start(self, then: Callable[[], None] | None = None) -> None:
         """Right after the database opens: ask about timers that ran out while teeter was
@@ -96,7 +96,6 @@ class TimerWatch:
         self._prompts.append((screen, lambda urge: self._answered(timer, urge)))
 
     def _answered(self, timer: Timer, urge: int | None) -> None:
-        from app.domain.safety import UNBEARABLE_FROM
         from app.storage import timers
 
         if self.app.db is None:
@@ -107,40 +106,37 @@ class TimerWatch:
             self.app.notify(str(error), severity="error", markup=False)
             return
         self.app.data_changed()
-        if urge is not None and urge >= UNBEARABLE_FROM:
-            self.check_support()
+        self.check_support()
 
     def check_support(self) -> None:
-        """After a hard moment (a timer ended early, an urge of 9-10) and at launch: when
-        the last week's records meet the rule in `domain.safety.needs_support`, queue the
-        support notice, at most once in thirty days."""
-        from app.domain.safety import (
-            DEFAULT_HELP_TEXT,
-            SUPPORT_WINDOW,
-            needs_support,
-            support_notice_due,
-        )
-        from app.storage import reframes, settings, timers
+        """After every hard moment (a reframe, a timer ended early, an urge answered) and at
+        launch: when the last week's records meet the rule in `domain.safety.needs_support`,
+        queue the support notice, at most once in thirty days. It counts as shown only once
+        the person has closed it: queued behind a question and lost to a quit, it comes
+        back at the next launch."""
+        from app.storage import support
 
         db = self.app.db
-        if db is None:
+        if db is None or self._support_queued:
             return
-        now, today = self.app.now(), self.app.today()
         try:
-            if not support_notice_due(_date(settings.get(db, SUPPORT_SHOWN_AT)), today):
-                return
-            since = now - SUPPORT_WINDOW
-            recent = timers.recent_endings(db, since)
-            thoughts = reframes.between(db, since, now + dt.timedelta(minutes=1))
-            if not needs_support(recent, thoughts, now):
-                return
-            settings.put(db, SUPPORT_SHOWN_AT, today.isoformat())
-            help_text = (settings.get(db, HELP_TEXT) or "").strip() or DEFAULT_HELP_TEXT
+            help_text = support.due_text(db, self.app.now(), self.app.today())
         except StorageError:
+            return
+        if help_text is None:
             return
         from app.ui.screens.safety_screen import SupportScreen
 
-        self._prompts.append((SupportScreen(help_text), lambda _: None))
+        def seen(_: object) -> None:
+            self._support_queued = False
+            if self.app.db is None:
+                return
+            # not recorded on a storage error: it may show again, which is the safer mistake
+            with contextlib.suppress(StorageError):
+                support.mark_seen(self.app.db, self.app.today())
+
+        self._support_queued = True
+        self._prompts.append((SupportScreen(help_text), seen))
         self._show_next()
 
     def _show_next(self) -> None:
@@ -163,10 +159,3 @@ class TimerWatch:
         # pushed from the App's own context, so the answer arrives even if the screen that
         # triggered the check has gone by then
         self.app.call_later(self.app.push_screen, screen, done)
-
-
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None

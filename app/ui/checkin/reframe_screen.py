@@ -20,7 +20,7 @@ from app.ui.widgets.countdown import Countdown
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.rating import RatingInput
 
-DEFAULT_LABEL = "This wanting is the other side of the pleasure, not an order. It will pass."
+DEFAULT_LABEL = "This craving is the other side of the pleasure, not an order. It usually eases."
 OUTCOMES = list(Outcome)
 
 
@@ -156,4 +156,5 @@ class ReframeScreen(StepScreen):
             replace_id=self.last_saved(),
         )
         self.remember(reframe.id)
+        app.timer_watch.check_support()  # every reframe may complete a hard week
         return True

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 SURF_MINUTES = (3, 5, 10)
 SURF_HINT = (
-    "Optional: surf the urge. Pick a few minutes, press space, and watch the craving rise, "
+    "Optional: ride the craving out. Pick a few minutes, press space, and watch it rise, "
     "crest and ebb without acting on it; teeter asks again at the end. Studies of urge "
-    "surfing found it changed what people did with an urge more than how strong it felt."
+    "surfing found it changed what people did with a craving more than how strong it felt."
 )
 REFRAME_HISTORY = 50
 
@@ -33,9 +33,10 @@ def card_lines(app: TeeterApp, name: str) -> list[str]:
     known = stimuli.find(app.db, name) if name.strip() else None
     history = reframes.latest(app.db, REFRAME_HISTORY)
     if known is None:
-        return cards(reframes=history)
+        return cards(reframes=history, name=name.strip() or None)
     start = since(now)
     return cards(
+        kind=known.kind,
         reframes=history,
         exposures=exposures.between(app.db, start, now, known.id),
         timers=[t for t in timers.recent_endings(app.db, start) if t.stimulus_id == known.id],

@@ -26,7 +26,7 @@ class SpaceScreen(StepScreen):
     INTRO = (
         "Leave more time before the next one. Spacing is not going without: a pleasure "
         "after a real gap tends to be enjoyed more than several close together. Start a "
-        "timer; when it ends teeter asks how strong the urge is by then."
+        "timer; when it ends teeter asks how strong the craving is by then."
     )
 
     def compose_step(self) -> ComposeResult:

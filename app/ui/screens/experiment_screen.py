@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from app.domain.durations import format_duration
 from app.domain.experiment import Experiment, Phase, phase_of
+from app.domain.safety import guidance
 from app.storage import experiments, stimuli, timers
 from app.storage.errors import StorageError
 from app.ui.messages import DataChanged
@@ -50,6 +51,7 @@ class ExperimentScreen(Screen[None]):
             with Vertical(id="experiment-start"):
                 yield Label("Which pleasures? space toggles · b begins", classes="field-label")
                 yield SelectionList[int](id="experiment-pick")
+                yield Static("", id="experiment-left-out", classes="experiment-note")
             yield Static("", id="experiment-error", classes="step-error")
             yield Static("", id="experiment-summary", classes="experiment-card")
             yield Label("Past experiments", id="experiment-past-label", classes="field-label")
@@ -104,8 +106,15 @@ class ExperimentScreen(Screen[None]):
         picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
         chosen = set(picker.selected)
         picker.clear_options()
+        left_out = []
         for stimulus in stimuli.list_active(self.teeter.db):
+            if guidance(stimulus.kind, stimulus.name).care_first:
+                left_out.append(stimulus.name)
+                continue
             picker.add_option((shown(stimulus.name), stimulus.id, stimulus.id in chosen))
+        note = self.query_one("#experiment-left-out", Static)
+        note.update(shown(experiment_view.left_out(left_out)))
+        note.display = bool(left_out)
         if picker.option_count and picker.highlighted is None:
             picker.highlighted = 0
         if self.focused is None or self.focused is self.query_one("#experiment-body"):
@@ -145,7 +154,12 @@ class ExperimentScreen(Screen[None]):
         picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
         try:
             experiments.start(app.db, picker.selected, app.today(), app.now())
-        except (experiments.AlreadyRunning, experiments.NoStimuli, StorageError) as error:
+        except (
+            experiments.AlreadyRunning,
+            experiments.NoStimuli,
+            experiments.NotOffered,
+            StorageError,
+        ) as error:
             self.say(str(error))
             return
         self.say("")

@@ -32,8 +32,12 @@ if TYPE_CHECKING:
 
 INTRO = (
     "Three days, your own numbers. Day 1 is a baseline: log as usual. On days 2 and 3, "
-    "leave a gap between exposures (teeter suggests one from day 1). Then teeter compares "
-    "the two. Three days is a small sample: read the result as a hint about you, not proof."
+    "leave a gap between entries (teeter suggests one from day 1). Then teeter compares "
+    "the two. Three days is a small sample: read the result as a hint about you, not proof. "
+    "Substances (alcohol, sedatives, opioids, nicotine and others) are not offered: cutting "
+    "one down needs a doctor's or pharmacist's advice, and for some stopping quickly is "
+    "dangerous. For caffeine, cut down gently: headaches are common and usually ease "
+    "within days. teeter is not medical advice."
 )
 NOT_RUNNING = (
     "No experiment running. Pick one or more pleasures below (space toggles) and press b: "
@@ -41,6 +45,16 @@ NOT_RUNNING = (
 )
 FINISHED = "experiment: the three days are over · e shows the summary"
 NAME_WIDTH = 20
+
+
+def left_out(names: list[str]) -> str:
+    """Why some pleasures are missing from the picker."""
+    if not names:
+        return ""
+    return (
+        f"Not offered, as substances: {', '.join(names)}. Please talk with a doctor or "
+        "pharmacist before cutting down."
+    )
 
 
 def _day(day: dt.date) -> str:
@@ -126,7 +140,7 @@ def running(app: TeeterApp, experiment: Experiment) -> Content:
         lines.append(
             Content(
                 f"Day {n} of {experiment.days} · spaced: leave the suggested gap between "
-                "exposures (t starts the timers). A suggestion, never a rule."
+                "entries (t starts the timers). A suggestion, never a rule."
             )
         )
     lines.append(Content(""))
@@ -167,7 +181,7 @@ def _rows(baseline: Period, spaced: Period) -> list[tuple[str, str, str]]:
     return [
         ("enjoyment (mean)", _cell(baseline.mean_enjoyment), _cell(spaced.mean_enjoyment)),
         ("craving (mean)", _cell(baseline.mean_craving), _cell(spaced.mean_craving)),
-        ("exposures a day", _cell(baseline.per_day), _cell(spaced.per_day)),
+        ("entries a day", _cell(baseline.per_day), _cell(spaced.per_day)),
         ("gap within a day", _gap(baseline.mean_gap_minutes), _gap(spaced.mean_gap_minutes)),
     ]
 

@@ -31,7 +31,7 @@ class ForgetScreen(ModalScreen[bool]):
             yield Static("Delete all my data", classes="step-progress")
             yield Static(
                 shown(
-                    f"This removes every exposure, check-in, timer, reframe, experiment and "
+                    f"This removes every entry, check-in, timer, reframe, experiment and "
                     f"setting from {self.teeter.db_path}, scrubs the leftover bytes from the "
                     "file and its log, and deletes the backups teeter made. It cannot be "
                     "undone; `teeter export` first if you want a copy."

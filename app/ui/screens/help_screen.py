@@ -61,6 +61,7 @@ class HelpScreen(Screen[None]):
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(id="help-body"):
             yield from self.section(text.MODEL_TITLE, *map(paragraph, text.MODEL))
+            yield from self.section(text.WORDS_TITLE, *map(paragraph, text.WORDS))
             yield from self.section(text.STEPS_TITLE, steps())
             yield from self.section(text.KEYS_TITLE, keys())
             yield from self.section(

@@ -14,11 +14,26 @@ MODEL = (
     "signals that are easy to mistake for one.",
     "Go back to the same pleasure again and again in a short time and the two drift apart: "
     "each round brings a little less enjoyment and leaves a little more wanting behind. "
-    "teeter calls that the balance tipping toward craving. The balance is a way of "
-    "picturing it, not a reading of your brain.",
-    "Dopamine is mostly about wanting, not about liking. A strong urge tells you how hard "
-    "you are being pulled; it says little about how good the next one will be, and it is "
-    "not an instruction you have to follow.",
+    "teeter calls that the balance tilting toward craving. In the model's picture that is "
+    "how it tends to go; lab studies find repetition often lowers both liking and wanting, "
+    "and wanting growing on its own is what long-term research saw in some people. The "
+    "balance is a way of picturing it, not a reading of your brain.",
+    "Dopamine is mostly about wanting, not about liking. A strong craving tells you how "
+    "hard you are being pulled; it says little about how good the next one will be, and it "
+    "is not an instruction you have to follow.",
+)
+
+WORDS_TITLE = "teeter's words"
+
+WORDS = (
+    "Everywhere on screen teeter uses two words for the two signals: enjoyment (liking "
+    "this moment) and craving (wanting more). The model behind it calls the craving side "
+    'the pain side of a pleasure–pain balance; "tilting toward craving" is that balance '
+    "leaning the wrong way. A pleasure is what the files and commands call a stimulus, and "
+    "an entry is one time you had it (an exposure). Urge surfing is the name of a "
+    "technique: riding a craving out for a few minutes without acting on it. A kind says "
+    'what a pleasure is; teeter also reads names, so "wine" or "xanax" get care '
+    'whatever their kind, and "alcohol-free beer" does not.',
 )
 
 STEPS_TITLE = "The practice, in four steps"
@@ -26,8 +41,9 @@ STEPS_TITLE = "The practice, in four steps"
 STEPS = (
     (
         "Notice",
-        "in the middle of a pleasure, ask how much of the feeling is enjoying this "
-        "moment and how much is wanting more. Just look; there is nothing to fight.",
+        "in the middle of a pleasure, split the feeling in two: the part that likes what "
+        "is here now, and the part already reaching for the next one. Just look; there "
+        "is nothing to fight.",
     ),
     (
         "Track",
@@ -42,8 +58,11 @@ STEPS = (
     (
         "Reframe",
         "when a craving arrives, give it a name: the other side of a recent "
-        "pleasure, information rather than an order. Urges tend to rise and then fall away; "
-        "naming one changes what you do with it more than how strong it feels.",
+        "pleasure, information rather than an order. A craving usually eases after a while, "
+        "though not always; naming it gives you a moment to choose. Studies of urge surfing "
+        "found it changed what people did with a craving more than how strong it felt. A "
+        "craving that comes with withdrawal signs (shaking, sweating, confusion) needs "
+        "medical help, not waiting.",
     ),
 )
 
@@ -53,9 +72,9 @@ KEYS = (
     ("c", "today's check-in: start it, or carry on where you left off"),
     ("l", "the last three days, both ratings side by side"),
     ("t", "spacing timers"),
-    ("n", "log one exposure right now"),
+    ("n", "log one entry right now"),
     ("e", "the three-day experiment: a baseline day, then two spaced days"),
-    ("s", "your stimuli: add, rename, set the kind, archive, delete"),
+    ("s", "your stimuli (pleasures): add, rename, set the kind, archive, delete"),
     (",", "settings: when your day starts, theme, the help text, delete all"),
     ("?", "this help"),
     ("q", "quit (ctrl+q works everywhere)"),
@@ -105,8 +124,11 @@ CARE = (
     "teeter is a journal and a few prompts. It is not medical advice, it does not diagnose "
     "anything, and its suggested gaps are only suggestions.",
     "If spacing something out feels unmanageable, talking with a doctor or another "
-    "professional helps. For alcohol, some medicines and other substances, stopping "
-    "suddenly can be risky: ask a clinician before you change how much you take.",
+    "professional can help. For alcohol, sedatives and sleeping pills (benzodiazepines, "
+    "z-drugs, GHB, barbiturates, gabapentin, pregabalin), stopping or cutting down quickly "
+    "can be life-threatening; after a break from opioids the old amount can be deadly. "
+    "Never change a prescribed dose without your prescriber. teeter suggests no gap for a "
+    "substance and shows a word of care before any timer for one.",
 )
 
 HELP_TEXT_INTRO = "When waiting has been very hard several times, teeter shows this:"

@@ -83,7 +83,7 @@ def hint(overview: Overview) -> Content:
         step = record.progress.resume_step()
         text = f"Press c to carry on from {step.title if step else 'the start'}."
     else:
-        text = "Today's check-in is done. Press n to log another exposure as it happens."
+        text = "Today's check-in is done. Press n to log another entry as it happens."
     return Content.styled(text, "$text-muted")
 
 

@@ -16,6 +16,9 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
+from app.domain.records import StimulusKind
+from app.domain.safety import guidance
+from app.storage import stimuli
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import log_view
@@ -59,6 +62,7 @@ class LogScreen(Screen[None]):
         super().__init__()
         self.days = WINDOWS[0]
         self.analyses: tuple[StimulusAnalysis, ...] = ()
+        self.kinds: dict[int, StimulusKind] = {}
         self.selected: int | None = None
         self.loaded = False
         self._reloading = False
@@ -95,7 +99,7 @@ class LogScreen(Screen[None]):
         for selector, title in (
             ("#log-verdict", "Verdict"),
             ("#log-alerts", "Diminishing returns"),
-            ("#log-chart", "Enjoyment and craving, exposure by exposure"),
+            ("#log-chart", "Enjoyment and craving, entry by entry"),
             ("#log-gaps", "Your evidence for spacing: enjoyment by gap"),
             ("#log-table", "Exposures"),
         ):
@@ -142,6 +146,7 @@ class LogScreen(Screen[None]):
         start, end = window_bounds(last_day, self.days, tz, hour)
         inside, previous = window(app.db, start, end)
         self.analyses = analyse(inside, tz, hour, previous)
+        self.kinds = stimuli.kinds(app.db)
         ids = [a.stimulus_id for a in self.analyses]
         if self.selected not in ids:
             self.selected = ids[0] if ids else None
@@ -204,7 +209,8 @@ class LogScreen(Screen[None]):
         self.query_one("#log-alerts", Static).update(log_view.alerts(analysis))
         self.query_one(BalanceChart).show(analysis.points)
         self._fill_table(analysis)
-        self.query_one("#log-gaps", Static).update(log_view.gap_evidence(analysis))
+        care = guidance(self.kinds.get(analysis.stimulus_id), analysis.stimulus_name)
+        self.query_one("#log-gaps", Static).update(log_view.gap_evidence(analysis, care))
 
     def _fill_table(self, analysis: StimulusAnalysis) -> None:
         from app.ui import entries

@@ -12,6 +12,7 @@ from textual.content import Content
 from app.domain.balance import StimulusAnalysis, Verdict, format_number
 from app.domain.diminishing import day_words, ordinal
 from app.domain.durations import format_duration
+from app.domain.safety import NO_GAP_ADVICE, Guidance
 from app.ui.safe_text import cell, shown
 
 COLUMNS = ("day", "time", "n-th", "gap", "enjoyment", "craving", "note")
@@ -69,7 +70,7 @@ def verdict(analysis: StimulusAnalysis) -> Content:
 def alerts(analysis: StimulusAnalysis) -> Content:
     if not analysis.alerts:
         return Content.styled(
-            "No diminishing returns: no later exposure of a day rated below the first, "
+            "No diminishing returns: no later entry of a day rated below the first, "
             "and craving is not ahead of enjoyment.",
             "$text-muted",
         )
@@ -100,12 +101,15 @@ def exposure_rows(
     return rows
 
 
-def gap_evidence(analysis: StimulusAnalysis) -> Content:
-    """Counts and mean ratings per gap group, then the sentence that compares them."""
+def gap_evidence(analysis: StimulusAnalysis, care: Guidance | None = None) -> Content:
+    """Counts and mean ratings per gap group, then the sentence that compares them. For a
+    substance (`care` from `safety.guidance`) the numbers stay, without "most enjoyed" or
+    any gap advice."""
     lines = [
         Content.styled(f"{'gap before':<16}{'count':>6}{'enjoyment':>11}{'craving':>9}", "bold")
     ]
-    best = analysis.best_gap_bucket
+    frame = care is None or care.may_suggest_spacing
+    best = analysis.best_gap_bucket if frame else None
     for group in analysis.gap_evidence:
         mean_e = "–" if group.mean_enjoyment is None else format_number(group.mean_enjoyment)
         mean_c = "–" if group.mean_craving is None else format_number(group.mean_craving)
@@ -117,7 +121,8 @@ def gap_evidence(analysis: StimulusAnalysis) -> Content:
         else:
             lines.append(Content(line) if group.count else Content.styled(line, "$text-muted"))
     lines.append(Content(""))
-    lines.append(shown(capitalised(analysis.gap_sentence)))
+    sentence = analysis.gap_sentence if frame else NO_GAP_ADVICE
+    lines.append(shown(capitalised(sentence)))
     return Content("\n").join(lines)
 
 
@@ -130,9 +135,9 @@ def empty(days: int) -> Content:
         ("escape", "bold"),
         " to go home, then:\n\n",
         ("  c", "bold"),
-        "   start today's check-in (its Notice and Track steps log exposures)\n",
+        "   start today's check-in (its Notice and Track steps log entries)\n",
         ("  n", "bold"),
-        "   quick-log one exposure as it happens\n\nor, from your shell:\n\n",
+        "   quick-log one entry as it happens\n\nor, from your shell:\n\n",
         ("  teeter log coffee -e 6 -c 8", "bold"),
         ("   (-e enjoyment, -c craving, 1–10)", "$text-muted"),
         "\n\nThen come back with ",

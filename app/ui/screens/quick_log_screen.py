@@ -38,7 +38,7 @@ class QuickLogScreen(ModalScreen[bool]):
         assert self.teeter.db is not None
         names = [s.name for s in stimuli.list_active(self.teeter.db)]
         with VerticalScroll(id="quick-dialog"):
-            yield Static("Log an exposure", classes="step-progress")
+            yield Static("Log an entry", classes="step-progress")
             yield ExposureForm(names, stimulus=names[0] if names else "", with_time=True)
             yield Static("enter saves · escape cancels", classes="step-intro")
 

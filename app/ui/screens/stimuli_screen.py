@@ -120,7 +120,7 @@ class StimuliScreen(Screen[None]):
             created = stimuli.create(self.db, name, kind, self.teeter.now())
             self.changed(created.id, Content.assemble("Added ", shown(created.name)))
 
-        self.app.push_screen(StimulusFormScreen("Add a stimulus", save))
+        self.app.push_screen(StimulusFormScreen("Add a pleasure", save))
 
     def action_rename(self) -> None:
         stimulus = self.current()

@@ -10,7 +10,7 @@ from app.domain.records import StimulusKind
 from app.storage.stimuli import StimulusCounts, StimulusEntry
 from app.ui.safe_text import cell, shown
 
-COLUMNS = ("Name", "Kind", "Exposures", "")
+COLUMNS = ("Name", "Kind", "Entries", "")
 KINDS = tuple(StimulusKind)
 
 
@@ -28,7 +28,9 @@ def row(entry: StimulusEntry) -> tuple[Text, str, Text, Text]:
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def what_goes_with(counts: StimulusCounts) -> str:
@@ -36,7 +38,7 @@ def what_goes_with(counts: StimulusCounts) -> str:
     parts = [
         plural(n, word)
         for n, word in (
-            (counts.exposures, "exposure"),
+            (counts.exposures, "entry"),
             (counts.timers, "timer"),
             (counts.reframes, "reframe"),
         )
@@ -64,13 +66,13 @@ def deleted_message(counts: StimulusCounts) -> str:
 
 def archive_message(archived: bool) -> str:
     if archived:
-        return "Archived: its history stays, and it no longer appears when you pick a stimulus."
+        return "Archived: its history stays, and it no longer appears when you pick a pleasure."
     return "Back in the pickers, with its history."
 
 
 def empty_hint() -> Content:
     return Content.styled(
-        "No stimuli yet. Press a to add a go-to pleasure (coffee, a feed, a snack…); "
+        "No pleasures yet. Press a to add a go-to pleasure (coffee, a feed, a snack…); "
         "logging one by name adds it too.",
         "$text-muted",
     )

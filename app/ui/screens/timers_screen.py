@@ -5,6 +5,7 @@ extend it or cancel it. Ending early is recorded plainly: it is information, not
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -15,7 +16,8 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from app.domain.durations import format_duration
-from app.domain.records import Timer, TimerEnd
+from app.domain.records import StimulusKind, Timer, TimerEnd
+from app.domain.safety import Guidance, guidance
 from app.storage import stimuli, timers
 from app.storage.errors import StorageError
 from app.ui.messages import DataChanged
@@ -112,15 +114,46 @@ class TimersScreen(Screen[None]):
 
     # --- starting -------------------------------------------------------------------
     def on_start_timer_form_submitted(self, event: StartTimerForm.Submitted) -> None:
-        app = self.teeter
-        assert app.db is not None
         try:
             name, duration = self.form.read(event.duration)
-            timer = timers.start_unless_running(app.db, name, duration, app.now())
         except FormError as error:
             self.form.show_error(str(error))
             error.field.focus()
             return
+        kind = self.form.new_kind
+        self.after_care(
+            guidance(kind or self.stored_kind(name), name),
+            "Start anyway",
+            lambda: self.start(name, duration, kind),
+        )
+
+    def stored_kind(self, name: str) -> StimulusKind | None:
+        assert self.teeter.db is not None
+        known = stimuli.find(self.teeter.db, name)
+        return known.kind if known else None
+
+    def after_care(self, care: Guidance, go_on: str, then: Callable[[], None]) -> None:
+        """Run `then` at once, or, for a substance, after its care notice has been read and
+        the person chose to go on: no spacing of one starts before the notice."""
+        if not care.care_first or care.notice_with_disclaimer is None:
+            then()
+            return
+        from app.ui.screens.confirm_screen import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        question = ConfirmScreen(
+            care.notice_with_disclaimer, title="A word of care", confirm=go_on, cancel="Not now"
+        )
+        self.app.push_screen(question, answered)
+
+    def start(self, name: str, duration: dt.timedelta, kind: StimulusKind | None) -> None:
+        app = self.teeter
+        assert app.db is not None
+        try:
+            timer = timers.start_unless_running(app.db, name, duration, app.now(), kind)
         except timers.AlreadyRunning as error:
             self.form.refuse(f"{error}; extend it with x instead")
             return
@@ -184,8 +217,14 @@ class TimersScreen(Screen[None]):
             return
 
         def extend(by: dt.timedelta | None) -> None:
+            if by is None:
+                return
+            care = guidance(self.stored_kind(timer.stimulus_name), timer.stimulus_name)
+            self.after_care(care, "Extend anyway", lambda: extend_by(by))
+
+        def extend_by(by: dt.timedelta) -> None:
             app = self.teeter
-            if by is None or app.db is None:
+            if app.db is None:
                 return
             try:
                 longer = timers.extend(app.db, timer.id, by)

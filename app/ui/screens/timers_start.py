@@ -14,12 +14,15 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Static
 
 from app.domain.durations import PRESETS, DurationError, format_duration, parse_duration
+from app.domain.records import StimulusKind
 from app.domain.safety import Guidance, guidance
 from app.domain.text import StimulusNameError, clean_name
 from app.storage import stimuli
 from app.ui.safe_text import shown
 from app.ui.screens import timers_view
+from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.exposure_form import FormError
+from app.ui.widgets.kind_choice import KindChoice
 
 if TYPE_CHECKING:
     from app.domain.spacing import Suggestion
@@ -55,6 +58,7 @@ class StartTimerForm(Vertical):
             yield Input(placeholder="e.g. 2h30m", id="timers-duration", compact=True)
             for preset in PRESETS:
                 yield Button(preset, id=f"timers-preset-{preset}", compact=True)
+        yield KindChoice(id="timers-kind")
         with Horizontal(id="timers-suggested"):
             yield Static("", id="timers-suggestion")
             yield Button("use it", id="timers-use-suggestion", compact=True)
@@ -89,15 +93,11 @@ class StartTimerForm(Vertical):
         assert self.teeter.db is not None
         name = self.query_one("#timers-stimulus", Input).value.strip()
         known = stimuli.find(self.teeter.db, name) if name else None
-        care = guidance(known.kind if known else None, name) if name else None
-        notice = care.notice_with_disclaimer if care else None
-        widget = self.query_one("#timers-notice", Static)
-        widget.update(shown(notice or ""))
-        widget.display = notice is not None
-        widget.set_class(care is not None and care.care_first, "-warning")
-        self.care = care
+        asking = self.query_one(KindChoice)
+        asking.ask_for(name if name and known is None else None)
+        self.show_care(name, known.kind if known else asking.kind)
         self.suggested = None
-        if known is not None and care is not None and care.may_suggest_spacing:
+        if known is not None and self.care is not None and self.care.may_suggest_spacing:
             self.suggested = timers_view.suggestion_for(self.teeter, known)
         text = timers_view.suggestion_text(self.suggested) if self.suggested else ""
         self.query_one("#timers-suggestion", Static).update(shown(text))
@@ -105,6 +105,25 @@ class StartTimerForm(Vertical):
         if self.suggested is not None:
             label = f"use {format_duration(self.suggested.interval)}"
             self.query_one("#timers-use-suggestion", Button).label = label
+
+    def on_choice_input_changed(self, _: ChoiceInput.Changed) -> None:
+        name = self.query_one("#timers-stimulus", Input).value.strip()
+        self.show_care(name, self.query_one(KindChoice).kind)
+
+    @property
+    def new_kind(self) -> StimulusKind | None:
+        """The kind chosen for a name never used before (None for a known one)."""
+        return self.query_one(KindChoice).kind
+
+    def show_care(self, name: str, kind: StimulusKind | None) -> None:
+        """The notice from the one rule, for the name and kind now on the form."""
+        care = guidance(kind, name) if name else None
+        notice = care.notice_with_disclaimer if care else None
+        widget = self.query_one("#timers-notice", Static)
+        widget.update(shown(notice or ""))
+        widget.display = notice is not None
+        widget.set_class(care is not None and care.care_first, "-warning")
+        self.care = care
 
     def read(self, typed: str) -> tuple[str, dt.timedelta]:
         """The name and duration, checked; raises FormError naming the field to fix."""

@@ -37,10 +37,10 @@ class UrgeScreen(RatingQuestion):
             )
             yield Static(f"It ended at {when}{where}.", classes="step-intro")
             yield Static(
-                Content.assemble("How strong is the urge for ", shown(name), " now?"),
+                Content.assemble("How strong is the craving for ", shown(name), " now?"),
                 id="urge-question",
             )
-            yield RatingInput("Urge", id="urge-rating")
+            yield RatingInput("Craving now", id="urge-rating")
             yield Static("", id="urge-error", classes="step-error question-error")
             yield Static("enter saves · escape skips, which is fine too", classes="step-intro")
         yield Footer()

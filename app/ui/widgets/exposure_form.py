@@ -15,9 +15,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from app.domain.moments import MomentError, parse_moment
-from app.domain.records import Exposure, ExposureSource
+from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import StimulusNameError, clean_name, clean_note
 from app.ui.safe_text import shown
+from app.ui.widgets.kind_choice import KindChoice
 from app.ui.widgets.rating import RatingInput
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class ExposureDraft:
     enjoyment: int
     craving: int
     note: str
+    kind: StimulusKind | None = None  # asked only for a new pleasure
 
     @classmethod
     def of(cls, exposure: Exposure) -> ExposureDraft:
@@ -113,7 +115,21 @@ class ExposureForm(Vertical):
                 id="note",
                 compact=True,
             )
+        yield KindChoice(id="new-kind")  # last, so the fields keep their tab order
         yield Static("", id="form-error")
+
+    def on_mount(self) -> None:
+        self.ask_kind()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "stimulus":
+            self.ask_kind()
+
+    def ask_kind(self) -> None:
+        """A name never logged before gets the kind question (`KindChoice`)."""
+        name = self.query_one("#stimulus", Input).value.strip()
+        known = {n.casefold() for n in self._names}
+        self.query_one(KindChoice).ask_for(name if name and name.casefold() not in known else None)
 
     def focus_first(self) -> None:
         stimulus = self.query_one("#stimulus", Input)
@@ -153,7 +169,8 @@ class ExposureForm(Vertical):
         except ValueError as error:
             raise FormError(str(error), note_input) from None
         self.show_error("")
-        return ExposureDraft(stimulus, occurred_at, ratings[0], ratings[1], note)
+        kind = self.query_one(KindChoice).kind
+        return ExposureDraft(stimulus, occurred_at, ratings[0], ratings[1], note, kind)
 
     def save(
         self,
@@ -193,4 +210,5 @@ def log_draft(
         source=source,
         now=now,
         replace_id=replace_id,
+        kind=draft.kind,
     )
