@@ -147,7 +147,9 @@ def test_verdict_sentence_links():
         both_fell == "enjoyment fell 8 → 7 and craving fell 6 → 5 over 6 exposures: holding steady"
     )
     one_still = balance.verdict_sentence(Trend(8, 4, 3, 3, 7), 7)
-    assert one_still == "enjoyment fell 8 → 4, craving 3 → 3 over 7 exposures: tilting toward craving"
+    assert (
+        one_still == "enjoyment fell 8 → 4, craving 3 → 3 over 7 exposures: tilting toward craving"
+    )
 
 
 def test_single_exposure_is_a_friendly_message():

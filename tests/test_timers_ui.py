@@ -508,3 +508,41 @@ def test_due_unasked_extend_and_recent_endings(db) -> None:  # type: ignore[no-u
     assert timers.extend(db, early.id, HOUR) is None
     since = [t.id for t in timers.recent_endings(db, FROZEN.subtract(hours=1, minutes=1))]
     assert since == [over.id, early.id]  # `asked` ran out at its own end, 2 h ago
+
+
+async def test_mixed_signals_bring_the_support_notice_recorded_only_once_seen(
+    make_app, db, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Two early endings and a reframe still at 9 are a hard week. The notice waits behind
+    the urge question of a timer that ran out while teeter was closed; quitting there
+    leaves it unrecorded, so the next launch shows it, and closing it records it."""
+    ended_early(db, "coffee", 30)
+    ended_early(db, "coffee", 50)
+    reframes.add(
+        db,
+        occurred_at=FROZEN.subtract(hours=3),
+        stimulus="coffee",
+        label="just wanting",
+        craving_before=9,
+        craving_after=9,
+        outcome=None,
+    )
+    timers.start(db, "coffee", HOUR, FROZEN.subtract(hours=2))  # ran out while closed
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await until(pilot, showing(app, UrgeScreen))
+    assert settings.get(db, "support_notice_shown_at") is None  # queued, never seen
+
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_ready(again, pilot)
+        await until(pilot, showing(again, UrgeScreen))  # still owed its question
+        await pilot.press("escape")
+        await until(pilot, showing(again, SupportScreen))
+        help_text = text(again, "#support-help")
+        assert "emergency number" in help_text and "findahelpline.com" in help_text
+        assert settings.get(db, "support_notice_shown_at") is None
+        await pilot.press("enter")
+        await settle(pilot)
+    assert settings.get(db, "support_notice_shown_at") == FROZEN.date().isoformat()
