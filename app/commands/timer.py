@@ -178,7 +178,7 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
             for timer in chosen
             if (finished := timers.finish(db, timer.id, how, now)) is not None
         ]
-        support_text = _support_due(db, now) if ended else None
+        support_text = _support_due(db, now) if ended and not args.cancel else None
     finally:
         db.close()
     if ended:
