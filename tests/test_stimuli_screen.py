@@ -133,6 +133,28 @@ async def test_add_with_a_kind(make_app, db_path) -> None:  # type: ignore[no-un
     ]
 
 
+async def test_add_takes_the_kind_a_name_plainly_is_and_says_so(make_app, db_path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stimuli(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Valium")
+        await pilot.pause()
+        told = str(app.screen.query_one("#stimulus-kind-told").render())
+        assert '"valium" reads as sedative / sleeping pill' in told
+        await pilot.press("enter")  # enter keeps the kind from the name
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"ginger", "enter")
+        await pilot.pause()
+    assert rows(db_path, "SELECT name, kind FROM stimulus ORDER BY name") == [
+        ("Valium", "sedative"),
+        ("ginger", "other"),
+    ]
+
+
 async def test_rename_keeps_history_under_the_same_id(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
     coffee = seed(db, "coffee", 4, timed=1, reframed=1)
     before = rows(db_path, "SELECT id, stimulus_id, enjoyment FROM exposure ORDER BY id")

@@ -253,6 +253,7 @@ class StimulusFormScreen(ModalScreen[bool]):
                 yield OptionList(
                     *(kind.label for kind in view.KINDS), id="stimulus-kind", compact=True
                 )
+                yield Static("", id="stimulus-kind-told", classes="step-intro")
             yield Static("", id="form-error")
             yield Static("enter saves · escape cancels", classes="step-intro")
 
@@ -263,6 +264,19 @@ class StimulusFormScreen(ModalScreen[bool]):
             options.focus()
         if self.ask_name:
             self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Adding: the kind follows what the name plainly is ("wine" → alcohol), and the
+        person is told so; they can still pick another before saving."""
+        if not (self.ask_name and self.ask_kind):
+            return
+        from app.domain.lexicon import recognise
+
+        found = recognise(event.value)
+        kind = found.kind if found else self.kind
+        self.query_one(OptionList).highlighted = view.KINDS.index(kind)
+        told = f'"{found.word}" reads as {kind.label}; pick another if it is not.' if found else ""
+        self.query_one("#stimulus-kind-told", Static).update(shown(told))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
