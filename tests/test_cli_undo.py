@@ -63,7 +63,7 @@ def test_undo_removes_the_last_shell_exposure_and_says_which(at, capsys, db_path
     at("2026-03-10T12:05:00+01:00")
     code, out, err = teeter(capsys, db_path, "undo")
     assert (code, err) == (0, "")
-    assert out == "removed tea: enjoyment 3, craving 2 at 12:01 (Tue 10 Mar)\n"
+    assert out.splitlines()[0] == "removed tea: enjoyment 3, craving 2 at 12:01 (Tue 10 Mar)"
     assert exposures(db_path) == [(6, 8, "")]
     code, out, _ = teeter(capsys, db_path, "undo")  # the one before, still within the window
     assert code == 0 and out.startswith("removed coffee: enjoyment 6, craving 8 at 11:40")
@@ -181,3 +181,24 @@ def test_cancel_on_a_missing_database_creates_nothing(at, capsys, db_path: Path)
     code, _, err = teeter(capsys, db_path, "timer", "stop", "coffee", "--cancel")
     assert code == 2 and "no timer is running for coffee" in err
     assert not db_path.exists()
+
+
+def test_undo_also_removes_a_stimulus_that_log_created(at, capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    teeter(capsys, db_path, "log", "coffee", "-e", "6", "-c", "8", "--at", "11:00")
+    at("2026-03-10T12:01:00+01:00")
+    teeter(capsys, db_path, "log", "cofee", "-e", "6", "-c", "8")  # a typo makes a new one
+    code, out, _ = teeter(capsys, db_path, "undo")
+    assert code == 0
+    assert out.splitlines()[1] == "removed the stimulus cofee too: that log had created it"
+    assert rows(db_path, "SELECT name FROM stimulus") == [("coffee",)]
+    code, out, _ = teeter(capsys, db_path, "undo")  # coffee had been created earlier too
+    assert code == 0 and out.count("\n") == 2 and rows(db_path, "SELECT name FROM stimulus") == []
+
+
+def test_undo_keeps_a_stimulus_that_was_there_before(at, capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    teeter(capsys, db_path, "timer", "start", "tea", "1h")
+    at("2026-03-10T12:01:00+01:00")
+    teeter(capsys, db_path, "log", "tea", "-e", "6", "-c", "8")
+    code, out, _ = teeter(capsys, db_path, "undo")
+    assert code == 0 and out.count("\n") == 1
+    assert rows(db_path, "SELECT name FROM stimulus") == [("tea",)]

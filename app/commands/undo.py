@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
     db = Database(db_path)
     try:
-        removed = undo_latest_from(db, ExposureSource.SHELL, now, SHELL_UNDO_WINDOW)
+        undone = undo_latest_from(db, ExposureSource.SHELL, now, SHELL_UNDO_WINDOW)
     except NothingToUndo as refused:
         if refused.latest is None or refused.made_at is None:
             raise UsageError(nothing) from None
@@ -57,7 +57,9 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         ) from None
     finally:
         db.close()
-    print(f"removed {_describe(removed, zone_of(now))}")
+    print(f"removed {_describe(undone.exposure, zone_of(now))}")
+    if undone.stimulus_removed:  # a new name (a typo?) that now has nothing recorded
+        print(f"removed the stimulus {undone.exposure.stimulus_name} too: that log had created it")
     return 0
 
 

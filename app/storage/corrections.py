@@ -23,7 +23,7 @@ from app.domain.undo import within
 from app.storage import convert
 from app.storage.database import Database
 from app.storage.models import ExposureRow, ReframeRow, StimulusRow
-from app.storage.stimuli import ensure_row
+from app.storage.stimuli import StimulusCounts, ensure_row, recorded_for
 
 Record = TypeVar("Record", Exposure, Reframe)
 
@@ -104,12 +104,20 @@ def restore_exposure(db: Database, kept: Kept[Exposure]) -> Exposure:
         return convert.exposure(row, _stimulus_name(session, row.stimulus_id))
 
 
+@dataclass(frozen=True)
+class Undone:
+    exposure: Exposure
+    stimulus_removed: bool  # the log had created its stimulus, now left with nothing
+
+
 def undo_latest_from(
     db: Database, source: ExposureSource, now: dt.datetime, window: dt.timedelta
-) -> Exposure:
+) -> Undone:
     """Delete the exposure `source` (the shell) logged last, if it was logged within
-    `window` of `now`; else NothingToUndo with what was found. Find and delete share one
-    write transaction, so two undos at once never remove the same entry twice."""
+    `window` of `now`; else NothingToUndo with what was found. A stimulus that same log
+    created (a typo like "cofee") goes too when nothing else is recorded for it, so undo
+    leaves the journal as it was. Find and delete share one write transaction, so two undos
+    at once never remove the same entry twice."""
     with db.write() as session:
         found = session.exec(
             select(ExposureRow)
@@ -123,7 +131,13 @@ def undo_latest_from(
         if not within(found.created_at, now, window):
             raise NothingToUndo(exposure, found.created_at)
         session.delete(found)
-        return exposure
+        session.flush()
+        stimulus = session.get(StimulusRow, found.stimulus_id)
+        created_by_it = stimulus is not None and stimulus.created_at == found.created_at
+        removed = created_by_it and recorded_for(session, found.stimulus_id) == StimulusCounts()
+        if removed:
+            session.delete(stimulus)
+        return Undone(exposure, removed)
 
 
 # --- reframes ------------------------------------------------------------------------------

@@ -218,6 +218,11 @@ def _existing(session: Session, stimulus_id: int) -> StimulusRow:
     return row
 
 
+def recorded_for(session: Session, stimulus_id: int) -> StimulusCounts:
+    """What is recorded for a stimulus, inside a caller's transaction."""
+    return _counts(session, stimulus_id)
+
+
 def _counts(session: Session, stimulus_id: int) -> StimulusCounts:
     def count(column: Any) -> int:
         return session.exec(select(func.count()).where(column == stimulus_id)).one()
