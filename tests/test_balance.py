@@ -87,7 +87,7 @@ def test_falling_log_is_tilting_toward_pain():
     assert result.verdict is Verdict.TILTING
     assert result.trend == Trend(8.0, 4.0, 3.0, 7.0, 9)
     assert result.verdict_sentence == (
-        "enjoyment fell 8 → 4 while craving rose 3 → 7 over 9 exposures: tilting toward craving"
+        "enjoyment fell 8 → 4 while craving rose 3 → 7 over 9 entries: tilting toward craving"
     )
 
 
@@ -95,7 +95,7 @@ def test_steady_log():
     result = one([ex(f"2026-11-24 0{h}:00", 6, 4) for h in range(4, 9)])
     assert result.verdict is Verdict.STEADY
     assert result.verdict_sentence == (
-        "enjoyment 6 → 6, craving 4 → 4 over 5 exposures: holding steady"
+        "enjoyment 6 → 6, craving 4 → 4 over 5 entries: holding steady"
     )
 
 
@@ -104,7 +104,7 @@ def test_recovering_log():
     result = one([ex(f"2026-11-2{i} 09:00", e, c) for i, (e, c) in enumerate(ratings)])
     assert result.verdict is Verdict.RECOVERING
     assert result.verdict_sentence == (
-        "enjoyment rose 4 → 7 while craving fell 7 → 3 over 6 exposures: recovering"
+        "enjoyment rose 4 → 7 while craving fell 7 → 3 over 6 entries: recovering"
     )
 
 
@@ -113,7 +113,7 @@ def test_thirds_are_ceil_n_over_3_and_fractions_keep_one_decimal():
     result = one([ex(f"2026-11-24 1{i}:00", e, c) for i, (e, c) in enumerate(ratings)])
     assert result.trend == Trend(7.5, 4.5, 2.5, 3.5, 4)
     assert result.verdict_sentence == (
-        "enjoyment fell 7.5 → 4.5 while craving rose 2.5 → 3.5 over 4 exposures: "
+        "enjoyment fell 7.5 → 4.5 while craving rose 2.5 → 3.5 over 4 entries: "
         "tilting toward craving"
     )
 
@@ -143,20 +143,16 @@ def test_verdict_rule(trend, verdict):
 
 def test_verdict_sentence_links():
     both_fell = balance.verdict_sentence(Trend(8, 7, 6, 5, 6), 6)
-    assert (
-        both_fell == "enjoyment fell 8 → 7 and craving fell 6 → 5 over 6 exposures: holding steady"
-    )
+    assert both_fell == "enjoyment fell 8 → 7 and craving fell 6 → 5 over 6 entries: holding steady"
     one_still = balance.verdict_sentence(Trend(8, 4, 3, 3, 7), 7)
-    assert (
-        one_still == "enjoyment fell 8 → 4, craving 3 → 3 over 7 exposures: tilting toward craving"
-    )
+    assert one_still == "enjoyment fell 8 → 4, craving 3 → 3 over 7 entries: tilting toward craving"
 
 
 def test_single_exposure_is_a_friendly_message():
     result = one([ex("2026-11-24 08:00", 7, 3)])
     assert result.trend is None
     assert result.verdict is Verdict.TOO_LITTLE_DATA
-    assert result.verdict_sentence == "1 exposure so far: log at least 3 to see a trend"
+    assert result.verdict_sentence == "1 entry so far: log at least 3 to see a trend"
     assert result.points[0].gap is None and result.points[0].nth_of_day == 1
     assert result.gap_sentence == (
         "log a few entries with different gaps to see whether spacing helps"
@@ -169,12 +165,12 @@ def test_single_exposure_is_a_friendly_message():
 def test_two_exposures():
     result = one([ex("2026-11-24 08:00", 7, 3), ex("2026-11-24 08:10", 6, 4)])
     assert result.verdict is Verdict.TOO_LITTLE_DATA
-    assert result.verdict_sentence == "2 exposures so far: log at least 3 to see a trend"
+    assert result.verdict_sentence == "2 entries so far: log at least 3 to see a trend"
     assert result.points[1].gap == dt.timedelta(minutes=10)
     assert result.gap_sentence == (
         "2 more entries after a gap of under 30 min and 3 after a longer gap to compare"
     )
-    assert balance.verdict_sentence(None, 0) == "no exposures yet: log at least 3 to see a trend"
+    assert balance.verdict_sentence(None, 0) == "no entries yet: log at least 3 to see a trend"
 
 
 def test_input_order_does_not_matter_and_equal_times_go_by_id():
@@ -382,7 +378,7 @@ def test_craving_overtaking_enjoyment_is_one_alert():
     run = [ex(f"2026-11-24 1{i}:00", e, c) for i, (e, c) in enumerate([(5, 6), (5, 7), (4, 7)])]
     (alert,) = [a for a in one(run).alerts if a.kind is AlertKind.CRAVING_AHEAD]
     assert alert.text == (
-        "craving has been above enjoyment in your last 3 coffee exposures "
+        "craving has been above enjoyment in your last 3 coffee entries "
         "(latest: craving 7, enjoyment 4)"
     )
     equal = one([ex("2026-11-24 08:00", 7, 3), ex("2026-11-24 09:00", 6, 6)]).alerts

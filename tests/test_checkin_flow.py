@@ -52,7 +52,7 @@ async def test_full_checkin_by_keys_writes_exactly_what_was_entered(make_app, db
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         summary = screen_text(app)
-        assert "3 exposures (coffee ×3)" in summary
+        assert "3 entries (coffee ×3)" in summary
         assert "coffee for 2h" in summary
         assert "9 → 5, waited it out" in summary
         await pilot.press("enter")

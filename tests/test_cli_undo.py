@@ -111,11 +111,11 @@ def test_undo_leaves_what_the_app_logged(at, capsys, db_path: Path) -> None:  # 
 def test_undo_with_nothing_to_undo(at, capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = teeter(capsys, db_path, "undo")
     assert (code, out) == (2, "")
-    assert err == "teeter undo: nothing to undo: no exposure was logged from the shell\n"
+    assert err == "teeter undo: nothing to undo: no entry was logged from the shell\n"
     assert not db_path.exists()  # asking never creates a journal
     teeter(capsys, db_path, "timer", "start", "coffee", "1h")  # timers are not exposures
     code, _, err = teeter(capsys, db_path, "undo")
-    assert code == 2 and "no exposure was logged from the shell" in err
+    assert code == 2 and "no entry was logged from the shell" in err
     assert rows(db_path, "SELECT count(*) FROM timer") == [(1,)]
 
 

@@ -170,7 +170,7 @@ def test_3_backup_then_restore_brings_the_journal_back(tmp_path: Path) -> None:
     die_with_log(path, 2, "wine")  # part of what is backed up is only in the log
     done = teeter(path, "backup", str(copy))
     assert done.returncode == 0, done.stderr
-    assert "4 exposures" in done.stdout
+    assert "4 entries" in done.stdout
     assert copy.stat().st_mode & 0o777 == 0o600
     assert stimuli_in(copy) == ["coffee", "coffee", "wine", "wine"]
     assert teeter(path, "backup", str(copy)).returncode == 2  # never replaced unasked

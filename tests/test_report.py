@@ -92,7 +92,7 @@ def test_report_prints_the_analysis_per_stimulus(capsys, db_path) -> None:  # ty
     assert last.endswith("  4        8  tired")
     assert "  under 30 min         1          5        6" in coffee
     sugar = out[: out.index("== coffee ==")]
-    assert "verdict: 2 exposures so far: log at least 3 to see a trend" in sugar
+    assert "verdict: 2 entries so far: log at least 3 to see a trend" in sugar
     assert "alerts: none" in sugar
 
 

@@ -51,7 +51,7 @@ def run_backup(args: argparse.Namespace, db_path: Path) -> int:
         entries = write_copy(db_path, target, replace=args.force)
     except CopyExists as error:
         raise UsageError(str(error)) from None
-    count = f"{entries} exposure{'s' if entries != 1 else ''}"
+    count = f"{entries} {'entry' if entries == 1 else 'entries'}"
     print(f"backed up {db_path} to {target}: {count}, checked, owner-only")
     return 0
 
@@ -78,7 +78,7 @@ def run_restore(args: argparse.Namespace, db_path: Path) -> int:
             raise UsageError(f"{error}; nothing was restored") from None
         raise
     kept = f"; the journal as it was is kept in {result.kept}" if result.kept else ""
-    count = f"{result.entries} exposure{'s' if result.entries != 1 else ''}"
+    count = f"{result.entries} {'entry' if result.entries == 1 else 'entries'}"
     print(f"restored {source} into {db_path}: {count}{kept}")
     return 0
 

@@ -12,9 +12,9 @@ from pathlib import Path
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "export",
-        help="write all your data as JSON (everything) or CSV (exposures)",
+        help="write all your data as JSON (everything) or CSV (entries)",
         description="Export your data. JSON holds everything and can be imported again with "
-        "`teeter import`; CSV holds one row per exposure, for a spreadsheet. Times are UTC. "
+        "`teeter import`; CSV holds one row per entry, for a spreadsheet. Times are UTC. "
         "Without --output the export goes to standard output.",
     )
     parser.add_argument(

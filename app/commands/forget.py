@@ -10,7 +10,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "forget",
         help="delete all your data for good (needs --yes)",
-        description="Delete every exposure, timer, check-in, reframe, experiment, stimulus and "
+        description="Delete every entry, timer, check-in, reframe, experiment, stimulus and "
         "setting. Deleted bytes are overwritten and the file is compacted, so they cannot be "
         "read back; the backups teeter made before upgrades are removed too. There is no undo: "
         "run `teeter export --output FILE` first if you want a copy.",

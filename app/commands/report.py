@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "report",
         help="the balance analysis of the last few days as plain text",
         description="Print, for each pleasure logged in the last N local days: the verdict on "
-        "its trend, diminishing-returns alerts, every exposure with its gap, and mean "
+        "its trend, diminishing-returns alerts, every entry with its gap, and mean "
         "enjoyment by gap length. Plain text, fit for a pipe.",
     )
     parser.add_argument(

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "timer",
         help="spacing timers: start, list, stop",
-        description="Spacing timers: leave a gap before the next exposure so the balance can "
+        description="Spacing timers: leave a gap before the next time so the balance can "
         "reset. A timer keeps running whether or not teeter is open.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)

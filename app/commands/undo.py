@@ -21,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     minutes = int(SHELL_UNDO_WINDOW.total_seconds() // 60)
     parser = subparsers.add_parser(
         "undo",
-        help=f"remove the exposure you last logged from the shell (within {minutes} minutes)",
-        description=f"Remove the exposure `teeter log` recorded last, if that was less than "
+        help=f"remove the entry you last logged from the shell (within {minutes} minutes)",
+        description=f"Remove the entry `teeter log` recorded last, if that was less than "
         f"{minutes} minutes ago, and say which it was. Older entries: edit or delete them in "
         "the app's log (l). A timer started by mistake: teeter timer stop NAME --cancel.",
     )
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
     now = system_now()
     minutes = int(SHELL_UNDO_WINDOW.total_seconds() // 60)
-    nothing = "nothing to undo: no exposure was logged from the shell"
+    nothing = "nothing to undo: no entry was logged from the shell"
     if not db_path.exists():  # never create a file just to find it empty
         raise UsageError(nothing)
 
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         if refused.latest is None or refused.made_at is None:
             raise UsageError(nothing) from None
         raise UsageError(
-            f"nothing to undo: the last exposure logged from the shell "
+            f"nothing to undo: the last entry logged from the shell "
             f"({_describe(refused.latest, zone_of(now))}) was logged more than {minutes} "
             "minutes ago, further than undo reaches; change or delete it in the app's log (l)"
         ) from None

@@ -176,14 +176,14 @@ def _movement(what: str, start: float, end: float) -> tuple[str, int]:
 def verdict_sentence(trend: Trend | None, count: int) -> str:
     if trend is None:
         if count == 0:
-            return f"no exposures yet: log at least {MIN_TREND} to see a trend"
-        noun = "exposure" if count == 1 else "exposures"
+            return f"no entries yet: log at least {MIN_TREND} to see a trend"
+        noun = "entry" if count == 1 else "entries"
         return f"{count} {noun} so far: log at least {MIN_TREND} to see a trend"
     joy, joy_dir = _movement("enjoyment", trend.enjoyment_start, trend.enjoyment_end)
     want, want_dir = _movement("craving", trend.craving_start, trend.craving_end)
     # "while" when the two moved apart, "and" when together, a comma when one held still.
     link = (" while " if joy_dir != want_dir else " and ") if joy_dir and want_dir else ", "
-    return f"{joy}{link}{want} over {trend.count} exposures: {judge(trend).words}"
+    return f"{joy}{link}{want} over {trend.count} entries: {judge(trend).words}"
 
 
 def analyse_stimulus(

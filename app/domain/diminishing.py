@@ -77,7 +77,7 @@ def alerts_for(points: Sequence[ExposurePoint], name: str) -> tuple[Alert, ...]:
             text = f"craving overtook enjoyment in your latest {name}: {numbers}"
         else:
             text = (
-                f"craving has been above enjoyment in your last {run} {name} exposures "
+                f"craving has been above enjoyment in your last {run} {name} entries "
                 f"(latest: {numbers})"
             )
         alerts.append(Alert(AlertKind.CRAVING_AHEAD, None, text))

@@ -11,7 +11,9 @@ from app.domain.records import Exposure, Reframe, Timer
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def describe_day(
@@ -27,11 +29,11 @@ def describe_day(
         mean_e = sum(e.enjoyment for e in exposures) / len(exposures)
         mean_c = sum(e.craving for e in exposures) / len(exposures)
         lines.append(
-            f"Today you logged {_plural(len(exposures), 'exposure')} ({named}), "
+            f"Today you logged {_plural(len(exposures), 'entry')} ({named}), "
             f"enjoyment {mean_e:.1f} and craving {mean_c:.1f} on average."
         )
     else:
-        lines.append("No exposures logged today.")
+        lines.append("No entries logged today.")
     if timers:
         spaced = ", ".join(
             f"{t.stimulus_name} for {format_duration(t.ends_at - t.started_at)}" for t in timers

@@ -75,7 +75,7 @@ def edit_exposure(
     with db.write() as session:
         row = session.get(ExposureRow, exposure_id)
         if row is None:
-            raise EntryGone("this exposure was deleted meanwhile; nothing was changed")
+            raise EntryGone("this entry was deleted meanwhile; nothing was changed")
         stimulus_row = ensure_row(session, change.stimulus, now)
         row.stimulus_id = stimulus_row.id or 0
         row.occurred_at = change.occurred_at
@@ -90,7 +90,7 @@ def delete_exposure(db: Database, exposure_id: int) -> Kept[Exposure]:
     with db.write() as session:
         row = session.get(ExposureRow, exposure_id)
         if row is None:
-            raise EntryGone("this exposure was already deleted")
+            raise EntryGone("this entry was already deleted")
         name = _stimulus_name(session, row.stimulus_id)
         return _remove(session, row, convert.exposure(row, name))
 
