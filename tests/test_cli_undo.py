@@ -202,3 +202,11 @@ def test_undo_keeps_a_stimulus_that_was_there_before(at, capsys, db_path: Path) 
     code, out, _ = teeter(capsys, db_path, "undo")
     assert code == 0 and out.count("\n") == 1
     assert rows(db_path, "SELECT name FROM stimulus") == [("tea",)]
+
+
+def test_undo_names_the_practice_day(at, capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    at("2026-03-11T00:49:00+01:00")  # days start at 04:00: still Tuesday's evening
+    teeter(capsys, db_path, "log", "wine", "-e", "5", "-c", "6")
+    code, out, _ = teeter(capsys, db_path, "undo")
+    assert code == 0
+    assert out.splitlines()[0] == "removed wine: enjoyment 5, craving 6 at 00:49 (Tue 10 Mar)"

@@ -41,33 +41,40 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         raise UsageError(nothing)
 
     from app.domain.records import ExposureSource
+    from app.storage import settings
     from app.storage.corrections import NothingToUndo, undo_latest_from
     from app.storage.database import Database
 
     db = Database(db_path)
     try:
+        hour = settings.day_start_hour(db)
         undone = undo_latest_from(db, ExposureSource.SHELL, now, SHELL_UNDO_WINDOW)
     except NothingToUndo as refused:
         if refused.latest is None or refused.made_at is None:
             raise UsageError(nothing) from None
         raise UsageError(
             f"nothing to undo: the last entry logged from the shell "
-            f"({_describe(refused.latest, zone_of(now))}) was logged more than {minutes} "
+            f"({_describe(refused.latest, zone_of(now), hour)}) was logged more than {minutes} "
             "minutes ago, further than undo reaches; change or delete it in the app's log (l)"
         ) from None
     finally:
         db.close()
-    print(f"removed {_describe(undone.exposure, zone_of(now))}")
+    print(f"removed {_describe(undone.exposure, zone_of(now), hour)}")
     if undone.stimulus_removed:  # a new name (a typo?) that now has nothing recorded
         print(f"removed the stimulus {undone.exposure.stimulus_name} too: that log had created it")
     return 0
 
 
-def _describe(exposure: Exposure, zone: Zone) -> str:
+def _describe(exposure: Exposure, zone: Zone, day_start_hour: int) -> str:
+    """What was logged, named by the practice day it counts for (the app's header's day)."""
     import pendulum
 
+    from app.domain.days import local_day
+    from app.domain.diminishing import day_words
+
     local = pendulum.instance(exposure.occurred_at).in_timezone(zone)
+    day = day_words(local_day(exposure.occurred_at, zone, day_start_hour))
     return (
         f"{exposure.stimulus_name}: enjoyment {exposure.enjoyment}, craving {exposure.craving} "
-        f"at {local.format('HH:mm')} ({local.format('ddd D MMM')})"
+        f"at {local.format('HH:mm')} ({day})"
     )
