@@ -14,7 +14,20 @@ from typing import NoReturn
 from app import __version__
 
 # Each module in app/commands registers its own subparser and runs it.
-COMMANDS = ("log", "undo", "timer", "status", "export", "import_", "backup", "forget", "report")
+COMMANDS = (
+    "log",
+    "undo",
+    "timer",
+    "urge",
+    "remind",
+    "watch",
+    "status",
+    "export",
+    "import_",
+    "backup",
+    "forget",
+    "report",
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -120,3 +120,33 @@ class SettingRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class ClaimRow(SQLModel, table=True):
+    """A thing done once across every teeter process (a notification sent, an urge question
+    shown): whoever inserts the key first does it; everyone else sees the row and skips."""
+
+    __tablename__ = "claim"
+
+    key: str = Field(primary_key=True)
+    claimed_at: dt.datetime
+
+
+class UrgeRatingRow(SQLModel, table=True):
+    """ "How strong is the urge now?", answered at its own time: a timer that ran out long
+    ago, or a rating given from the shell or a notification after the timer's end window."""
+
+    __tablename__ = "urge_rating"
+    __table_args__ = (
+        sa.CheckConstraint("urge BETWEEN 1 AND 10", name="ck_urge_rating_urge"),
+        sa.Index("ix_urge_rating_stimulus_time", "stimulus_id", "rated_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    stimulus_id: int = Field(foreign_key="stimulus.id", ondelete="CASCADE")
+    timer_id: int | None = Field(
+        default=None, foreign_key="timer.id", ondelete="SET NULL", index=True
+    )
+    rated_at: dt.datetime
+    urge: int
+    source: str  # app / shell / notification

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from importlib import resources
 
 APPLICATION_ID = 0x74656574  # "teet": marks a file as teeter's (PRAGMA application_id)
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
@@ -59,7 +59,33 @@ def _step_3(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE stimulus SET kind = ? WHERE id = ?", (moved.value, stimulus_id))
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
+def _step_4(conn: sqlite3.Connection) -> None:
+    """Timers reach the person with teeter closed: claims record, once for every process,
+    that a notification was sent or a question shown; urge ratings given long after a
+    timer's end are kept apart from the end-of-timer answer, each with its own time."""
+    conn.execute(
+        "CREATE TABLE claim ( key VARCHAR NOT NULL PRIMARY KEY, claimed_at DATETIME NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE urge_rating ("
+        " id INTEGER NOT NULL PRIMARY KEY,"
+        " stimulus_id INTEGER NOT NULL REFERENCES stimulus (id) ON DELETE CASCADE,"
+        " timer_id INTEGER REFERENCES timer (id) ON DELETE SET NULL,"
+        " rated_at DATETIME NOT NULL,"
+        " urge INTEGER NOT NULL,"
+        " source VARCHAR NOT NULL,"
+        " CONSTRAINT ck_urge_rating_urge CHECK (urge BETWEEN 1 AND 10))"
+    )
+    conn.execute("CREATE INDEX ix_urge_rating_stimulus_time ON urge_rating (stimulus_id, rated_at)")
+    conn.execute("CREATE INDEX ix_urge_rating_timer_id ON urge_rating (timer_id)")
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _step_1,
+    2: _step_2,
+    3: _step_3,
+    4: _step_4,
+}
 
 
 def upgrade(conn: sqlite3.Connection, from_version: int) -> None:

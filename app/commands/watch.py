@@ -1,0 +1,80 @@
+"""`teeter watch`: a small foreground process (no Textual) that sends a desktop
+notification when a spacing timer ends or the check-in reminder is due, exactly once, while
+teeter is closed. `--install` / `--uninstall` write or remove the file that starts it at
+login."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "watch",
+        help="desktop notifications for timers and the check-in reminder, teeter closed",
+        description="Run in the foreground, sending a desktop notification when a spacing "
+        "timer ends (the urge can be answered in it, or with 'teeter urge') and when the "
+        "check-in reminder is due. Stops cleanly on SIGTERM or ctrl+c.",
+    )
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--install",
+        action="store_true",
+        help="write a systemd user unit (Linux) or launchd agent (macOS) that runs it at login",
+    )
+    which.add_argument("--uninstall", action="store_true", help="remove that file")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    if args.install or args.uninstall:
+        return _service_file(args.install, db_path)
+    import asyncio
+    import signal
+
+    from app.clock import system_now
+    from app.watch.desktop import NotifierMissing
+
+    def log(message: str) -> None:
+        print(f"{system_now():%Y-%m-%d %H:%M:%S} teeter watch: {message}", file=sys.stderr)
+
+    try:
+        from app.watch.runner import Watcher
+
+        watcher = Watcher(db_path, system_now, log)
+    except NotifierMissing as missing:
+        print(f"teeter watch: {missing}", file=sys.stderr)
+        return 1
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(number, stop.set)
+        log(f"watching {db_path}")
+        await watcher.run(stop)
+
+    try:
+        asyncio.run(main())
+    finally:
+        watcher.close()
+    log("stopped")
+    return 0
+
+
+def _service_file(install: bool, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.watch import service_files
+
+    service = service_files.for_platform(db_path)
+    try:
+        said = service_files.install(service) if install else service_files.uninstall(service)
+    except FileExistsError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        print(f"teeter watch: {service.path}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(said)
+    return 0

@@ -1,0 +1,59 @@
+"""The words of every notification teeter sends outside its own window (desktop and
+terminal). They can show on a lock screen or over someone's shoulder, so a setting hides
+names, and they stay neutral: a timer's end is reported, never presented as permission
+("ready", "the wait is over", "you may have it now"). Kept in one module so the safety
+rules decide them in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.domain.records import StimulusKind
+from app.domain.text import one_line
+
+HIDDEN_NAME = "a spacing timer"
+URGE_QUESTION = "How strong is the urge now? (1-10)"
+
+
+@dataclass(frozen=True)
+class Words:
+    title: str
+    body: str
+
+
+def timer_done(
+    name: str,
+    kind: StimulusKind,
+    *,
+    hide_names: bool,
+    ended_at: str | None = None,
+    answer_here: bool = False,
+) -> Words:
+    """A timer ran out. `ended_at` (a local clock time) when it is said late, so the
+    question is plainly about now; `answer_here` when the notification itself takes the
+    answer, otherwise it says how to answer from the shell."""
+    del kind  # every kind gets the same neutral report; nothing here invites an exposure
+    title = f"teeter: {HIDDEN_NAME} is done" if hide_names else f"{one_line(name)}: timer done"
+    lines = [f"It ran out at {ended_at}."] if ended_at is not None else []
+    lines.append(URGE_QUESTION)
+    if not answer_here:  # no name in the body: some servers read it as markup
+        lines.append("Answer with: teeter urge N")
+    return Words(title=title, body="\n".join(lines))
+
+
+def checkin_reminder() -> Words:
+    return Words(
+        title="teeter: daily check-in",
+        body="Today's check-in is still open: a few minutes, whenever it suits you.",
+    )
+
+
+def late_time(ended_at: dt.datetime, now: dt.datetime) -> str:
+    """`14:05`, or `yesterday 23:50`, in `now`'s zone."""
+    local = ended_at.astimezone(now.tzinfo)
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    if (now.date() - local.date()).days == 1:
+        return f"yesterday {local:%H:%M}"
+    return local.strftime("%a %d %b %H:%M")
