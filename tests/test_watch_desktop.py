@@ -102,7 +102,7 @@ def receiver(bus: dict[str, str], tmp_path: Path) -> Iterator[Receiver]:
     found.close()
 
 
-def teeter(env: dict[str, str], db: Path, *args: str, now: str = START) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+def teeter(env: dict[str, str], db: Path, *args: str, now: str = START):  # type: ignore[no-untyped-def]
     return subprocess.run(
         [sys.executable, "-m", "app", "--db", str(db), *args],
         env={**env, "TEETER_NOW": now},
@@ -207,8 +207,10 @@ def test_a_button_press_lands_as_the_urge_and_the_app_does_not_ask_again(
     assert rows(db, "SELECT count(*) FROM urge_rating") == [(0,)]
     later = teeter(bus, db, "urge", "6", now="2026-11-24T09:45:00+01:00")
     assert later.returncode == 2
-    assert later.stderr == "teeter urge: no timer is waiting for an urge answer; name the " \
+    assert (
+        later.stderr == "teeter urge: no timer is waiting for an urge answer; name the "
         "stimulus to rate it now: teeter urge NAME N\n"
+    )
 
 
 def test_a_reply_field_takes_the_answer_where_the_service_has_one(bus, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -227,9 +229,7 @@ def test_a_reply_field_takes_the_answer_where_the_service_has_one(bus, tmp_path)
     assert rows(db, "SELECT urge, urge_asked FROM timer") == [(None, 1)]
 
 
-def test_without_actions_the_notification_says_how_to_answer_from_the_shell(
-    bus, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+def test_without_actions_the_notification_says_how_to_answer_from_the_shell(bus, tmp_path) -> None:  # type: ignore[no-untyped-def]
     plain = Receiver(bus, tmp_path, ["body"])
     try:
         db = tmp_path / "teeter.db"
