@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 
 from app.domain.records import ExposureSource, StimulusKind, Timer, TimerEnd
 from app.domain.safety import CAFFEINE_TIP, DEFAULT_HELP_TEXT
-from app.storage import exposures, reframes, settings, stimuli, timers
+from app.storage import exposures, reframes, settings, stimuli, timers, urges
 from app.ui.screens.extend_screen import ExtendScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.resume_screen import ResumeScreen
@@ -170,7 +170,11 @@ async def test_questions_come_before_the_resume_offer(make_app, db) -> None:  # 
             await pilot.press(answer, "enter")
             await settle(pilot)
         assert isinstance(app.screen, ResumeScreen)
-    assert [t.urge for t in all_timers(db)] == [4, 10]
+    # both ran out long before they were asked: "now" ratings, kept apart from the ends
+    assert [t.urge for t in all_timers(db)] == [None, None]
+    assert [(r.urge, r.timer_id, r.rated_at) for r in urges.ratings(db)] == [
+        (4, t.id, FROZEN) for t in all_timers(db)[:1]
+    ] + [(10, all_timers(db)[1].id, FROZEN)]
 
 
 async def test_closed_by_the_shell_while_open_is_still_asked(make_app, db, clock) -> None:  # type: ignore[no-untyped-def]
@@ -178,7 +182,7 @@ async def test_closed_by_the_shell_while_open_is_still_asked(make_app, db, clock
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
-        clock.advance(hours=2)
+        clock.advance(hours=1, minutes=1)
         timers.finish(db, timer.id, TimerEnd.RAN_OUT, clock.now)  # e.g. `teeter timer list`
         await tick(app, pilot)
         await until(pilot, showing(app, UrgeScreen))
@@ -213,7 +217,11 @@ async def test_clock_jumps_forward_then_back(make_app, db, clock, monkeypatch) -
         assert "2:00:00" in str(screen.query_one(OptionList).get_option_at_index(0).prompt)
     assert bells == [1]
     first, second = all_timers(db)
-    assert (first.end_reason, first.ended_at, first.urge) == (TimerEnd.RAN_OUT, first.ends_at, 5)
+    # answered five hours after its end: a rating of its own, at its own time
+    assert (first.end_reason, first.ended_at, first.urge) == (TimerEnd.RAN_OUT, first.ends_at, None)
+    assert [(r.urge, r.timer_id, r.rated_at) for r in urges.ratings(db)] == [
+        (5, first.id, FROZEN.add(hours=7))
+    ]
     assert second.id == long.id and second.active
     assert second.remaining(clock.now) == 2 * HOUR
 
@@ -546,3 +554,64 @@ async def test_mixed_signals_bring_the_support_notice_recorded_only_once_seen(
         await pilot.press("enter")
         await settle(pilot)
     assert settings.get(db, "support_notice_shown_at") == FROZEN.date().isoformat()
+
+
+# --- issue 17: the urge question means what it says -----------------------------------
+async def test_a_long_past_timer_is_asked_about_now_and_kept_apart(make_app, db) -> None:  # type: ignore[no-untyped-def]
+    timers.start(db, "coffee", HOUR, FROZEN.subtract(hours=30))  # ran out yesterday
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await until(pilot, showing(app, UrgeScreen))
+        assert "this is about the urge right now, not back then" in text(app)
+        await pilot.press("4", "enter")
+        await settle(pilot)
+    [timer] = all_timers(db)
+    assert (timer.urge, timer.urge_asked) == (None, True)
+    [rating] = urges.ratings(db)
+    assert (rating.urge, rating.timer_id, rating.rated_at) == (4, timer.id, FROZEN)
+
+
+async def test_two_open_windows_ask_once(make_app, db, clock, db_path) -> None:  # type: ignore[no-untyped-def]
+    timers.start(db, "coffee", dt.timedelta(minutes=30), FROZEN)
+    first, second = make_app(), make_app()
+    async with first.run_test(size=(80, 24)) as one, second.run_test(size=(80, 24)) as two:
+        await wait_ready(first, one)
+        await wait_ready(second, two)
+        clock.advance(minutes=30)
+        await tick(first, one)
+        await tick(second, two)
+        await tick(first, one)
+        asking = [app for app in (first, second) if isinstance(app.screen, UrgeScreen)]
+        assert asking == [first]
+        await one.press("7", "enter")
+        await settle(one)
+    [timer] = all_timers(db)
+    assert (timer.urge, timer.urge_asked) == (7, True)
+
+
+async def test_the_terminal_shows_a_notification_where_it_can(
+    make_app, db, clock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.storage import notify_settings
+
+    written: list[str] = []
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")
+    monkeypatch.delenv("TMUX", raising=False)
+    timers.start(db, "coffee", dt.timedelta(minutes=30), FROZEN)
+    timers.start(db, "tea", dt.timedelta(minutes=40), FROZEN)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        monkeypatch.setattr(app.timer_watch, "write_terminal", written.append)
+        clock.advance(minutes=30)
+        await tick(app, pilot)
+        assert written == [
+            "\x1b]99;i=teeter:d=0;coffee: timer done\x1b\\"
+            "\x1b]99;i=teeter:p=body;How strong is the urge now? (1-10)\x1b\\"
+        ]
+        await pilot.press("escape")
+        notify_settings.put_flag(db, notify_settings.TERMINAL_NOTIFY, False)
+        clock.advance(minutes=10)
+        await tick(app, pilot)
+        assert len(written) == 1  # turned off: the bell alone

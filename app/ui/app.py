@@ -200,6 +200,9 @@ class TeeterApp(App[int]):
             screen.post_message(DataChanged())
 
     def on_unmount(self) -> None:
+        watch = getattr(self, "timer_watch", None)
+        if watch is not None:
+            watch.release_unanswered()
         if self.db is not None:
             self.db.close()
 

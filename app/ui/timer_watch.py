@@ -1,9 +1,12 @@
 """Watching spacing timers while teeter is open, kept out of the App class.
 
 Every second it asks the database which timers are owed an urge question: open ones whose
-stored end has passed (closed here as ran out, stamped with their own end) and ones closed as
+stored end has passed (closed as ran out, stamped with their own end) and ones closed as
 ran out elsewhere (the shell, or while teeter was closed) but never asked. Nothing is counted
 in memory, so a suspended laptop or a clock that jumps cannot end a timer twice or skew it.
+The question is claimed in the database before it is shown: of several open windows and
+`teeter watch`, exactly one asks. A timer that ran out more than the urge window ago is
+asked about plainly as "now", and that answer is kept apart from the end-of-timer answer.
 
 Questions and notices wait in one queue and are shown one at a time, never stacked."""
 
@@ -16,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import ModalScreen
 
-from app.domain.records import Timer, TimerEnd
+from app.domain.records import Timer
 from app.domain.text import one_line
 from app.domain.timer_words import TIMER_DONE
 from app.storage.errors import StorageError
@@ -39,6 +42,7 @@ class TimerWatch:
         self._queued: set[int] = set()
         self._after: list[Callable[[], None]] = []
         self._support_queued = False
+        self._unanswered: set[int] = set()  # claimed here, not yet answered or skipped
 
     def start(self, then: Callable[[], None] | None = None) -> None:
         """Right after the database opens: ask about timers that ran out while teeter was
@@ -58,24 +62,24 @@ class TimerWatch:
         db = self.app.db
         if db is None:
             return
-        from app.storage import timers
+        from app.storage import timers, urges
 
         now = self.app.now()
         try:
             due = [t for t in timers.due_unasked(db, now) if t.id not in self._queued]
             ended: list[Timer] = []
             for timer in due:
-                closed = (
-                    timers.finish(db, timer.id, TimerEnd.RAN_OUT, now) if timer.active else timer
-                )
-                if closed is not None:  # None: ended elsewhere a moment ago; next tick sees how
-                    ended.append(closed)
+                self._queued.add(timer.id)
+                claimed = urges.claim_question(db, timer.id, now)
+                if claimed is not None:  # None: another window or a notification asks
+                    ended.append(claimed)
         except StorageError:
             return  # busy in another teeter: the next tick tries again
         if not ended:
+            if due:
+                self.app.data_changed()  # closed elsewhere: screens show it ended
             return
         for timer in ended:
-            self._queued.add(timer.id)
             if announce:
                 end = timer.ends_at.astimezone(now.tzinfo).strftime("%H:%M")
                 self.app.notify(
@@ -86,22 +90,67 @@ class TimerWatch:
             self._ask(timer, while_closed=not announce)
         if announce:
             self.app.bell()
+            self._terminal_notification(ended[-1])
         self.app.data_changed()
         self._show_next()
+
+    def _terminal_notification(self, timer: Timer) -> None:
+        """Besides the bell, a notification the terminal itself shows, where it can and the
+        setting allows; the words and the hidden-names setting are the watcher's."""
+        import os
+
+        from app.domain.notice_words import timer_done
+        from app.domain.records import StimulusKind
+        from app.storage import notify_settings
+        from app.ui.terminal_notify import sequence
+
+        db = self.app.db
+        if db is None:
+            return
+        try:
+            if not notify_settings.terminal_notifications(db):
+                return
+            hide = notify_settings.hide_names(db)
+        except StorageError:
+            return
+        words = timer_done(timer.stimulus_name, StimulusKind.OTHER, hide_names=hide)
+        text = sequence(os.environ, words.title, words.body.splitlines()[0])
+        if text is not None:
+            self.write_terminal(text)
+
+    def write_terminal(self, text: str) -> None:
+        """Straight to the terminal, the way Textual's own bell is written."""
+        if not self.app.is_headless and self.app._driver is not None:
+            self.app._driver.write(text)
+
+    def release_unanswered(self) -> None:
+        """When teeter quits with questions it claimed still open (shown or waiting), give
+        them back: the next launch, another window or `teeter watch` asks them instead."""
+        from app.storage import urges
+
+        db, pending, self._unanswered = self.app.db, self._unanswered, set()
+        if db is None:
+            return
+        for timer_id in pending:
+            with contextlib.suppress(StorageError):
+                urges.release_question(db, timer_id)
 
     def _ask(self, timer: Timer, *, while_closed: bool) -> None:
         from app.ui.screens.urge_screen import UrgeScreen
 
+        self._unanswered.add(timer.id)
         screen = UrgeScreen(timer, self.app.now(), while_closed=while_closed)
         self._prompts.append((screen, lambda urge: self._answered(timer, urge)))
 
     def _answered(self, timer: Timer, urge: int | None) -> None:
-        from app.storage import timers
+        from app.domain.urges import UrgeSource
+        from app.storage import urges
 
+        self._unanswered.discard(timer.id)
         if self.app.db is None:
             return
-        try:
-            timers.record_urge(self.app.db, timer.id, urge)
+        try:  # answered now: the ten-minute window decides where the answer belongs
+            urges.answer(self.app.db, timer.id, urge, self.app.now(), UrgeSource.APP)
         except StorageError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return

@@ -32,9 +32,9 @@ def command(db_path: Path) -> list[str]:
     return [sys.executable, "-m", "app", "--db", str(db_path.resolve()), "watch"]
 
 
-def for_platform(db_path: Path, platform: str = sys.platform) -> ServiceFile:
+def for_platform(db_path: Path) -> ServiceFile:
     argv = command(db_path)
-    if platform == "darwin":
+    if sys.platform == "darwin":
         home = Path(os.environ.get("HOME") or Path.home())
         path = home / "Library" / "LaunchAgents" / AGENT
         arguments = "\n".join(f"    <string>{escape(arg)}</string>" for arg in argv)

@@ -1,5 +1,7 @@
 """The question a spacing timer ends with: how strong is the urge now? Answers over time
-draw the person's own urge curve, so the question is short and skipping it is fine."""
+draw the person's own urge curve, so the question is short and skipping it is fine. When
+the timer ran out a while ago (past the urge window), it says plainly that the question is
+about now, and the answer is kept as a rating of its own, not as the timer's end."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from app.domain.records import Timer
+from app.domain.urges import asks_about_now
 from app.ui.safe_text import shown
 from app.ui.screens.rating_question import RatingQuestion
 from app.ui.widgets.rating import RatingInput
@@ -30,6 +33,9 @@ class UrgeScreen(RatingQuestion):
         same_day = at.date() == self.asked_at.date()
         when = at.format("HH:mm") if same_day else at.format("ddd D MMM, HH:mm")
         where = " while teeter was closed" if self.while_closed else ""
+        late = asks_about_now(self.timer.ends_at, self.asked_at)
+        if late:
+            where += ", a while ago: this is about the urge right now, not back then"
         with Vertical(id="urge-dialog"):
             yield Static(
                 Content.assemble("Your ", shown(name), " timer ran out"),

@@ -1,0 +1,201 @@
+"""`teeter urge`, `teeter remind` and `teeter watch --install/--uninstall` from the shell,
+with "now" pinned by TEETER_NOW; bad input is one line, exit 2, nothing written."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.test_cli_timer import clock, rows, teeter  # noqa: F401 - the shared fixture
+
+NOON = "2026-03-10T12:00:00+01:00"
+
+
+def digest(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def ran_out(clock, db: Path) -> Path:  # noqa: F811
+    """A 30-minute coffee timer started at 11:30 that ran out at noon; now is 12:05."""
+    clock("2026-03-10T11:30:00+01:00")
+    assert teeter(db, "timer", "start", "coffee", "30m") == 0
+    clock("2026-03-10T12:05:00+01:00")
+    return db
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "teeter.db"
+
+
+def test_within_ten_minutes_it_is_the_timers_end_answer(ran_out, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert teeter(ran_out, "urge", "coffee", "6") == 0
+    assert (
+        capsys.readouterr().out
+        == "coffee: urge 6/10 recorded for the timer that ran out at 12:00\n"
+    )
+    assert rows(ran_out, "SELECT urge, urge_asked, end_reason FROM timer") == [(6, 1, "ran_out")]
+    assert rows(ran_out, "SELECT key FROM claim") == [("urge-question:1",)]
+
+
+def test_later_it_is_a_rating_of_its_own_with_its_own_time(ran_out, clock, capsys) -> None:  # type: ignore[no-untyped-def]
+    clock("2026-03-10T13:00:00+01:00")
+    capsys.readouterr()
+    assert teeter(ran_out, "urge", "COFFEE", "8") == 0
+    assert capsys.readouterr().out == (
+        "coffee: urge 8/10 at 13:00, kept as a rating of its own: the timer ran out at 12:00, "
+        "too long ago to count as its end\n"
+    )
+    assert rows(ran_out, "SELECT urge FROM timer") == [(None,)]
+    assert rows(ran_out, "SELECT timer_id, rated_at, urge, source FROM urge_rating") == [
+        (1, "2026-03-10 12:00:00.000000", 8, "shell")
+    ]
+    # answered: a second answer has no timer waiting, so it is a plain rating
+    assert teeter(ran_out, "urge", "coffee", "3") == 0
+    assert "no timer was waiting" in capsys.readouterr().out
+    assert rows(ran_out, "SELECT timer_id, urge FROM urge_rating ORDER BY id") == [
+        (1, 8),
+        (None, 3),
+    ]
+
+
+def test_without_a_name_the_latest_waiting_timer_is_answered(ran_out, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert teeter(ran_out, "urge", "5") == 0
+    assert rows(ran_out, "SELECT urge FROM timer") == [(5,)]
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["coffee", "11"], "teeter urge: the urge must be from 1 to 10, not 11\n"),
+        (["coffee", "0"], "teeter urge: the urge must be from 1 to 10, not 0\n"),
+        (
+            ["coffee", "six"],
+            "teeter urge: the urge must be a whole number from 1 to 10, not 'six'\n",
+        ),
+        (["tea", "4"], "teeter urge: no stimulus named tea (see: teeter timer list)\n"),
+        (["  ", "4"], None),
+        (
+            ["black", "coffee", "4"],
+            "teeter urge: give the stimulus as one argument (quote a name with spaces)\n",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(ran_out, capsys, args, error) -> None:  # type: ignore[no-untyped-def]
+    before = digest(ran_out)
+    capsys.readouterr()
+    assert teeter(ran_out, "urge", *args) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("teeter urge: ")
+    if error is not None:
+        assert err == error
+    assert digest(ran_out) == before
+
+
+def test_nothing_waiting_and_no_file(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    assert teeter(db, "urge", "4") == 2
+    assert capsys.readouterr().err == "teeter urge: no timer is waiting for an urge answer\n"
+    assert not db.exists()
+    assert teeter(db, "urge") == 2  # argparse: N is required
+    assert not db.exists()
+
+
+def test_remind_sets_shows_and_turns_off(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    assert teeter(db, "remind") == 0
+    assert capsys.readouterr().out == "no check-in reminder\n"
+    assert not db.exists()
+    assert teeter(db, "remind", "at", "7:05") == 0
+    assert teeter(db, "remind", "quiet", "22:00-06:30") == 0
+    capsys.readouterr()
+    assert teeter(db, "remind") == 0
+    assert capsys.readouterr().out == (
+        "check-in reminder at 07:05, when today's check-in is not complete; quiet hours "
+        "22:00-06:30 (sent by teeter watch)\n"
+    )
+    assert teeter(db, "remind", "off") == 0
+    assert teeter(db, "remind", "quiet", "off") == 0
+    assert rows(db, "SELECT key FROM setting WHERE key IN ('reminder_at', 'quiet_hours')") == []
+
+
+@pytest.mark.parametrize(
+    "args", [["at", "25:00"], ["at"], ["quiet", "22:00"], ["sometimes"], ["at", "20:30", "x"]]
+)
+def test_remind_refuses_bad_input(clock, db, capsys, args) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    assert teeter(db, "remind", *args) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("teeter remind: ")
+    assert not db.exists()
+
+
+def test_install_writes_one_unit_says_so_and_uninstall_removes_only_it(  # noqa: F811
+    clock, db, tmp_path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setattr(sys, "platform", "linux")
+    neighbour = config / "systemd" / "user" / "other.service"
+    neighbour.parent.mkdir(parents=True)
+    neighbour.write_text("mine")
+    unit = config / "systemd" / "user" / "teeter-watch.service"
+    assert main(["--db", str(db), "watch", "--install"]) == 0
+    assert capsys.readouterr().out == (
+        f"wrote: {unit}\nto start it now and at every login: systemctl --user daemon-reload "
+        "&& systemctl --user enable --now teeter-watch.service\n"
+    )
+    text = unit.read_text()
+    assert f"ExecStart={sys.executable} -m app --db {db.resolve()} watch\n" in text
+    assert main(["--db", str(db), "watch", "--install"]) == 0
+    assert capsys.readouterr().out.startswith(f"unchanged: {unit} (already installed)")
+    assert main(["--db", str(db), "watch", "--uninstall"]) == 0
+    assert capsys.readouterr().out == (
+        f"removed: {unit}\nif it is running, stop it with: systemctl --user disable --now "
+        "teeter-watch.service\n"
+    )
+    assert sorted(p.name for p in unit.parent.iterdir()) == ["other.service"]
+    assert neighbour.read_text() == "mine"
+    assert main(["--db", str(db), "watch", "--uninstall"]) == 0
+    assert capsys.readouterr().out == f"nothing to remove: {unit} does not exist\n"
+
+
+def test_install_on_macos_writes_a_launch_agent(clock, db, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    import plistlib
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    weird = tmp_path / "a & <b>.db"
+    assert main(["--db", str(weird), "watch", "--install"]) == 0
+    agent = tmp_path / "Library" / "LaunchAgents" / "org.teeter.watch.plist"
+    assert capsys.readouterr().out.startswith(f"wrote: {agent}\n")
+    loaded = plistlib.loads(agent.read_bytes())
+    assert loaded["Label"] == "org.teeter.watch"
+    assert loaded["ProgramArguments"] == [
+        sys.executable, "-m", "app", "--db", str(weird.resolve()), "watch"
+    ]  # fmt: skip
+    assert loaded["RunAtLoad"] is True
+
+
+def test_install_never_replaces_a_file_teeter_did_not_write(
+    clock, db, tmp_path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "linux")
+    unit = tmp_path / "systemd" / "user" / "teeter-watch.service"
+    unit.parent.mkdir(parents=True)
+    unit.write_text("[Service]\nExecStart=/bin/true\n")
+    assert main(["--db", str(db), "watch", "--install"]) == 2
+    assert capsys.readouterr().err == (
+        f"teeter watch: {unit} exists and was not written by teeter\n"
+    )
+    assert main(["--db", str(db), "watch", "--uninstall"]) == 2
+    assert unit.read_text() == "[Service]\nExecStart=/bin/true\n"
