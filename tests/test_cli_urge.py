@@ -1,3 +1,4 @@
+# ruff: noqa: F811
 """`teeter urge`, `teeter remind` and `teeter watch --install/--uninstall` from the shell,
 with "now" pinned by TEETER_NOW; bad input is one line, exit 2, nothing written."""
 
@@ -25,7 +26,7 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def ran_out(clock, db: Path) -> Path:  # noqa: F811
+def ran_out(clock, db: Path) -> Path:
     """A 30-minute coffee timer started at 11:30 that ran out at noon; now is 12:05."""
     clock("2026-03-10T11:30:00+01:00")
     assert teeter(db, "timer", "start", "coffee", "30m") == 0
@@ -103,7 +104,7 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(ran_out, capsys, args, 
     assert digest(ran_out) == before
 
 
-def test_nothing_waiting_and_no_file(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_nothing_waiting_and_no_file(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]
     assert teeter(db, "urge", "4") == 2
     assert capsys.readouterr().err == "teeter urge: no timer is waiting for an urge answer\n"
     assert not db.exists()
@@ -111,7 +112,7 @@ def test_nothing_waiting_and_no_file(clock, db, capsys) -> None:  # type: ignore
     assert not db.exists()
 
 
-def test_remind_sets_shows_and_turns_off(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_remind_sets_shows_and_turns_off(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]
     assert teeter(db, "remind") == 0
     assert capsys.readouterr().out == "no check-in reminder\n"
     assert not db.exists()
@@ -131,14 +132,14 @@ def test_remind_sets_shows_and_turns_off(clock, db, capsys) -> None:  # type: ig
 @pytest.mark.parametrize(
     "args", [["at", "25:00"], ["at"], ["quiet", "22:00"], ["sometimes"], ["at", "20:30", "x"]]
 )
-def test_remind_refuses_bad_input(clock, db, capsys, args) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_remind_refuses_bad_input(clock, db, capsys, args) -> None:  # type: ignore[no-untyped-def]
     assert teeter(db, "remind", *args) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("teeter remind: ")
     assert not db.exists()
 
 
-def test_install_writes_one_unit_says_so_and_uninstall_removes_only_it(  # noqa: F811
+def test_install_writes_one_unit_says_so_and_uninstall_removes_only_it(
     clock, db, tmp_path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     config = tmp_path / "config"
@@ -168,7 +169,7 @@ def test_install_writes_one_unit_says_so_and_uninstall_removes_only_it(  # noqa:
     assert capsys.readouterr().out == f"nothing to remove: {unit} does not exist\n"
 
 
-def test_install_on_macos_writes_a_launch_agent(clock, db, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_install_on_macos_writes_a_launch_agent(clock, db, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import plistlib
 
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -187,7 +188,7 @@ def test_install_on_macos_writes_a_launch_agent(clock, db, tmp_path, capsys, mon
 
 def test_install_never_replaces_a_file_teeter_did_not_write(
     clock, db, tmp_path, capsys, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.setattr(sys, "platform", "linux")
     unit = tmp_path / "systemd" / "user" / "teeter-watch.service"

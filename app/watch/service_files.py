@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 UNIT = "teeter-watch.service"
 AGENT = "org.teeter.watch.plist"
-MARKER = "teeter watch --install"
+MARKER = "Written by teeter"
 
 
 @dataclass(frozen=True)
