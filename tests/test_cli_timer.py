@@ -275,7 +275,7 @@ def test_a_timer_that_ran_out_is_listed_as_ran_out_and_left_open(clock, db, caps
     clock("2026-03-10T13:00:00+01:00")
     assert teeter(db, "timer", "list") == 0
     out = capsys.readouterr().out
-    assert out.startswith("coffee  ran out at 12:30; teeter asks about the craving")
+    assert out == "coffee  ran out at 12:30; how strong is the craving now? teeter urge coffee N\n"
     assert "ended today" not in out
     assert rows(db, "SELECT ended_at, end_reason FROM timer") == [(None, None)]
 

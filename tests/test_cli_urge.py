@@ -200,3 +200,25 @@ def test_install_never_replaces_a_file_teeter_did_not_write(
     )
     assert main(["--db", str(db), "watch", "--uninstall"]) == 2
     assert unit.read_text() == "[Service]\nExecStart=/bin/true\n"
+
+
+def test_urge_ratings_survive_export_and_import_linked_to_their_timer(  # type: ignore[no-untyped-def]
+    ran_out, clock, tmp_path, capsys
+) -> None:
+    clock("2026-03-10T13:00:00+01:00")
+    assert teeter(ran_out, "urge", "coffee", "8") == 0
+    assert teeter(ran_out, "urge", "coffee", "3") == 0
+    exported = tmp_path / "out.json"
+    assert teeter(ran_out, "export", "--output", str(exported)) == 0
+    fresh = tmp_path / "fresh.db"
+    assert teeter(fresh, "import", str(exported)) == 0
+    assert "2 urge ratings" in capsys.readouterr().out
+    query = (
+        "SELECT timer.started_at, urge_rating.rated_at, urge_rating.urge, urge_rating.source "
+        "FROM urge_rating LEFT JOIN timer ON timer.id = urge_rating.timer_id "
+        "ORDER BY urge_rating.id"
+    )
+    assert rows(fresh, query) == rows(ran_out, query)
+    assert teeter(fresh, "import", str(exported)) == 0
+    assert "0 urge ratings" not in capsys.readouterr().out  # nothing added: not mentioned
+    assert rows(fresh, "SELECT count(*) FROM urge_rating") == [(2,)]

@@ -323,6 +323,7 @@ def test_import_keeps_what_is_already_there(db: Database, tmp_path: Path) -> Non
         "exposures": 1,
         "checkins": 0,
         "timers": 0,
+        "urges": 0,
         "reframes": 0,
         "experiments": 0,
         "settings": 1,

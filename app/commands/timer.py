@@ -1,8 +1,8 @@
 """`teeter timer start|list|stop`: spacing timers from the shell.
 
-A timer stores its end time, so it keeps running whether or not teeter is open. The shell
-never closes a timer that ran out: the app asks "how strong is the craving now?" for it at the
-next launch, and closes it then."""
+A timer stores its end time, so it keeps running whether or not teeter is open. Listing never
+closes a timer that ran out: its urge question is asked by the app, `teeter watch` or
+answered with `teeter urge`, which close it then."""
 
 from __future__ import annotations
 
@@ -200,7 +200,8 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
     if ran_out:
         print(
             f"{stimulus.name}: the timer already ran out at {_when(ran_out[-1].ends_at, now)}"
-            ", so there is nothing to stop; teeter asks about the craving when you next open it"
+            f", so there is nothing to stop; how strong is the craving now? teeter urge "
+            f"{_quote(stimulus.name)} N"
         )
         return 0
     raise UsageError(nothing)
@@ -238,8 +239,8 @@ def _active_line(timer: Timer, now: pendulum.DateTime) -> str:
 
     if timer.has_run_out(now):
         return (
-            f"ran out at {_when(timer.ends_at, now)}; teeter asks about the craving when you next "
-            "open it"
+            f"ran out at {_when(timer.ends_at, now)}; how strong is the craving now? teeter urge "
+            f"{_quote(timer.stimulus_name)} N"
         )
     return f"{format_duration(timer.remaining(now))} left, until {_when(timer.ends_at, now)}"
 

@@ -32,6 +32,7 @@ from app.storage.models import (
     SettingRow,
     StimulusRow,
     TimerRow,
+    UrgeRatingRow,
 )
 from app.storage.transfer import TransferError
 from app.storage.transfer_records import Bundle
@@ -41,6 +42,7 @@ SECTIONS = (
     ("stimuli", "stimulus", "stimuli"),
     ("checkins", "check-in", "check-ins"),
     ("timers", "timer", "timers"),
+    ("urges", "urge rating", "urge ratings"),
     ("reframes", "reframe", "reframes"),
     ("experiments", "experiment", "experiments"),
     ("settings", "setting", "settings"),
@@ -152,6 +154,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
             for t in bundle.timers
         ],
     )
+    _merge_urges(conn, bundle, ids, out)
     _merge_section(
         out,
         "reframes",
@@ -225,6 +228,39 @@ def _merge_section(
     fresh = [row for row in rows if not match.take(tuple(row[name] for name in key))]
     out.added[section] = _insert(conn, table, fresh)
     out.present += match.present
+
+
+def _merge_urges(
+    conn: sa.Connection, bundle: Bundle, ids: dict[str, int], out: ImportSummary
+) -> None:
+    """Urge ratings, each linked again to its timer (found by stimulus and start)."""
+    if not bundle.urges:
+        out.added["urges"] = 0
+        return
+    timer = TimerRow.__table__
+    timers = {
+        (sid, started): tid
+        for tid, sid, started in conn.execute(
+            sa.select(timer.c.id, timer.c.stimulus_id, timer.c.started_at)
+        )
+    }
+    _merge_section(
+        out,
+        "urges",
+        conn,
+        UrgeRatingRow.__table__,
+        ("stimulus_id", "rated_at", "urge"),
+        [
+            {
+                "stimulus_id": ids[u.stimulus],
+                "timer_id": timers.get((ids[u.stimulus], u.timer_started_at)),
+                "rated_at": u.rated_at,
+                "urge": u.urge,
+                "source": u.source,
+            }
+            for u in bundle.urges
+        ],
+    )
 
 
 def _merge_experiments(

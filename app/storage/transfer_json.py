@@ -21,6 +21,7 @@ from app.storage.models import (
     SettingRow,
     StimulusRow,
     TimerRow,
+    UrgeRatingRow,
 )
 from app.storage.transfer import FORMAT, VERSION, encode_day, encode_time
 
@@ -69,6 +70,7 @@ def _document(conn: sa.Connection, now: dt.datetime) -> Iterator[tuple[str, Any]
     yield "exposures", _exposures(conn, names)
     yield "checkins", _checkins(conn)
     yield "timers", _timers(conn, names)
+    yield "urges", _urges(conn, names)
     yield "reframes", _reframes(conn, names)
     yield "experiments", _experiments(conn, names)
 
@@ -124,6 +126,24 @@ def _timers(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, An
             "end_reason": row.end_reason,
             "urge": row.urge,
             "urge_asked": bool(row.urge_asked),
+        }
+
+
+def _urges(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any]]:
+    """Urge ratings given apart from a timer's end; each names its timer by its start."""
+    urge, timer = UrgeRatingRow.__table__, TimerRow.__table__
+    query = (
+        sa.select(urge, timer.c.started_at.label("timer_started_at"))
+        .select_from(urge.outerjoin(timer, timer.c.id == urge.c.timer_id))
+        .order_by(urge.c.rated_at, urge.c.id)
+    )
+    for row in conn.execute(query):
+        yield {
+            "stimulus": names[row.stimulus_id],
+            "rated_at": encode_time(row.rated_at),
+            "urge": row.urge,
+            "source": row.source,
+            "timer_started_at": encode_time(row.timer_started_at),
         }
 
 

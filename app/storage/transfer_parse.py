@@ -13,6 +13,7 @@ from app.domain.checkin import StepState
 from app.domain.lexicon import default_kind, kind_before_the_split
 from app.domain.records import ExposureSource, Outcome, StimulusKind, TimerEnd
 from app.domain.text import NOTE_MAX, name_key
+from app.domain.urges import UrgeSource
 from app.storage import transfer_fields as check
 from app.storage.transfer import FORMAT, VERSION, TransferError
 from app.storage.transfer_fields import BadValue
@@ -27,6 +28,7 @@ from app.storage.transfer_records import (
     ReframeIn,
     StimulusIn,
     TimerIn,
+    UrgeIn,
 )
 
 __all__ = ["Bundle", "parse", "read_file"]
@@ -159,6 +161,17 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
                 urge=check.rating(item, "urge", where, required=False),
                 # A file that does not say: an ended timer is history, not a question to ask.
                 urge_asked=check.flag(item, "urge_asked", where, ended_at is not None),
+            )
+        )
+    sources = [source.value for source in UrgeSource]
+    for where, item in check.records(doc, "urges"):  # absent from exports before 0.2
+        bundle.urges.append(
+            UrgeIn(
+                stimulus=stimulus_key(item, "stimulus", where),
+                rated_at=check.moment(item, "rated_at", where),
+                urge=check.rating(item, "urge", where),
+                source=check.choice(item, "source", where, sources, UrgeSource.APP.value),
+                timer_started_at=check.moment(item, "timer_started_at", where, required=False),
             )
         )
     outcomes = [o.value for o in Outcome]

@@ -51,6 +51,15 @@ class TimerIn:
 
 
 @dataclass(frozen=True)
+class UrgeIn:
+    stimulus: str
+    rated_at: dt.datetime
+    urge: int
+    source: str
+    timer_started_at: dt.datetime | None  # names its timer by (stimulus, start)
+
+
+@dataclass(frozen=True)
 class ReframeIn:
     occurred_at: dt.datetime
     stimulus: str | None
@@ -81,5 +90,6 @@ class Bundle:
     checkins: list[CheckInIn] = field(default_factory=list)
     timers: list[TimerIn] = field(default_factory=list)
     reframes: list[ReframeIn] = field(default_factory=list)
+    urges: list[UrgeIn] = field(default_factory=list)
     experiments: list[ExperimentIn] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
