@@ -16,7 +16,9 @@ from app.domain.days import check_day_start_hour
 from app.domain.safety import DEFAULT_HELP_TEXT
 from app.storage import settings
 from app.storage.errors import StorageError
+from app.storage.notify_settings import REMINDER_AT
 from app.ui.safe_text import shown
+from app.ui.widgets.notify_settings import NotificationSettings
 
 if TYPE_CHECKING:
     from app.storage.database import Database
@@ -73,9 +75,11 @@ class SettingsScreen(Screen[None]):
                 classes="field-label",
             )
             yield TextArea(custom or DEFAULT_HELP_TEXT, id="settings-help", soft_wrap=True)
+            yield NotificationSettings(self.db)
             yield Static("", id="settings-error", classes="step-error")
             yield Static(
-                "ctrl+s saves the hour and the help text · escape goes back", classes="step-intro"
+                "ctrl+s saves the hour, the help text and the reminder · escape goes back",
+                classes="step-intro",
             )
             yield Button("Delete all my data…", variant="error", id="settings-forget")
         yield Footer()
@@ -109,12 +113,14 @@ class SettingsScreen(Screen[None]):
         try:
             hour = parse_hour(self.query_one("#settings-hour", Input).value)
             help_text = settings.help_text_value(area.text)
+            reminder = self.query_one(NotificationSettings).values()
         except ValueError as error:
             self.show_error(str(error))
             return
         try:
             settings.put_many(
-                self.db, {settings.DAY_START_HOUR: str(hour), settings.HELP_TEXT: help_text}
+                self.db,
+                {settings.DAY_START_HOUR: str(hour), settings.HELP_TEXT: help_text, **reminder},
             )
         except StorageError as error:
             self.show_error(str(error))
@@ -125,7 +131,11 @@ class SettingsScreen(Screen[None]):
         app = self.teeter
         app.day_start_hour = hour
         whose = "your own" if help_text else "teeter's own"
-        app.notify(f"Your day starts at {hour:02d}:00; help text: {whose}.", title="Saved")
+        at = reminder[REMINDER_AT]
+        remind = f"check-in reminder at {at}" if at else "no check-in reminder"
+        app.notify(
+            f"Your day starts at {hour:02d}:00; help text: {whose}; {remind}.", title="Saved"
+        )
         app.data_changed()
 
     def show_error(self, message: str) -> None:
