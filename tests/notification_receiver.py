@@ -3,7 +3,7 @@
 `org.freedesktop.Notifications`, records every notification it is sent (one JSON line per
 call, in the file named by the first argument) and can press a notification's button or
 send a reply on a test's request (`org.teeter.TestReceiver.Press` / `.Reply`, called with
-`gdbus`), exactly as a person clicking would. The remaining arguments are the capabilities
+`dbus-send`), exactly as a person clicking would. The remaining arguments are the capabilities
 it advertises (e.g. `actions body`).
 
 Run as its own process by the tests (`python tests/notification_receiver.py FILE CAPS...`):
