@@ -40,6 +40,8 @@ async def open_forget(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await wait_ready(app, pilot)
     await pilot.press("comma")
     await pilot.pause()
+    app.screen.query_one("#settings-forget").scroll_visible(animate=False)  # below the fold
+    await pilot.pause()
     await pilot.click("#settings-forget")
     await pilot.pause()
     assert isinstance(app.screen, ForgetScreen)
