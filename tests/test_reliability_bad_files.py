@@ -319,7 +319,7 @@ def small_tmpfs(where: Path, size: str) -> Iterator[Path]:
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
 def test_full_disk_on_a_real_small_file_system(tmp_path: Path) -> None:
-    with small_tmpfs(tmp_path / "disk", "256k") as disk:
+    with small_tmpfs(tmp_path / "disk", "512k") as disk:
         journal = make_journal(disk / "teeter.db", entries=3)
         filler = disk / "filler"
         fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
