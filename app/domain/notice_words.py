@@ -2,7 +2,7 @@
 terminal). They can show on a lock screen or over someone's shoulder, so a setting hides
 names, and they stay neutral: a timer's end is reported, never presented as permission
 ("ready", "the wait is over", "you may have it now"). Kept in one module so the safety
-rules decide them in one place."""
+rule (`safety.guidance`) decides a timer's end in one place."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.domain.records import StimulusKind
+from app.domain.safety import guidance
 from app.domain.text import one_line
 
 HIDDEN_NAME = "a spacing timer"
@@ -33,8 +34,10 @@ def timer_done(
     """A timer ran out. `ended_at` (a local clock time) when it is said late, so the
     question is plainly about now; `answer_here` when the notification itself takes the
     answer, otherwise it says how to answer from the shell."""
-    del kind  # every kind gets the same neutral report; nothing here invites an exposure
-    title = f"teeter: {HIDDEN_NAME} is done" if hide_names else f"{one_line(name)}: timer done"
+    if hide_names:
+        title = f"teeter: {HIDDEN_NAME} is done"
+    else:  # the safety rule owns how a timer's end is worded, for every kind
+        title = guidance(kind, one_line(name)).timer_end
     lines = [f"It ran out at {ended_at}."] if ended_at is not None else []
     lines.append(URGE_QUESTION)
     if not answer_here:  # no name in the body: some servers read it as markup
