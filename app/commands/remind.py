@@ -13,6 +13,7 @@ USAGE = "use: teeter remind at HH:MM | off | quiet HH:MM-HH:MM | quiet off"
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "remind",
+        usage="teeter remind [at HH:MM | off | quiet HH:MM-HH:MM | quiet off]",
         help="a daily check-in reminder: at HH:MM, off, quiet hours",
         description="A daily reminder of the check-in, sent by 'teeter watch' only when "
         "today's check-in is not complete and never in quiet hours. Examples: teeter remind "

@@ -14,12 +14,13 @@ from pathlib import Path
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "urge",
+        usage="teeter urge [STIMULUS] N",
         help="answer 'how strong is the urge now?' for a timer that ran out",
         description="Rate how strong the urge is now, 1-10, for the timer that ran out most "
         "recently (of STIMULUS, when named). Without a timer waiting, a named stimulus gets "
         "an urge rating of its own, at this time.",
     )
-    parser.add_argument("words", nargs="+", metavar="[STIMULUS] N", help="e.g. coffee 6, or 6")
+    parser.add_argument("words", nargs="+", metavar="[STIMULUS] N", help="e.g. coffee 6, or just 6")
     parser.set_defaults(run=run)
 
 
