@@ -35,11 +35,13 @@ Log = Callable[[str], None]
 
 
 class Watcher:
-    def __init__(self, db_path: Path, clock: Clock, log: Log) -> None:
+    def __init__(
+        self, db_path: Path, clock: Clock, log: Log, channel: DesktopChannel | None = None
+    ) -> None:
+        self.channel = channel or DesktopChannel(log, self.answered)
         self.db = Database(db_path)
         self.clock = clock
         self.log = log
-        self.channel = DesktopChannel(log, self.answered)
         self._probe = sqlite3.connect(db_path, isolation_level=None)
 
     def close(self) -> None:
