@@ -44,7 +44,7 @@ def test_within_ten_minutes_it_is_the_timers_end_answer(ran_out, capsys) -> None
     assert teeter(ran_out, "urge", "coffee", "6") == 0
     assert (
         capsys.readouterr().out
-        == "coffee: urge 6/10 recorded for the timer that ran out at 12:00\n"
+        == "coffee: craving 6/10 recorded for the timer that ran out at 12:00\n"
     )
     assert rows(ran_out, "SELECT urge, urge_asked, end_reason FROM timer") == [(6, 1, "ran_out")]
     assert rows(ran_out, "SELECT key FROM claim") == [("urge-question:1",)]
@@ -55,7 +55,7 @@ def test_later_it_is_a_rating_of_its_own_with_its_own_time(ran_out, clock, capsy
     capsys.readouterr()
     assert teeter(ran_out, "urge", "COFFEE", "8") == 0
     assert capsys.readouterr().out == (
-        "coffee: urge 8/10 at 13:00, kept as a rating of its own: the timer ran out at 12:00, "
+        "coffee: craving 8/10 at 13:00, kept as a rating of its own: the timer ran out at 12:00, "
         "too long ago to count as its end\n"
     )
     assert rows(ran_out, "SELECT urge FROM timer") == [(None,)]
@@ -79,11 +79,11 @@ def test_without_a_name_the_latest_waiting_timer_is_answered(ran_out, capsys) ->
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["coffee", "11"], "teeter urge: the urge must be from 1 to 10, not 11\n"),
-        (["coffee", "0"], "teeter urge: the urge must be from 1 to 10, not 0\n"),
+        (["coffee", "11"], "teeter urge: the craving must be from 1 to 10, not 11\n"),
+        (["coffee", "0"], "teeter urge: the craving must be from 1 to 10, not 0\n"),
         (
             ["coffee", "six"],
-            "teeter urge: the urge must be a whole number from 1 to 10, not 'six'\n",
+            "teeter urge: the craving must be a whole number from 1 to 10, not 'six'\n",
         ),
         (["tea", "4"], "teeter urge: no stimulus named tea (see: teeter timer list)\n"),
         (["  ", "4"], None),
@@ -106,7 +106,7 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(ran_out, capsys, args, 
 
 def test_nothing_waiting_and_no_file(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]
     assert teeter(db, "urge", "4") == 2
-    assert capsys.readouterr().err == "teeter urge: no timer is waiting for an urge answer\n"
+    assert capsys.readouterr().err == "teeter urge: no timer is waiting for a craving answer\n"
     assert not db.exists()
     assert teeter(db, "urge") == 2  # argparse: N is required
     assert not db.exists()

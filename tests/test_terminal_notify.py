@@ -7,7 +7,7 @@ import pytest
 
 from app.ui.terminal_notify import protocol, sequence
 
-TITLE, BODY = "coffee: timer done", "How strong is the urge now? (1-10)"
+TITLE, BODY = "coffee: timer done", "How strong is the craving now? (1-10)"
 
 
 @pytest.mark.parametrize(
@@ -16,31 +16,31 @@ TITLE, BODY = "coffee: timer done", "How strong is the urge now? (1-10)"
         (
             {"TERM": "xterm-kitty", "KITTY_WINDOW_ID": "3"},
             "\x1b]99;i=teeter:d=0;coffee: timer done\x1b\\"
-            "\x1b]99;i=teeter:p=body;How strong is the urge now? (1-10)\x1b\\",
+            "\x1b]99;i=teeter:p=body;How strong is the craving now? (1-10)\x1b\\",
         ),
         (
             {"TERM_PROGRAM": "iTerm.app"},
-            "\x1b]9;coffee: timer done: How strong is the urge now? (1-10)\x07",
+            "\x1b]9;coffee: timer done: How strong is the craving now? (1-10)\x07",
         ),
         (
             {"WT_SESSION": "0b7c"},
-            "\x1b]9;coffee: timer done: How strong is the urge now? (1-10)\x07",
+            "\x1b]9;coffee: timer done: How strong is the craving now? (1-10)\x07",
         ),
         (
             {"TERM": "foot"},
-            "\x1b]777;notify;coffee: timer done;How strong is the urge now? (1-10)\x1b\\",
+            "\x1b]777;notify;coffee: timer done;How strong is the craving now? (1-10)\x1b\\",
         ),
         (
             {"VTE_VERSION": "7600", "TERM": "xterm-256color"},
-            "\x1b]777;notify;coffee: timer done;How strong is the urge now? (1-10)\x1b\\",
+            "\x1b]777;notify;coffee: timer done;How strong is the craving now? (1-10)\x1b\\",
         ),
         (
             {"TERM_PROGRAM": "ghostty", "TERM": "xterm-ghostty"},
-            "\x1b]777;notify;coffee: timer done;How strong is the urge now? (1-10)\x1b\\",
+            "\x1b]777;notify;coffee: timer done;How strong is the craving now? (1-10)\x1b\\",
         ),
         (
             {"TERM_PROGRAM": "WezTerm"},
-            "\x1b]777;notify;coffee: timer done;How strong is the urge now? (1-10)\x1b\\",
+            "\x1b]777;notify;coffee: timer done;How strong is the craving now? (1-10)\x1b\\",
         ),
     ],
 )
@@ -53,7 +53,7 @@ def test_inside_tmux_the_sequence_is_wrapped_with_escapes_doubled() -> None:
     assert sequence(env, TITLE, BODY) == (
         "\x1bPtmux;"
         "\x1b\x1b]99;i=teeter:d=0;coffee: timer done\x1b\x1b\\"
-        "\x1b\x1b]99;i=teeter:p=body;How strong is the urge now? (1-10)\x1b\x1b\\"
+        "\x1b\x1b]99;i=teeter:p=body;How strong is the craving now? (1-10)\x1b\x1b\\"
         "\x1b\\"
     )
     iterm = {"TMUX": "x", "TERM_PROGRAM": "tmux", "LC_TERMINAL": "iTerm2"}

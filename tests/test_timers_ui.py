@@ -563,7 +563,7 @@ async def test_a_long_past_timer_is_asked_about_now_and_kept_apart(make_app, db)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await until(pilot, showing(app, UrgeScreen))
-        assert "this is about the urge right now, not back then" in text(app)
+        assert "this is about the craving right now, not back then" in text(app)
         await pilot.press("4", "enter")
         await settle(pilot)
     [timer] = all_timers(db)
@@ -608,7 +608,7 @@ async def test_the_terminal_shows_a_notification_where_it_can(
         await tick(app, pilot)
         assert written == [
             "\x1b]99;i=teeter:d=0;coffee: timer done\x1b\\"
-            "\x1b]99;i=teeter:p=body;How strong is the urge now? (1-10)\x1b\\"
+            "\x1b]99;i=teeter:p=body;How strong is the craving now? (1-10)\x1b\\"
         ]
         await pilot.press("escape")
         notify_settings.put_flag(db, notify_settings.TERMINAL_NOTIFY, False)

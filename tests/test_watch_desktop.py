@@ -158,7 +158,7 @@ def test_a_shell_timer_ends_in_exactly_one_notification_even_after_a_restart(
     [note] = receiver.wait_for(1)
     assert note["app_name"] == "teeter"
     assert note["summary"] == "coffee: timer done"
-    assert note["body"] == "How strong is the urge now? (1-10)"
+    assert note["body"] == "How strong is the craving now? (1-10)"
     buttons = note["actions"][note["actions"].index("urge-1") :]
     assert buttons[::2] == [f"urge-{n}" for n in range(1, 11)]
     assert buttons[1::2] == [str(n) for n in range(1, 11)]
@@ -202,14 +202,14 @@ def test_a_button_press_lands_as_the_urge_and_the_app_does_not_ask_again(
     watcher = Watcher(bus, db, tmp_path / "watch.log")
     [note] = receiver.wait_for(1)
     receiver.act("Press", note["id"], "urge-7")
-    watcher.wait_for("urge 7/10 saved (the timer's end)")
+    watcher.wait_for("craving 7/10 saved (the timer's end)")
     assert watcher.stop() == 0
     assert rows(db, "SELECT urge, urge_asked FROM timer") == [(7, 1)]
     assert rows(db, "SELECT count(*) FROM urge_rating") == [(0,)]
     later = teeter(bus, db, "urge", "6", now="2026-11-24T09:45:00+01:00")
     assert later.returncode == 2
     assert (
-        later.stderr == "teeter urge: no timer is waiting for an urge answer; name the "
+        later.stderr == "teeter urge: no timer is waiting for a craving answer; name the "
         "stimulus to rate it now: teeter urge NAME N\n"
     )
 
@@ -245,11 +245,11 @@ def test_without_actions_the_notification_says_how_to_answer_from_the_shell(bus,
     finally:
         plain.close()
     assert note["summary"] == "teeter: a spacing timer is done"
-    assert note["body"] == "How strong is the urge now? (1-10)\nAnswer with: teeter urge N"
+    assert note["body"] == "How strong is the craving now? (1-10)\nAnswer with: teeter urge N"
     assert "wine" not in json.dumps(note) + "".join(watcher.lines())
     answered = teeter(bus, db, "urge", "4", now="2026-11-24T09:33:00+01:00")
     assert answered.returncode == 0, answered.stderr
-    assert answered.stdout == "[b]wine: urge 4/10 recorded for the timer that ran out at 09:31\n"
+    assert answered.stdout == "[b]wine: craving 4/10 recorded for the timer that ran out at 09:31\n"
 
 
 def test_the_check_in_reminder_comes_once_and_not_after_the_check_in(

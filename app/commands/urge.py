@@ -1,4 +1,4 @@
-"""`teeter urge [STIMULUS] N`: answer "how strong is the urge now?" from the shell.
+"""`teeter urge [STIMULUS] N`: answer "how strong is the craving now?" from the shell.
 
 It answers the most recently ended timer that has no answer yet (for that stimulus, or any
 when no name is given), exactly as the app's question or a notification's buttons would:
@@ -15,10 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "urge",
         usage="teeter urge [STIMULUS] N",
-        help="answer 'how strong is the urge now?' for a timer that ran out",
-        description="Rate how strong the urge is now, 1-10, for the timer that ran out most "
+        help="answer 'how strong is the craving now?' for a timer that ran out",
+        description="Rate how strong the craving is now, 1-10, for the timer that ran out most "
         "recently (of STIMULUS, when named). Without a timer waiting, a named stimulus gets "
-        "an urge rating of its own, at this time.",
+        "a craving rating of its own, at this time.",
     )
     parser.add_argument("words", nargs="+", metavar="[STIMULUS] N", help="e.g. coffee 6, or just 6")
     parser.set_defaults(run=run)
@@ -35,11 +35,11 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     if len(names) > 1:
         raise UsageError("give the stimulus as one argument (quote a name with spaces)")
     try:
-        urge = parse_rating(rating, "the urge")
+        urge = parse_rating(rating, "the craving")
         name = clean_name(names[0]) if names else None
     except (RatingError, StimulusNameError) as error:
         raise UsageError(str(error)) from None
-    waiting = "no timer is waiting for an urge answer"
+    waiting = "no timer is waiting for a craving answer"
     if not db_path.exists():  # nothing to answer, and answering must not create the file
         raise UsageError(f"no stimulus named {name}" if name else waiting)
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 def _said(answer, now) -> str:  # type: ignore[no-untyped-def]
     from app.domain.notice_words import late_time
 
-    head = f"{answer.stimulus_name}: urge {answer.urge}/10"
+    head = f"{answer.stimulus_name}: craving {answer.urge}/10"
     if answer.timer is None:
         return f"{head} at {late_time(answer.rated_at, now)} (no timer was waiting for it)"
     ended = late_time(answer.timer.ends_at, now)

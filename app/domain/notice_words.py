@@ -14,7 +14,7 @@ from app.domain.safety import guidance
 from app.domain.text import one_line
 
 HIDDEN_NAME = "a spacing timer"
-URGE_QUESTION = "How strong is the urge now? (1-10)"
+URGE_QUESTION = "How strong is the craving now? (1-10)"
 
 
 @dataclass(frozen=True)

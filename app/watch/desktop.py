@@ -81,7 +81,7 @@ class DesktopChannel:
         if timer_id is not None:
             if Capability.REPLY_FIELD in capabilities:
                 reply = ReplyField(
-                    title="Urge 1-10",
+                    title="Craving 1-10",
                     button_title="Save",
                     on_replied=lambda text: self._replied(timer_id, text),
                 )
@@ -102,7 +102,7 @@ class DesktopChannel:
 
     def _replied(self, timer_id: int, text: str) -> None:
         try:
-            urge = parse_rating(text, "the urge")
+            urge = parse_rating(text, "the craving")
         except RatingError as error:
             self._log(f"a reply was not saved: {error}")
             return

@@ -140,11 +140,11 @@ class Watcher:
                 self.db, timer_id, urge, self.clock().in_timezone("UTC"), UrgeSource.NOTIFICATION
             )
         except StorageError as error:
-            self.log(f"an urge answer could not be saved: {error}")
+            self.log(f"a craving answer could not be saved: {error}")
             return
         if answer is not None:
             kind = "the timer's end" if answer.at_end else "now, apart from the timer's end"
-            self.log(f"urge {answer.urge}/10 saved ({kind})")
+            self.log(f"craving {answer.urge}/10 saved ({kind})")
 
     def _data_version(self) -> int:
         try:

@@ -35,7 +35,7 @@ class UrgeScreen(RatingQuestion):
         where = " while teeter was closed" if self.while_closed else ""
         late = asks_about_now(self.timer.ends_at, self.asked_at)
         if late:
-            where += ", a while ago: this is about the urge right now, not back then"
+            where += ", a while ago: this is about the craving right now, not back then"
         with Vertical(id="urge-dialog"):
             yield Static(
                 Content.assemble("Your ", shown(name), " timer ran out"),
