@@ -71,3 +71,27 @@ def test_without_the_notify_extra_watch_says_how_in_one_line(db_path, capsys, mo
         "teeter watch: desktop notifications need the notify extra: pip install "
         "'teeter[notify]' (or pipx inject teeter desktop-notifier)\n"
     )
+
+
+def test_watch_urge_and_remind_never_import_textual(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    from pathlib import Path
+
+    db = tmp_path / "teeter.db"
+    code = (
+        "import sys\n"
+        "from app.cli import main\n"
+        "from app.watch.runner import Watcher\n"
+        f"main(['--db', {str(db)!r}, 'remind', 'at', '20:30'])\n"
+        "try:\n"
+        f"    main(['--db', {str(db)!r}, 'urge', '4'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
+        "assert not bad, bad\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
