@@ -27,6 +27,7 @@ COMMANDS = (
     "backup",
     "forget",
     "report",
+    "serve",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -31,3 +31,15 @@ def database_path(option: str | None = None, environ: Mapping[str, str] = os.env
     from platformdirs import user_data_path
 
     return user_data_path("teeter", appauthor=False) / DB_NAME
+
+
+SERVE_TOKEN_NAME = "serve-token"
+
+
+def serve_token_path() -> Path:
+    """The secret `teeter serve` asks every browser for: one per person, kept in the
+    platform's config directory (on Linux `~/.config/teeter/serve-token`), so it does not
+    depend on which database is served."""
+    from platformdirs import user_config_path
+
+    return user_config_path("teeter", appauthor=False) / SERVE_TOKEN_NAME

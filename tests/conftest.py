@@ -31,6 +31,24 @@ def _no_network(*args: object, **kwargs: object) -> None:
     raise AssertionError("teeter tried to use the network; it must never do so")
 
 
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
+
+
+def _is_loopback(host: object) -> bool:
+    import ipaddress
+
+    if isinstance(host, bytes):
+        host = host.decode()
+    if not isinstance(host, str):
+        return False
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
 @pytest.fixture(autouse=True)
 def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
     """The whole suite runs with outgoing connections refused (asyncio's own socketpair
@@ -43,10 +61,59 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", _no_network)
 
 
+@pytest.fixture
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For `teeter serve` tests: connections to this machine's loopback are allowed, every
+    other address is still refused (the server under test must never reach out)."""
+    import socket
+
+    def connect(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else None
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(host):
+            _no_network()
+        return _REAL["connect"](self, address)
+
+    def connect_ex(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else None
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(host):
+            _no_network()
+        return _REAL["connect_ex"](self, address)
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        if host is not None and not _is_loopback(host):
+            _no_network()
+        return _REAL["getaddrinfo"](host, *args, **kwargs)
+
+    def create_connection(address: tuple[str, int], *args: object, **kwargs: object) -> object:
+        if not _is_loopback(address[0]):
+            _no_network()
+        return _REAL["create_connection"](address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+
+
+def _real_socket_functions() -> dict[str, Callable[..., object]]:
+    import socket
+
+    return {
+        "connect": socket.socket.connect,
+        "connect_ex": socket.socket.connect_ex,
+        "getaddrinfo": socket.getaddrinfo,
+        "create_connection": socket.create_connection,
+    }
+
+
+_REAL = _real_socket_functions()
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEETER_DB", str(tmp_path / "env-default.db"))
     monkeypatch.delenv("TEETER_NOW", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # serve's token lives here
     monkeypatch.setenv("TZ", "Europe/Paris")
 
 

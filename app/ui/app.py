@@ -25,6 +25,8 @@ class TeeterApp(App[int]):
     CSS_PATH = Path(__file__).with_name("teeter.tcss")  # absolute: subclasses live elsewhere
     TITLE = "teeter"
     ENABLE_COMMAND_PALETTE = True
+    # Screens under 60 columns (a phone in portrait, through `teeter serve`) get `-narrow`.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-app"),
         Binding("u", "undo", "Undo", id="undo"),

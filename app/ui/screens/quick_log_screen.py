@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from app.domain.records import Exposure, ExposureSource
 from app.storage import stimuli
@@ -41,6 +41,7 @@ class QuickLogScreen(ModalScreen[bool]):
             yield Static("Log an entry", classes="step-progress")
             yield ExposureForm(names, stimulus=names[0] if names else "", with_time=True)
             yield Static("enter saves · escape cancels", classes="step-intro")
+        yield Footer()  # its keys can be tapped: a phone has no escape key
 
     def on_mount(self) -> None:
         self.query_one(ExposureForm).focus_first()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.events import Key
+from textual.events import Click, Key
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -30,6 +30,8 @@ class RatingInput(Widget, can_focus=True):
         Binding("right,up", "nudge(1)", "+1", show=False),
         Binding("left,down", "nudge(-1)", "-1", show=False),
     ]
+
+    LABEL_WIDTH = 24  # labels are padded to this, so the bar lines up across ratings
 
     value: reactive[int | None] = reactive(None)
 
@@ -64,7 +66,9 @@ class RatingInput(Widget, can_focus=True):
         )
         number = f"{value:>2}" if value is not None else " –"
         hint = "  (1-9, 0 = 10)" if self.has_focus and value is None else ""
-        return Content.assemble(f"{self.label:<24}", bar, f" {number}", (hint, "$text-muted"))
+        return Content.assemble(
+            f"{self.label:<{self.LABEL_WIDTH}}", bar, f" {number}", (hint, "$text-muted")
+        )
 
     def on_key(self, event: Key) -> None:
         rating = rating_for_key(event.character or "")
@@ -72,6 +76,15 @@ class RatingInput(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
             self.value = rating
+
+    def on_click(self, event: Click) -> None:
+        """A tap or click on the bar sets the rating it points at (phones have no arrows)."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        cell = offset.x - max(self.LABEL_WIDTH, len(self.label))
+        if 0 <= cell < RATING_MAX:
+            self.value = cell + 1
 
     def action_nudge(self, step: int) -> None:
         self.value = clamp_rating((self.value or (5 if step > 0 else 6)) + step)

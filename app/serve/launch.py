@@ -1,0 +1,133 @@
+"""Starting `teeter serve`: check the database, load the token, listen, print the link and
+its QR code, and on SIGTERM or ctrl+c quit every session before leaving."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import socket
+import ssl
+import sys
+from pathlib import Path
+
+from app.serve import token as tokens
+from app.serve.sessions import SessionRegistry
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+WILDCARD = {"0.0.0.0", "::", ""}
+
+
+def serve(args: argparse.Namespace, db_path: Path) -> int:
+    from app.cli import UsageError
+    from app.paths import serve_token_path
+    from app.storage.errors import StorageError
+    from app.storage.files import prepare
+
+    try:
+        prepare(db_path)  # a damaged or newer file is refused here, not in every tab
+    except StorageError as error:
+        print(f"teeter: {error}", file=sys.stderr)
+        return 1
+    context = _tls(args.certfile, args.keyfile) if args.certfile else None
+    path = serve_token_path()
+    try:
+        secret = tokens.rotate(path) if args.rotate_token else tokens.load_or_create(path)
+    except tokens.TokenError as error:
+        raise UsageError(str(error)) from None
+    from app.serve.web import TeeterServer
+
+    registry = SessionRegistry(args.max_sessions, args.idle_minutes * 60)
+    command = [sys.executable, "-m", "app", "--db", str(db_path)]
+    server = TeeterServer(command, secret, registry, say=_say)
+    try:
+        asyncio.run(_listen(server, args.host, args.port, context, args, db_path, path))
+    except OSError as error:
+        print(
+            f"teeter serve: cannot listen on {args.host}:{args.port} ({_reason(error)})",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+async def _listen(server, host, port, context, args, db_path, token_path) -> None:  # type: ignore[no-untyped-def]
+    from aiohttp import web
+
+    runner = web.AppRunner(server.application(), access_log=None, shutdown_timeout=15)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host, port, ssl_context=context)
+        await site.start()
+        bound = runner.addresses[0][1]
+        _announce(server.secret, host, bound, context is not None, args, db_path, token_path)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await stop.wait()
+        _say("stopping: every session quits as with q")
+    finally:
+        await runner.cleanup()
+
+
+def _announce(secret, host, port, secure, args, db_path, token_path) -> None:  # type: ignore[no-untyped-def]
+    scheme = "https" if secure else "http"
+    urls = [f"{scheme}://{_url_host(name)}:{port}/{secret}/" for name in _shown_hosts(host)]
+    lines = [f"teeter serve: {db_path} for anyone with this link (keep it secret):"]
+    lines += [f"  {url}" for url in urls]
+    print("\n".join(lines), flush=True)
+    import segno
+
+    segno.make(urls[0], error="l").terminal(out=sys.stdout, compact=True, border=2)
+    print(
+        f"Token kept in {token_path} (--rotate-token replaces it). Up to {args.max_sessions} "
+        f"sessions; one idle for {args.idle_minutes} min is closed. ctrl+c stops.",
+        flush=True,
+    )
+    if not secure and host not in LOOPBACK:
+        print(
+            "teeter serve: warning: without --certfile/--keyfile the traffic, token "
+            "included, is not encrypted on your network",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _shown_hosts(host: str) -> list[str]:
+    """The addresses a phone can use: for a wildcard bind, this machine's own addresses by
+    its name (loopback ones left out), else the name itself."""
+    if host not in WILDCARD:
+        return [host]
+    name = socket.gethostname()
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(name, None, socket.AF_INET)}
+    except OSError:
+        found = set()
+    outside = sorted(address for address in found if not address.startswith("127."))
+    return outside or [name]
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _tls(certfile: str, keyfile: str) -> ssl.SSLContext:
+    from app.cli import UsageError
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(certfile, keyfile)
+    except (OSError, ssl.SSLError) as error:
+        raise UsageError(
+            f"cannot use {certfile} and {keyfile} for TLS ({_reason(error)})"
+        ) from None
+    return context
+
+
+def _reason(error: OSError | ssl.SSLError) -> str:
+    return str(getattr(error, "strerror", None) or getattr(error, "reason", None) or error)
+
+
+def _say(line: str) -> None:
+    print(f"teeter serve: {line}", flush=True)
