@@ -69,7 +69,7 @@ def served(tmp_path: Path, db: Path, *extra: str) -> Iterator[Served]:
     url = None
     for line in process.stdout:
         lines.append(line)
-        found = re.search(r"(http://127\.0\.0\.1:\d+/\S+/)", line)
+        found = re.search(r"(https?://127\.0\.0\.1:\d+/\S+/)", line)
         if found:
             url = found.group(1)
             break

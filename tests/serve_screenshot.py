@@ -28,9 +28,7 @@ def shoot() -> None:
         assert main(["--db", str(db), "log", "coffee", "-e", "7", "-c", "4", "--at", "07:40"]) == 0
         with served(tmp, db) as server, sync_playwright() as playwright:
             browser = launch(playwright)
-            page = browser.new_page(
-                viewport={"width": 390, "height": 760}, device_scale_factor=2
-            )
+            page = browser.new_page(viewport={"width": 390, "height": 760}, device_scale_factor=2)
             screen = Screen()
             screen.attach(page)
             page.goto(server.url)
