@@ -149,3 +149,32 @@ def test_a_token_file_others_can_read_stops_serve_before_it_listens(tmp_path: Pa
     assert result.stderr.startswith("teeter serve: the token file ")
     assert "--rotate-token" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+async def test_a_quiet_session_is_closed_by_the_idle_sweep(loopback_only: None) -> None:
+    """The sweep runs while the server does; a session past the idle limit is ended and its
+    place freed (the monotonic clock is a fake one the test moves)."""
+    import asyncio
+
+    class Monotonic:
+        now = 100.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Monotonic()
+    registry = SessionRegistry(limit=2, idle_seconds=60, monotonic=clock)
+    said: list[str] = []
+    server = TeeterServer(
+        [sys.executable, "-c", "pass"], SECRET, registry, say=said.append, sweep_seconds=0.05
+    )
+    async with TestClient(TestServer(server.application(), host="127.0.0.1")):
+        quiet = registry.reserve()  # a session whose tab went quiet (no process needed)
+        assert quiet is not None and len(registry) == 1
+        clock.now += 61
+        for _ in range(200):
+            if not len(registry):
+                break
+            await asyncio.sleep(0.05)
+        assert len(registry) == 0
+        assert said == ["session 1 closed after 1 min idle (0 in use)"]

@@ -48,8 +48,12 @@ class TeeterServer:
         secret: str,
         registry: SessionRegistry,
         say: Callable[[str], None] = print,
+        sweep_seconds: float | None = None,
     ) -> None:
         self.command = shlex.join(command)
+        # how often idle sessions are looked for: often enough that none outstays its limit
+        # by more than a quarter
+        self.sweep_seconds = sweep_seconds or max(1.0, min(30.0, registry.idle_seconds / 4))
         self.secret = secret
         self.registry = registry
         self.say = say
@@ -169,9 +173,8 @@ class TeeterServer:
         self._reaper = asyncio.create_task(self._reap_idle())
 
     async def _reap_idle(self) -> None:
-        interval = max(1.0, min(30.0, self.registry.idle_seconds / 4))
         while True:
-            await asyncio.sleep(interval)
+            await asyncio.sleep(self.sweep_seconds)
             minutes = round(self.registry.idle_seconds / 60)
             for session in self.registry.idle():
                 asyncio.ensure_future(self.end(session, f"closed after {minutes} min idle"))

@@ -26,7 +26,7 @@ class TeeterApp(App[int]):
     TITLE = "teeter"
     ENABLE_COMMAND_PALETTE = True
     # Screens under 60 columns (a phone in portrait, through `teeter serve`) get `-narrow`.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-app"),
         Binding("u", "undo", "Undo", id="undo"),
