@@ -145,11 +145,28 @@ class Screen:
         line_start = drawing.rfind("\n", 0, at) + 1
         return (at - line_start) + (1 if row == 0 else 0), row
 
+    def press_until(self, page, key: str, needle: str, tries: int = 20) -> None:  # type: ignore[no-untyped-def]
+        """Press a key until the screen shows `needle`, as a person presses again when a
+        key did nothing (home draws its first look before the database is open)."""
+        for _ in range(tries - 1):
+            mark = self.mark()
+            page.keyboard.press(key)
+            try:
+                self.wait_for(page, needle, since=mark, seconds=3)
+                return
+            except AssertionError:
+                continue
+        mark = self.mark()
+        page.keyboard.press(key)
+        self.wait_for(page, needle, since=mark)
+
     def wait_for(self, page, needle: str, since: int = 0, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
         """Wait (pumping the browser's events) until `needle` was drawn after `since`."""
         deadline = time.monotonic() + seconds
         while needle not in self.text[since:]:
             if time.monotonic() > deadline:
+                if seconds < 10:
+                    raise AssertionError(f"{needle!r} not yet on the page")
                 page.screenshot(path=str(Path(os.environ.get("TMPDIR", "/tmp")) / "serve-fail.png"))
                 raise AssertionError(
                     f"{needle!r} never appeared on the page; it shows:\n{self.text[since:][-3000:]}"

@@ -34,9 +34,7 @@ def shoot() -> None:
             page.goto(server.url)
             screen.wait_for(page, "07:40")
             page.focus(".xterm-helper-textarea")
-            mark = screen.mark()
-            page.keyboard.press("c")
-            screen.wait_for(page, "Step 1 of 4", since=mark)
+            screen.press_until(page, "c", "Step 1 of 4")
             page.keyboard.press("8")
             page.wait_for_timeout(1500)
             target = ROOT / "assets" / "teeter-serve-phone.png"

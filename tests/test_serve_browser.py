@@ -71,7 +71,7 @@ def open_tab(context, server: Served, screen: Screen) -> Page:  # type: ignore[n
     screen.attach(page)
     response = page.goto(server.url)
     assert response is not None and response.status == 200
-    screen.wait_for(page, "08:00")  # home shows the morning's coffee: the database is open
+    screen.wait_for(page, "08:00")  # home shows the morning's coffee
     page.focus(".xterm-helper-textarea")  # a tap on the terminal: the app gets focus
     return page
 
@@ -97,8 +97,7 @@ def bar(digit: str) -> str:
 def quick_log(page: Page, screen: Screen, enjoyment: str, craving: str) -> None:
     """`n`, enjoyment by a digit, craving by a tap on its bar, then a tap on Save."""
     mark = screen.mark()
-    page.keyboard.press("n")
-    screen.wait_for(page, "Log an exposure", since=mark)
+    screen.press_until(page, "n", "Log an exposure")
     screen.wait_for(page, "Cancel", since=mark)  # its footer is drawn: there is a Save to tap
     page.keyboard.press(enjoyment)  # a digit from the phone's keyboard
     screen.wait_for(page, bar(enjoyment), since=mark)
