@@ -101,3 +101,19 @@ def test_a_session_without_input_for_the_idle_limit_is_idle() -> None:
     assert registry.idle() == [quiet]
     quiet.closing = True
     assert registry.idle() == []  # already being closed: not asked to close twice
+
+
+def test_a_wildcard_bind_shows_the_machines_own_addresses_not_loopback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.serve import launch
+
+    monkeypatch.setattr(launch, "_interface_addresses", lambda: ["192.168.1.20", "10.0.0.5"])
+    monkeypatch.setattr(launch, "_name_addresses", lambda: ["127.0.1.1", "192.168.1.20"])
+    assert launch._shown_hosts("0.0.0.0") == ["192.168.1.20", "10.0.0.5"]
+    assert launch._shown_hosts("127.0.0.1") == ["127.0.0.1"]
+    assert launch._shown_hosts("laptop.local") == ["laptop.local"]
+    monkeypatch.setattr(launch, "_interface_addresses", lambda: [])
+    monkeypatch.setattr(launch, "_name_addresses", lambda: ["127.0.1.1"])
+    monkeypatch.setattr(launch.socket, "gethostname", lambda: "laptop")
+    assert launch._shown_hosts("::") == ["laptop"]

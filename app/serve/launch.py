@@ -95,17 +95,39 @@ def _announce(secret, host, port, secure, args, db_path, token_path) -> None:  #
 
 
 def _shown_hosts(host: str) -> list[str]:
-    """The addresses a phone can use: for a wildcard bind, this machine's own addresses by
-    its name (loopback ones left out), else the name itself."""
+    """The addresses a phone can use: for a wildcard bind, this machine's own non-loopback
+    addresses (its network interfaces, then what its name resolves to), else the name."""
     if host not in WILDCARD:
         return [host]
-    name = socket.gethostname()
+    found = [address for address in _interface_addresses() + _name_addresses() if address]
+    outside = [a for a in dict.fromkeys(found) if not a.startswith("127.") and a != "::1"]
+    return outside or [socket.gethostname()]
+
+
+def _interface_addresses() -> list[str]:
+    """IPv4 addresses of this machine's interfaces, as Linux's `ip` lists them (a name such
+    as `laptop` often resolves to 127.0.1.1 only, which no phone can use)."""
+    import subprocess
+
     try:
-        found = {info[4][0] for info in socket.getaddrinfo(name, None, socket.AF_INET)}
+        listing = subprocess.run(
+            ["ip", "-4", "-o", "addr", "show", "scope", "global"],
+            capture_output=True,
+            text=True,
+            timeout=2,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    fields = (line.split() for line in listing.splitlines())
+    return [parts[3].split("/")[0] for parts in fields if len(parts) > 3 and parts[2] == "inet"]
+
+
+def _name_addresses() -> list[str]:
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
-        found = set()
-    outside = sorted(address for address in found if not address.startswith("127."))
-    return outside or [name]
+        return []
+    return [str(info[4][0]) for info in infos]
 
 
 def _url_host(host: str) -> str:
