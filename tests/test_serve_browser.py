@@ -97,7 +97,7 @@ def bar(digit: str) -> str:
 def quick_log(page: Page, screen: Screen, enjoyment: str, craving: str) -> None:
     """`n`, enjoyment by a digit, craving by a tap on its bar, then a tap on Save."""
     mark = screen.mark()
-    screen.press_until(page, "n", "Log an exposure")
+    screen.press_until(page, "n", "Craving (wanting more)")  # the quick-log form
     screen.wait_for(page, "Cancel", since=mark)  # its footer is drawn: there is a Save to tap
     page.keyboard.press(enjoyment)  # a digit from the phone's keyboard
     screen.wait_for(page, bar(enjoyment), since=mark)
