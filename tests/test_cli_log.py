@@ -113,12 +113,90 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(
     assert not db_path.exists()  # nothing written, not even an empty database
 
 
-def test_future_time_is_refused(capsys, db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TEETER_NOW", "2026-11-24T09:30:00+01:00")
-    code, _, err = run(
-        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", "10:00"
+def test_future_time_is_refused(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Now is 09:30 on Tue 24 Nov (conftest): a clock time means its last occurrence, so
+    only a dated time can lie ahead."""
+    for at in ("2026-11-24 10:00", "2099-01-01T00:00:00+00:00", "today 10:00"):
+        code, out, err = run(
+            capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", at
+        )
+        assert (code, out) == (2, "") and "in the future" in err and err.count("\n") == 1
+    assert not db_path.exists()
+
+
+def test_implausibly_old_time_is_refused(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(
+        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", "1900-01-01 00:00"
     )
-    assert code == 2 and "in the future" in err
+    assert (code, out) == (2, "")
+    assert err == (
+        "teeter log: '1900-01-01 00:00' is before the year 2000; teeter keeps times from 2000 on\n"
+    )
+    assert not db_path.exists()
+
+
+def stored_times(path: Path) -> list[str]:
+    """The stored UTC times, to the second."""
+    conn = sqlite3.connect(path)
+    try:
+        query = "SELECT occurred_at FROM exposure ORDER BY id"
+        return [row[0][:19] for row in conn.execute(query)]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "echo", "stored"),
+    [
+        ("23:59", "at 23:59 (Tue 1 Dec)", "2026-12-01 22:59:00"),  # the evening that passed
+        ("now", "at 00:49 (Tue 1 Dec)", "2026-12-01 23:49:00"),
+        ("yesterday 22:10", "at 22:10 (Mon 30 Nov)", "2026-11-30 21:10:00"),
+        ("20m ago", "at 00:29 (Tue 1 Dec)", "2026-12-01 23:29:00"),
+        ("11pm", "at 23:00 (Tue 1 Dec)", "2026-12-01 22:00:00"),
+        ("mon 09:00", "at 09:00 (Mon 30 Nov)", "2026-11-30 08:00:00"),
+    ],
+)
+def test_after_midnight_times_mean_the_evening_just_passed(  # type: ignore[no-untyped-def]
+    capsys, clock, db_path: Path, typed: str, echo: str, stored: str
+) -> None:
+    """At 00:49 on Wed 2 Dec with days starting at 04:00, the person is still in Tuesday."""
+    clock.set("2026-12-02T00:49:00+01:00")
+    code, out, err = run(
+        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", typed
+    )
+    assert (code, err) == (0, "")
+    assert out == f"logged tea: enjoyment 5, craving 5 {echo}\n"
+    assert stored_times(db_path) == [stored]
+
+
+def test_the_echo_follows_the_stored_day_start_hour(capsys, clock, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.storage import settings
+    from app.storage.database import Database
+
+    db = Database(db_path)
+    settings.put_day_start_hour(db, 0)
+    db.close()
+    clock.set("2026-12-02T00:49:00+01:00")
+    code, out, _ = run(capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5")
+    assert code == 0 and out.endswith("at 00:49 (Wed 2 Dec)\n")
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", "yesterday 22:10"
+    )
+    assert code == 0 and out.endswith("at 22:10 (Tue 1 Dec)\n")
+
+
+async def test_the_echo_names_the_day_the_app_header_shows(  # type: ignore[no-untyped-def]
+    capsys, clock, db_path: Path, make_app
+) -> None:
+    from tests.conftest import wait_ready
+
+    clock.set("2026-12-02T00:49:00+01:00")
+    code, out, _ = run(capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5")
+    assert code == 0 and out.endswith("(Tue 1 Dec)\n")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await wait_ready(app, pilot)
+        assert app.screen.sub_title == "Tuesday 1 December 2026"
 
 
 def test_unusable_file_is_named_and_left_alone(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import time
 from pathlib import Path
 
 import pendulum
@@ -21,20 +20,10 @@ NOON = "2026-03-10T12:00:00+01:00"  # 11:00 UTC, a winter Tuesday in Paris
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch):
-    """Pins now (TEETER_NOW) and the local zone (pendulum's and the C library's)."""
-
-    def pin(iso: str) -> None:
-        monkeypatch.setenv("TEETER_NOW", iso)
-
-    monkeypatch.setenv("TZ", ZONE)
-    time.tzset()
-    pendulum.set_local_timezone(pendulum.timezone(ZONE))
-    pin(NOON)
-    yield pin
-    pendulum.set_local_timezone()
-    monkeypatch.undo()
-    time.tzset()
+def clock(clock, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The suite's clock (conftest), starting at noon on a winter Tuesday in Paris."""
+    clock.set(NOON)
+    return clock
 
 
 @pytest.fixture
@@ -84,7 +73,7 @@ def test_start_prints_the_local_end_time_and_stores_utc(clock, db, capsys):
         ("90m", "1h30m", "13:30"),
         ("2h30m", "2h30m", "14:30"),
         ("1h 15m", "1h15m", "13:15"),
-        ("12h30m", "12h30m", "00:30 tomorrow"),
+        ("12h30m", "12h30m", "00:30 tonight"),  # before 04:00: still today's day
         ("168h", "168h", "Tue 17 Mar 12:00"),
     ],
 )
@@ -129,7 +118,7 @@ def test_an_empty_stimulus_name_is_refused(clock, db, capsys):
 def test_a_second_running_timer_for_the_same_stimulus_is_refused(clock, db, capsys):
     teeter(db, "timer", "start", "coffee", "2h")
     capsys.readouterr()
-    clock("2026-03-10T12:20:00+01:00")
+    clock.set("2026-03-10T12:20:00+01:00")
     assert teeter(db, "timer", "start", "Coffee", "30m") == 2
     error = one_error_line(capsys)
     assert "coffee already has a timer running until 14:00 (1h40m left)" in error
@@ -146,7 +135,7 @@ def test_the_refusal_quotes_a_name_with_spaces_so_it_can_be_pasted(clock, db, ca
 
 def test_a_timer_that_ran_out_does_not_block_the_next_one(clock, db, capsys):
     teeter(db, "timer", "start", "coffee", "30m")
-    clock("2026-03-10T12:45:00+01:00")
+    clock.set("2026-03-10T12:45:00+01:00")
     assert teeter(db, "timer", "start", "coffee", "1h") == 0
     assert capsys.readouterr().out.endswith("coffee: next one not before 13:45 (1h)\n")
     # the one that ran out stays open: the app asks about the craving for it, then closes it
@@ -157,7 +146,7 @@ def test_a_timer_that_ran_out_does_not_block_the_next_one(clock, db, capsys):
 
 
 def test_the_end_is_an_instant_so_a_dst_change_is_counted_right(clock, db, capsys):
-    clock("2026-03-29T01:30:00+01:00")  # at 02:00 Paris clocks jump to 03:00
+    clock.set("2026-03-29T01:30:00+01:00")  # at 02:00 Paris clocks jump to 03:00
     assert teeter(db, "timer", "start", "coffee", "1h") == 0
     assert capsys.readouterr().out == "coffee: next one not before 03:30 (1h)\n"
 
@@ -253,7 +242,7 @@ def test_two_timers_at_once_soonest_first_with_time_left(clock, db, capsys):
     teeter(db, "timer", "start", "coffee", "2h")
     teeter(db, "timer", "start", "social media", "45m")
     capsys.readouterr()
-    clock("2026-03-10T12:15:00+01:00")
+    clock.set("2026-03-10T12:15:00+01:00")
     assert teeter(db, "timer", "list") == 0
     assert capsys.readouterr().out == (
         "social media  30m left, until 12:45\ncoffee        1h45m left, until 14:00\n"
@@ -264,7 +253,7 @@ def test_time_left_comes_from_the_stored_end_after_any_gap(clock, db, capsys):
     """Quit, sleep for an hour, come back: the time left is end minus now, never counted."""
     teeter(db, "timer", "start", "coffee", "2h")
     capsys.readouterr()
-    clock("2026-03-10T13:01:00+01:00")
+    clock.set("2026-03-10T13:01:00+01:00")
     teeter(db, "timer", "list")
     assert capsys.readouterr().out == "coffee  59m left, until 14:00\n"
 
@@ -272,7 +261,7 @@ def test_time_left_comes_from_the_stored_end_after_any_gap(clock, db, capsys):
 def test_a_timer_that_ran_out_is_listed_as_ran_out_and_left_open(clock, db, capsys):
     teeter(db, "timer", "start", "coffee", "30m")
     capsys.readouterr()
-    clock("2026-03-10T13:00:00+01:00")
+    clock.set("2026-03-10T13:00:00+01:00")
     assert teeter(db, "timer", "list") == 0
     out = capsys.readouterr().out
     assert out == "coffee  ran out at 12:30; how strong is the craving now? teeter urge coffee N\n"
@@ -283,7 +272,7 @@ def test_a_timer_that_ran_out_is_listed_as_ran_out_and_left_open(clock, db, caps
 def test_list_shows_the_timers_that_ended_today_and_how(clock, db, capsys):
     teeter(db, "timer", "start", "coffee", "2h")
     teeter(db, "timer", "start", "tea", "1h")
-    clock("2026-03-10T12:30:00+01:00")
+    clock.set("2026-03-10T12:30:00+01:00")
     teeter(db, "timer", "stop", "coffee")
     database = Database(db)
     try:
@@ -296,7 +285,7 @@ def test_list_shows_the_timers_that_ended_today_and_how(clock, db, capsys):
     finally:
         database.close()
     capsys.readouterr()
-    clock("2026-03-10T14:00:00+01:00")
+    clock.set("2026-03-10T14:00:00+01:00")
     assert teeter(db, "timer", "list") == 0
     assert capsys.readouterr().out == (
         "no active timers\n"
@@ -307,15 +296,15 @@ def test_list_shows_the_timers_that_ended_today_and_how(clock, db, capsys):
 
 
 def test_ended_today_follows_the_day_start_hour(clock, db, capsys):
-    clock("2026-03-10T22:00:00+01:00")
+    clock.set("2026-03-10T22:00:00+01:00")
     teeter(db, "timer", "start", "coffee", "2h")
-    clock("2026-03-10T23:00:00+01:00")
+    clock.set("2026-03-10T23:00:00+01:00")
     teeter(db, "timer", "stop", "coffee")
     capsys.readouterr()
-    clock("2026-03-11T02:00:00+01:00")  # before 04:00: still the evening of the 10th
+    clock.set("2026-03-11T02:00:00+01:00")  # before 04:00: still the evening of the 10th
     teeter(db, "timer", "list")
-    assert "coffee  ended at 23:00 yesterday" in capsys.readouterr().out
-    clock("2026-03-11T05:00:00+01:00")
+    assert "coffee  ended at 23:00 (set until 00:00)" in capsys.readouterr().out
+    clock.set("2026-03-11T05:00:00+01:00")
     teeter(db, "timer", "list")
     assert capsys.readouterr().out == "no active timers\n"
 
@@ -326,7 +315,7 @@ def test_ended_today_follows_the_day_start_hour(clock, db, capsys):
 def test_stop_ends_the_timer_early_and_says_so_plainly(clock, db, capsys):
     teeter(db, "timer", "start", "coffee", "2h")
     capsys.readouterr()
-    clock("2026-03-10T12:30:00+01:00")
+    clock.set("2026-03-10T12:30:00+01:00")
     assert teeter(db, "timer", "stop", "COFFEE") == 0
     out = capsys.readouterr().out
     assert out == "coffee: timer ended at 12:30 (it was set until 14:00)\n"
@@ -365,7 +354,7 @@ def test_stop_with_nothing_running_is_a_usage_error(clock, db, capsys, setup):
 def test_stop_after_it_ran_out_changes_nothing(clock, db, capsys):
     teeter(db, "timer", "start", "coffee", "30m")
     capsys.readouterr()
-    clock("2026-03-10T13:00:00+01:00")
+    clock.set("2026-03-10T13:00:00+01:00")
     assert teeter(db, "timer", "stop", "coffee") == 0
     assert "already ran out at 12:30" in capsys.readouterr().out
     assert rows(db, "SELECT ended_at, end_reason FROM timer") == [(None, None)]

@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--at",
         metavar="TIME",
         default="now",
-        help="now (default), HH:MM, 'yesterday HH:MM' or YYYY-MM-DD HH:MM",
+        help="now (default), 14:05 or 2:05pm (the last one that passed), 'yesterday 22:10', "
+        "'mon 09:00', '20m ago' or -20m, 'YYYY-MM-DD HH:MM'",
     )
     parser.add_argument("--note", default="", metavar="TEXT")
     add_kind_option(parser)
@@ -37,13 +38,15 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.domain.moments import MomentError, parse_moment
     from app.domain.ratings import RatingError, parse_rating
     from app.domain.text import StimulusNameError, clean_name, clean_note
+    from app.storage.quick import stored_day_start_hour
 
     now = system_now()
+    hour = stored_day_start_hour(db_path)  # read-only: bad input must leave no file behind
     try:
         name = clean_name(args.stimulus)
         enjoyment = parse_rating(args.enjoyment, "enjoyment")
         craving = parse_rating(args.craving, "craving")
-        when = parse_moment(args.at, now)
+        when = parse_moment(args.at, now, hour)
         note = clean_note(args.note)
     except (RatingError, MomentError, StimulusNameError, ValueError) as error:
         raise UsageError(str(error)) from None
@@ -71,10 +74,15 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     told = kind_told(logged.before, logged.after)
     if told:
         print(told, file=sys.stderr)
-    local = when.in_timezone(zone_of(now))
+    from app.domain.days import day_words, local_day
+
+    # The day it counts for, as the app's header names it: at 00:49 with days starting at
+    # 04:00, an entry at 23:59 or 00:30 belongs to the evening that has not ended yet.
+    zone = zone_of(now)
+    day = day_words(local_day(when, zone, hour))
     print(
         f"logged {exposure.stimulus_name}: enjoyment {enjoyment}, craving {craving} "
-        f"at {local.format('HH:mm')} ({local.format('ddd D MMM')})",
+        f"at {when.in_timezone(zone).format('HH:mm')} ({day})",
         file=sys.stdout,
     )
     return 0

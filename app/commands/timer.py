@@ -83,23 +83,24 @@ def run_start(args: argparse.Namespace, db_path: Path) -> int:
     kind = parse_kind(args.kind)
 
     from app.domain.safety import guidance
-    from app.storage import stimuli, timers
+    from app.storage import settings, stimuli, timers
     from app.storage.database import Database
 
     db = Database(db_path)
     try:
+        hour = settings.day_start_hour(db)
         known = stimuli.find(db, name)
         if known is not None:
             for held in timers.active(db):
                 if held.stimulus_id == known.id and not held.has_run_out(now):
-                    raise UsageError(_already_running(held, now))
+                    raise UsageError(_already_running(held, now, hour))
         care = guidance(kind or (known.kind if known else None), name)
         if care.notice:  # before the timer starts, on stderr: stdout stays the one line
             print(care.notice_with_disclaimer, file=sys.stderr)
         try:
             timer = timers.start_unless_running(db, name, duration, now.in_timezone("UTC"), kind)
         except timers.AlreadyRunning as running:  # started elsewhere a moment ago
-            raise UsageError(_already_running(running.timer, now)) from None
+            raise UsageError(_already_running(running.timer, now, hour)) from None
         stimulus = stimuli.find(db, timer.stimulus_name)
     finally:
         db.close()
@@ -107,7 +108,7 @@ def run_start(args: argparse.Namespace, db_path: Path) -> int:
     if told:
         print(told, file=sys.stderr)
     print(
-        f"{timer.stimulus_name}: next one not before {_when(timer.ends_at, now)} "
+        f"{timer.stimulus_name}: next one not before {_when(timer.ends_at, now, hour)} "
         f"({format_duration(duration)})"
     )
     return 0
@@ -136,11 +137,13 @@ def run_list(args: argparse.Namespace, db_path: Path) -> int:
     finally:
         db.close()
 
-    lines = _table([(timer.stimulus_name, _active_line(timer, now)) for timer in active])
+    lines = _table([(timer.stimulus_name, _active_line(timer, now, hour)) for timer in active])
     print("\n".join(lines) if lines else "no active timers")
     if ended:
         print("ended today:")
-        for line in _table([(timer.stimulus_name, _ended_line(timer, now)) for timer in ended]):
+        for line in _table(
+            [(timer.stimulus_name, _ended_line(timer, now, hour)) for timer in ended]
+        ):
             print(f"  {line}")
     return 0
 
@@ -160,12 +163,13 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
         raise UsageError(nothing)
 
     from app.domain.records import TimerEnd
-    from app.storage import stimuli, timers
+    from app.storage import settings, stimuli, timers
     from app.storage.database import Database
 
     how = TimerEnd.CANCELLED if args.cancel else TimerEnd.ENDED_EARLY
     db = Database(db_path)
     try:
+        hour = settings.day_start_hour(db)
         stimulus = stimuli.find(db, name)
         if stimulus is None:
             raise UsageError(nothing)
@@ -190,8 +194,8 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
             )
             return 0
         print(
-            f"{stimulus.name}: timer ended at {_when(now, now)} "
-            f"(it was set until {_when(planned, now)})"
+            f"{stimulus.name}: timer ended at {_when(now, now, hour)} "
+            f"(it was set until {_when(planned, now, hour)})"
         )
         if support_text is not None:
             print(support_text, file=sys.stderr)
@@ -199,7 +203,8 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
     ran_out = [timer for timer in open_timers if timer.has_run_out(now)]
     if ran_out:
         print(
-            f"{stimulus.name}: the timer already ran out at {_when(ran_out[-1].ends_at, now)}"
+            f"{stimulus.name}: the timer already ran out at "
+            f"{_when(ran_out[-1].ends_at, now, hour)}"
             f", so there is nothing to stop; how strong is the craving now? teeter urge "
             f"{_quote(stimulus.name)} N"
         )
@@ -224,37 +229,38 @@ def _support_due(db: Database, now: pendulum.DateTime) -> str | None:
     return f"{SUPPORT_INTRO}\n{strip_controls(help_text)}\n{NOT_MEDICAL_ADVICE}"
 
 
-def _already_running(held: Timer, now: pendulum.DateTime) -> str:
+def _already_running(held: Timer, now: pendulum.DateTime, hour: int) -> str:
     from app.domain.durations import format_duration
 
     return (
         f"{held.stimulus_name} already has a timer running until "
-        f"{_when(held.ends_at, now)} ({format_duration(held.remaining(now))} left); "
+        f"{_when(held.ends_at, now, hour)} ({format_duration(held.remaining(now))} left); "
         f"end it first with: teeter timer stop {_quote(held.stimulus_name)}"
     )
 
 
-def _active_line(timer: Timer, now: pendulum.DateTime) -> str:
+def _active_line(timer: Timer, now: pendulum.DateTime, hour: int) -> str:
     from app.domain.durations import format_duration
 
     if timer.has_run_out(now):
         return (
-            f"ran out at {_when(timer.ends_at, now)}; how strong is the craving now? teeter urge "
+            f"ran out at {_when(timer.ends_at, now, hour)}; how strong is the craving now? teeter urge "
             f"{_quote(timer.stimulus_name)} N"
         )
-    return f"{format_duration(timer.remaining(now))} left, until {_when(timer.ends_at, now)}"
+    return f"{format_duration(timer.remaining(now))} left, until {_when(timer.ends_at, now, hour)}"
 
 
-def _ended_line(timer: Timer, now: pendulum.DateTime) -> str:
+def _ended_line(timer: Timer, now: pendulum.DateTime, hour: int) -> str:
     from app.domain.records import TimerEnd
 
     assert timer.ended_at is not None
     if timer.end_reason is TimerEnd.ENDED_EARLY:
-        line = f"ended at {_when(timer.ended_at, now)} (set until {_when(timer.ends_at, now)})"
+        planned = _when(timer.ends_at, now, hour)
+        line = f"ended at {_when(timer.ended_at, now, hour)} (set until {planned})"
     elif timer.end_reason is TimerEnd.CANCELLED:
-        line = f"cancelled at {_when(timer.ended_at, now)}"
+        line = f"cancelled at {_when(timer.ended_at, now, hour)}"
     else:
-        line = f"ran out at {_when(timer.ended_at, now)}"
+        line = f"ran out at {_when(timer.ended_at, now, hour)}"
     if timer.urge is not None:
         line += f", craving {timer.urge}/10"
     return line
@@ -266,22 +272,13 @@ def _table(rows: list[tuple[str, str]]) -> list[str]:
     return [f"{name.ljust(width)}  {text}" for name, text in rows]
 
 
-def _when(instant: dt.datetime, now: pendulum.DateTime) -> str:
-    """A local clock time, with the date when it is not today's calendar date."""
-    import datetime as dt
-
-    import pendulum
-
+def _when(instant: dt.datetime, now: pendulum.DateTime, hour: int) -> str:
+    """A local clock time, with its practice day when that is not today (`23:30 yesterday`,
+    `02:00 tomorrow`, `Mon 30 Nov 14:05`): the days the app's header names."""
     from app.clock import zone_of
+    from app.domain.days import moment_words
 
-    local = pendulum.instance(instant).in_timezone(zone_of(now))
-    if local.date() == now.date():
-        return local.format("HH:mm")
-    if local.date() == now.date() + dt.timedelta(days=1):
-        return f"{local.format('HH:mm')} tomorrow"
-    if local.date() == now.date() - dt.timedelta(days=1):
-        return f"{local.format('HH:mm')} yesterday"
-    return local.format("ddd D MMM HH:mm")
+    return moment_words(instant, now, zone_of(now), hour)
 
 
 def _quote(name: str) -> str:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Protocol
 
+from app.domain.days import day_words
 from app.domain.gaps import ExposurePoint
+
+__all__ = ["day_words"]  # long kept here; days.py owns it now
 
 
 class AlertKind(enum.StrEnum):
@@ -29,15 +32,6 @@ class Alert:
     kind: AlertKind
     day: dt.date | None
     text: str
-
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_words(day: dt.date) -> str:
-    """`Tue 24 Nov`, in English whatever the machine's locale (the rest of the text is)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
 def ordinal(n: int) -> str:

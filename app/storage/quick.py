@@ -65,16 +65,8 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
     """Open timers and today's check-in, read in one transaction. `today(day_start_hour)`
     gives the person's current day for the stored day-start hour. None when `path` is not a
     readable teeter database (missing, not SQLite, another program's, newer, damaged, busy)."""
-    try:
-        if not path.is_file():
-            return None
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists() and journal_wal.foreign_reason(path) is not None:
-            return None  # another file's log: what it holds is not this journal's
-        mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?{mode}"
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    except (OSError, ValueError, sqlite3.Error):
+    conn = _connect(path)
+    if conn is None:
         return None
     try:
         conn.execute("BEGIN")
@@ -101,6 +93,35 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
             timers.append((name, when))
     steps = tuple(str(state) for state in checkin) if checkin is not None else None
     return Snapshot(tuple(timers), steps)
+
+
+def stored_day_start_hour(path: Path) -> int:
+    """The stored day-start hour, read without creating or changing anything; the default
+    when there is no readable teeter database yet (`teeter log` reads a typed time with it
+    before it writes)."""
+    conn = _connect(path)
+    if conn is None:
+        return DEFAULT_DAY_START_HOUR
+    try:
+        return day_start_hour(conn) if is_teeter(conn) else DEFAULT_DAY_START_HOUR
+    except (sqlite3.Error, ValueError, TypeError):
+        return DEFAULT_DAY_START_HOUR
+    finally:
+        conn.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    try:
+        if not path.is_file():
+            return None
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and journal_wal.foreign_reason(path) is not None:
+            return None  # another file's log: what it holds is not this journal's
+        mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?{mode}"
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except (OSError, ValueError, sqlite3.Error):
+        return None
 
 
 def parse_utc(stored: object) -> dt.datetime | None:

@@ -66,7 +66,9 @@ class TrackScreen(StepScreen):
     def _log(self) -> Exposure:
         app = self.teeter
         assert app.db is not None
-        exposure = self.query_one(ExposureForm).save(app.db, app.now(), ExposureSource.TRACK)
+        exposure = self.query_one(ExposureForm).save(
+            app.db, app.now(), ExposureSource.TRACK, day_start_hour=app.day_start_hour
+        )
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name
         self.show_today()

@@ -58,7 +58,7 @@ class QuickLogScreen(ModalScreen[bool]):
         form = self.query_one(ExposureForm)
         now = app.now()
         try:
-            draft = form.read(now)
+            draft = form.read(now, app.day_start_hour)
         except FormError as error:
             form.show_error(str(error))
             error.field.focus()
@@ -75,9 +75,13 @@ class QuickLogScreen(ModalScreen[bool]):
         )
 
     def _saved(self, exposure: Exposure) -> None:
+        from app.domain.days import moment_words
+
         self._saving = False
+        app = self.teeter
+        when = moment_words(exposure.occurred_at, app.now(), app.zone(), app.day_start_hour)
         self.app.notify(
-            f"enjoyment {exposure.enjoyment}, craving {exposure.craving}",
+            f"enjoyment {exposure.enjoyment}, craving {exposure.craving}, at {when}",
             title=f"Logged {exposure.stimulus_name}",
             markup=False,
         )

@@ -81,7 +81,8 @@ class TimersScreen(Screen[None]):
         now = self.teeter.now()
         options = self.query_one("#timers-list", OptionList)
         options.set_options(
-            Option(timers_view.row(timer, now), id=str(timer.id)) for timer in self.running
+            Option(timers_view.row(timer, now, self.teeter.day_start_hour), id=str(timer.id))
+            for timer in self.running
         )
         ids = [timer.id for timer in self.running]
         if self.running:
@@ -95,7 +96,9 @@ class TimersScreen(Screen[None]):
         now = self.teeter.now()
         options = self.query_one("#timers-list", OptionList)
         for index, timer in enumerate(self.running):
-            options.replace_option_prompt_at_index(index, timers_view.row(timer, now))
+            options.replace_option_prompt_at_index(
+                index, timers_view.row(timer, now, self.teeter.day_start_hour)
+            )
 
     def chosen(self) -> Timer | None:
         index = self.query_one("#timers-list", OptionList).highlighted
@@ -232,7 +235,7 @@ class TimersScreen(Screen[None]):
                 self.form.show_error(str(error))
                 return
             if longer is not None:
-                end = timers_view.until_text(longer.ends_at, app.now())
+                end = timers_view.until_text(longer.ends_at, app.now(), app.day_start_hour)
                 app.notify(
                     f"{format_duration(by)} more, until {end}.",
                     title=longer.stimulus_name,

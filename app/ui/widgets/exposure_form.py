@@ -14,6 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from app.domain.days import DEFAULT_DAY_START_HOUR
 from app.domain.moments import MomentError, parse_moment
 from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import StimulusNameError, clean_name, clean_note
@@ -100,7 +101,9 @@ class ExposureForm(Vertical):
         if self._names:
             yield Static(shown("yours: " + " · ".join(self._names[:8])), id="known")
         if self._with_time:
-            yield Label("When? (now, 14:05, yesterday 22:10)", classes="field-label")
+            yield Label(
+                "When? (now, 14:05, 2:05pm, yesterday 22:10, 20m ago)", classes="field-label"
+            )
             yield Input(value=self._when, id="when", compact=True)
         draft = self._draft
         yield RatingInput(self._enjoyment_label, draft.enjoyment if draft else None, id="enjoyment")
@@ -138,8 +141,11 @@ class ExposureForm(Vertical):
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(shown(message))
 
-    def read(self, now: pendulum.DateTime) -> ExposureDraft:
-        """What the person entered, checked; raises FormError naming the field to fix."""
+    def read(
+        self, now: pendulum.DateTime, day_start_hour: int = DEFAULT_DAY_START_HOUR
+    ) -> ExposureDraft:
+        """What the person entered, checked; raises FormError naming the field to fix.
+        The day-start hour says which day `yesterday 01:30` or `mon 09:00` means."""
         stimulus_input = self.query_one("#stimulus", Input)
         try:
             stimulus = clean_name(stimulus_input.value)
@@ -153,7 +159,7 @@ class ExposureForm(Vertical):
                 occurred_at = self._draft.occurred_at  # untouched: kept to the second
             else:
                 try:
-                    occurred_at = parse_moment(when.value, now)
+                    occurred_at = parse_moment(when.value, now, day_start_hour)
                 except MomentError as error:
                     raise FormError(str(error), when) from None
         ratings = []
@@ -178,9 +184,10 @@ class ExposureForm(Vertical):
         now: pendulum.DateTime,
         source: ExposureSource,
         replace_id: int | None = None,
+        day_start_hour: int = DEFAULT_DAY_START_HOUR,
     ) -> Exposure:
         """Read what was entered (FormError if something is off) and log it."""
-        return log_draft(db, self.read(now), source, now, replace_id)
+        return log_draft(db, self.read(now, day_start_hour), source, now, replace_id)
 
     def clear_ratings(self) -> None:
         for field_id in ("enjoyment", "craving"):
