@@ -1,9 +1,10 @@
-"""Shared fixtures: every test runs on its own temporary database at a frozen "now", and
-nothing can reach the person's real data directory."""
+"""Shared fixtures: every test runs on its own temporary database at a frozen "now" in a fixed
+zone, and nothing can reach the person's real data directory or the wall clock."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,12 +16,34 @@ FROZEN = pendulum.datetime(2026, 11, 24, 9, 30, tz=PARIS)
 
 
 class MovableClock:
-    """A clock tests can move: `clock.now` is what the app sees as now."""
+    """The one clock of the suite: `clock()` is what the app sees as now. Made by the `clock`
+    fixture it also pins `TEETER_NOW`, so shell commands run in the test (in process or as
+    a subprocess) see the same now, whatever the wall clock says."""
 
-    def __init__(self, now: pendulum.DateTime = FROZEN) -> None:
+    def __init__(
+        self, now: pendulum.DateTime = FROZEN, pin: Callable[[str], None] | None = None
+    ) -> None:
+        self._pin = pin
         self.now = now
 
+    @property
+    def now(self) -> pendulum.DateTime:
+        return self._now
+
+    @now.setter
+    def now(self, value: pendulum.DateTime) -> None:
+        self._now = value
+        if self._pin is not None:
+            self._pin(value.isoformat())
+
     def __call__(self) -> pendulum.DateTime:
+        return self._now
+
+    def set(self, when: str | pendulum.DateTime) -> pendulum.DateTime:
+        """Move to `when` (an ISO 8601 time, read in the local zone when it has no offset)."""
+        if isinstance(when, str):
+            when = pendulum.parse(when, tz=pendulum.local_timezone())  # type: ignore[assignment]
+        self.now = pendulum.instance(when).in_timezone(pendulum.local_timezone())
         return self.now
 
     def advance(self, **delta: float) -> None:
@@ -110,11 +133,18 @@ _REAL = _real_socket_functions()
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Every test: its own database, the zone Europe/Paris (for pendulum and the C library,
+    whatever TZ the suite was started with) and now frozen at FROZEN through `TEETER_NOW`,
+    so no test reads the wall clock; the `clock` fixture moves it."""
     monkeypatch.setenv("TEETER_DB", str(tmp_path / "env-default.db"))
-    monkeypatch.delenv("TEETER_NOW", raising=False)
+    monkeypatch.setenv("TEETER_NOW", FROZEN.isoformat())
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # serve's token lives here
     monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    pendulum.set_local_timezone(PARIS)
+    yield
+    pendulum.set_local_timezone()
 
 
 @pytest.fixture
@@ -123,8 +153,8 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def clock() -> MovableClock:
-    return MovableClock()
+def clock(monkeypatch: pytest.MonkeyPatch) -> MovableClock:
+    return MovableClock(FROZEN, pin=lambda iso: monkeypatch.setenv("TEETER_NOW", iso))
 
 
 @pytest.fixture

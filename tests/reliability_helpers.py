@@ -25,10 +25,10 @@ PYTHON = sys.executable
 
 
 def env(**extra: str) -> dict[str, str]:
-    """The test's environment (TZ, TEETER_DB set by conftest) with the repo importable."""
+    """The test's environment (TZ, TEETER_DB and TEETER_NOW set by conftest) with the repo
+    importable: a subprocess sees the test's frozen now, never the wall clock."""
     out = dict(os.environ)
     out["PYTHONPATH"] = str(REPO) + os.pathsep + out.get("PYTHONPATH", "")
-    out.pop("TEETER_NOW", None)
     out.update(extra)
     return out
 

@@ -9,7 +9,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -34,20 +33,10 @@ def at(iso: str) -> dt.datetime:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch):
-    """Pins now (TEETER_NOW) and the local zone (pendulum's and the C library's)."""
-
-    def pin(iso: str) -> None:
-        monkeypatch.setenv("TEETER_NOW", iso)
-
-    monkeypatch.setenv("TZ", ZONE)
-    time.tzset()
-    pendulum.set_local_timezone(pendulum.timezone(ZONE))
-    pin("2026-03-10T12:00:00+01:00")
-    yield pin
-    pendulum.set_local_timezone()
-    monkeypatch.undo()
-    time.tzset()
+def clock(clock, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The suite's clock (conftest), starting at noon on a winter Tuesday in Paris."""
+    clock.set("2026-03-10T12:00:00+01:00")
+    return clock
 
 
 @pytest.fixture
@@ -182,10 +171,10 @@ def test_local_day_in_the_system_zone_agrees_with_pendulums_local_zone(clock) ->
         "20260310T110000Z",
     ],
 )
-def test_the_pinned_clock_reads_like_app_clock(clock, pinned: str) -> None:
+def test_the_pinned_clock_reads_like_app_clock(clock, monkeypatch, pinned: str) -> None:  # type: ignore[no-untyped-def]
     from app.clock import system_now
 
-    clock(pinned)
+    monkeypatch.setenv("TEETER_NOW", pinned)  # exactly as typed, not through the clock
     assert current_instant() == system_now()
     assert current_instant().utcoffset() == dt.timedelta(0)
 
@@ -317,11 +306,11 @@ def test_a_timer_counts_down_then_shows_ready(clock, db_path, capsys) -> None:
     main(["--db", str(db_path), "timer", "start", "coffee", "2h"])
     main(["--db", str(db_path), "timer", "start", "tea", "30m"])
     capsys.readouterr()
-    clock("2026-03-10T12:48:00+01:00")
+    clock.set("2026-03-10T12:48:00+01:00")
     assert status(db_path, capsys) == "tea: timer done · coffee 1h12m\n"
-    clock("2026-03-10T13:59:30+01:00")
+    clock.set("2026-03-10T13:59:30+01:00")
     assert status(db_path, capsys) == "tea: timer done · coffee 30s\n"
-    clock("2026-03-10T14:00:00+01:00")
+    clock.set("2026-03-10T14:00:00+01:00")
     assert status(db_path, capsys) == "tea: timer done · coffee: timer done\n"
     main(["--db", str(db_path), "timer", "start", "coffee", "1h"])
     capsys.readouterr()
@@ -350,12 +339,12 @@ def test_a_check_in_under_way_today_is_shown(clock, database, db_path, capsys) -
 
 def test_the_check_in_follows_the_day_start_hour(clock, database, db_path, capsys) -> None:
     checkins.mark_step(database, dt.date(2026, 3, 10), Step.NOTICE, StepState.DONE, NOW)
-    clock("2026-03-11T03:30:00+01:00")  # before 04:00: still the 10th
+    clock.set("2026-03-11T03:30:00+01:00")  # before 04:00: still the 10th
     assert status(db_path, capsys) == "check-in 1/4\n"
-    clock("2026-03-11T04:00:00+01:00")  # a new day: yesterday's is not today's business
+    clock.set("2026-03-11T04:00:00+01:00")  # a new day: yesterday's is not today's business
     assert status(db_path, capsys) == ""
     settings.put(database, settings.DAY_START_HOUR, "0")
-    clock("2026-03-11T03:30:00+01:00")
+    clock.set("2026-03-11T03:30:00+01:00")
     assert status(db_path, capsys) == ""
 
 
