@@ -130,7 +130,7 @@ def test_implausibly_old_time_is_refused(capsys, db_path: Path) -> None:  # type
     )
     assert (code, out) == (2, "")
     assert err == (
-        "teeter log: '1900-01-01 00:00' is before the year 2000; teeter keeps times from 2000 on\n"
+        "teeter log: '1900-01-01 00:00' is before the year 2000, when teeter's times begin\n"
     )
     assert not db_path.exists()
 

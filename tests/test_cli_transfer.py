@@ -78,7 +78,7 @@ def test_export_output_is_private_and_not_overwritten(
     assert target.read_bytes() == first
 
     code, _, _ = run(capsys, "export", "--output", str(target), "--force", "--format", "csv")
-    assert code == 0 and target.read_text().startswith(",".join(HEADER))
+    assert code == 0 and target.read_text().startswith(",".join(f'"{h}"' for h in HEADER))
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 

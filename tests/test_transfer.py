@@ -239,7 +239,7 @@ def test_csv_has_a_header_and_one_quoted_row_per_exposure(db: Database) -> None:
 
 
 def test_csv_of_an_empty_database_is_the_header(db: Database) -> None:
-    assert export_csv(db) == ",".join(HEADER) + "\r\n"
+    assert export_csv(db) == ",".join(f'"{name}"' for name in HEADER) + "\r\n"
 
 
 # --- import: idempotence and merging -------------------------------------------------------

@@ -44,6 +44,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     output = Path(args.output).expanduser() if args.output not in (None, "-") else None
     if output is not None and _is_database(output, db_path):
         raise UsageError(f"{output} is the database itself; choose another file for the export")
+    if not db_path.exists():  # like report and status: a mistyped --db creates nothing
+        raise UsageError(f"no database at {db_path}; nothing to export (check --db or TEETER_DB)")
     db = Database(db_path)
     try:
         if args.format == "csv":

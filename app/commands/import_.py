@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
             bundle = load_demo()  # checked before the database is even opened
         else:
-            bundle = read_file(Path(args.path).expanduser())
+            bundle = read_file(Path(args.path).expanduser(), now)
     except TransferError as error:
         raise UsageError(str(error)) from None
 

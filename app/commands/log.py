@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "craved more. A pleasure not seen before is created, with the kind its name plainly "
         "is (wine: alcohol) unless --kind says otherwise.",
     )
+    # `--at -20m` is a time ago, not an unknown option (argparse's own hook for this)
+    parser._negative_number_matcher = re.compile(r"^-\d")
     parser.add_argument("stimulus", help="what you had, e.g. coffee")
     parser.add_argument("-e", "--enjoyment", required=True, metavar="N", help="1-10")
     parser.add_argument("-c", "--craving", required=True, metavar="N", help="wanting more, 1-10")

@@ -7,6 +7,7 @@ answered with `teeter urge`, which close it then."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "its name plainly is (wine: alcohol) unless --kind says otherwise. For a substance "
         "a word of care is printed on stderr first. teeter is not medical advice.",
     )
+    # `-1h` is a (bad) duration, not an unknown option: let it reach parse_duration, which
+    # says plainly that a duration must be longer than zero.
+    start._negative_number_matcher = re.compile(r"^-\d")  # argparse's own hook for this
     start.add_argument("stimulus", help="what you are spacing, e.g. coffee")
     start.add_argument("duration", help="hours and minutes: 30m, 90m, 2h, 2h30m, '1h 15m'")
     add_kind_option(start)

@@ -10,7 +10,8 @@ import re
 MAX_DURATION = dt.timedelta(days=7)
 PRESETS: tuple[str, ...] = ("30m", "1h", "2h", "4h")
 
-_PATTERN = re.compile(r"^\s*(?:(?P<h>\d{1,3})\s*h)?\s*(?:(?P<m>\d{1,4})\s*m)?\s*$", re.IGNORECASE)
+_PATTERN = re.compile(r"^\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m)?\s*$", re.IGNORECASE)
+_LIMIT = "a spacing timer can last at most 7 days"
 
 
 class DurationError(ValueError):
@@ -18,17 +19,37 @@ class DurationError(ValueError):
 
 
 def parse_duration(text: str) -> dt.timedelta:
+    """A positive duration of at most 7 days; DurationError (one line) otherwise. Any number
+    of digits reads: `1000h` is too long, exactly like `999h`, not unreadable."""
+    negative = _PATTERN.match(text.strip()[1:]) if text.strip().startswith("-") else None
+    if negative is not None and (negative["h"] or negative["m"]):
+        raise DurationError(f"a duration must be longer than zero, not {text.strip()!r}")
     match = _PATTERN.match(text)
     if not text.strip() or match is None or (match["h"] is None and match["m"] is None):
         raise DurationError(
             f"cannot read the duration {text!r}: use hours and minutes like 30m, 2h or 2h30m"
         )
-    delta = dt.timedelta(hours=int(match["h"] or 0), minutes=int(match["m"] or 0))
+    hours, minutes = int(match["h"] or 0), int(match["m"] or 0)
+    if hours * 60 + minutes > MAX_DURATION.total_seconds() // 60:  # before timedelta overflows
+        raise DurationError(_LIMIT)
+    delta = dt.timedelta(hours=hours, minutes=minutes)
     if delta <= dt.timedelta(0):
         raise DurationError("a duration must be longer than zero")
-    if delta > MAX_DURATION:
-        raise DurationError("a spacing timer can last at most 7 days")
     return delta
+
+
+def extended_end(started_at: dt.datetime, ends_at: dt.datetime, by: dt.timedelta) -> dt.datetime:
+    """The end of a timer extended by `by`. Extending keeps the limit starting has: a timer
+    lasts at most 7 days from its start, however many times it is extended."""
+    room = MAX_DURATION - (ends_at - started_at)
+    if by > room:
+        more = (
+            f"; this one can grow by {format_duration(room)} more"
+            if room.total_seconds() >= 60
+            else ""
+        )
+        raise DurationError(f"{_LIMIT} in all{more}")
+    return ends_at + by
 
 
 def format_duration(delta: dt.timedelta) -> str:

@@ -60,7 +60,8 @@ def parse_moment(
     try:
         check_recorded(moment, now, repr(text.strip()))
     except ImplausibleTime as error:
-        raise MomentError(str(error)) from None
+        hint = "; log what has already happened" if moment > now else ""
+        raise MomentError(f"{error}{hint}") from None
     return moment
 
 

@@ -20,7 +20,7 @@ class ImplausibleTime(ValueError):
 def check_recorded(moment: dt.datetime, now: dt.datetime, shown: str) -> dt.datetime:
     """`moment` if it can be when something was recorded; `shown` names it in the message."""
     if moment > now + FUTURE_SLACK:
-        raise ImplausibleTime(f"{shown} is in the future; log what has already happened")
+        raise ImplausibleTime(f"{shown} is in the future")
     if moment < EARLIEST:
-        raise ImplausibleTime(f"{shown} is before the year 2000; teeter keeps times from 2000 on")
+        raise ImplausibleTime(f"{shown} is before the year 2000, when teeter's times begin")
     return moment

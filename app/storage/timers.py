@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
+from app.domain.durations import extended_end
 from app.domain.ratings import check_rating
 from app.domain.records import StimulusKind, Timer, TimerEnd
 from app.storage import convert
@@ -147,13 +148,14 @@ def started_between(db: Database, start: dt.datetime, end: dt.datetime) -> list[
 
 
 def extend(db: Database, timer_id: int, by: dt.timedelta) -> Timer | None:
-    """Move a running timer's end later by `by`. None when it has already ended."""
+    """Move a running timer's end later by `by`. None when it has already ended;
+    DurationError (nothing changed) when it would then last more than 7 days in all."""
     with db.write() as session:
         found = _running(session, timer_id)
         if found is None:
             return None
         row, name = found
-        row.ends_at = row.ends_at + by
+        row.ends_at = extended_end(row.started_at, row.ends_at, by)
         session.add(row)
         session.flush()
         return convert.timer(row, name)

@@ -1,7 +1,10 @@
 """Exposures as CSV for a spreadsheet: one row per exposure, a header, times in UTC.
 
 Quoting is the csv module's (RFC 4180 style): a note with commas, quotes or line breaks
-is quoted, so it stays one field."""
+is quoted, so it stays one field. Every field is quoted, and text a spreadsheet would run as
+a formula (a name or note starting with `=`, `+`, `-`, `@`, a tab or a carriage return, like
+`=HYPERLINK(...)`) gets a leading `'`, as OWASP advises against CSV injection: the cell then
+shows the text instead of running it. The JSON export keeps the text exactly."""
 
 from __future__ import annotations
 
@@ -16,6 +19,12 @@ from app.storage.models import ExposureRow, StimulusRow
 from app.storage.transfer import encode_time
 
 HEADER = ("occurred_at", "stimulus", "enjoyment", "craving", "note", "source")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet shows rather than runs (see the module docstring)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def export_csv(db: Database) -> str:
@@ -39,12 +48,14 @@ def export_csv_chunks(db: Database, rows_per_chunk: int = 2000) -> Iterator[str]
         .order_by(exposure.c.occurred_at, exposure.c.id)
     )
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(HEADER)
     with db.read() as session:
         rows = session.connection().execute(query)
         for count, (occurred_at, name, enjoyment, craving, note, source) in enumerate(rows, 1):
-            writer.writerow((encode_time(occurred_at), name, enjoyment, craving, note, source))
+            writer.writerow(
+                (encode_time(occurred_at), inert(name), enjoyment, craving, inert(note), source)
+            )
             if count % rows_per_chunk == 0:
                 yield buffer.getvalue()
                 buffer.seek(0)

@@ -11,6 +11,7 @@ from typing import Any
 
 from app.domain.checkin import StepState
 from app.domain.lexicon import default_kind, kind_before_the_split
+from app.domain.plausible import ImplausibleTime, check_recorded
 from app.domain.records import ExposureSource, Outcome, StimulusKind, TimerEnd
 from app.domain.text import NOTE_MAX, name_key
 from app.domain.urges import UrgeSource
@@ -34,8 +35,9 @@ from app.storage.transfer_records import (
 __all__ = ["Bundle", "parse", "read_file"]
 
 
-def read_file(path: Path) -> Bundle:
-    """The bundle in `path`, or a TransferError naming the file."""
+def read_file(path: Path, now: dt.datetime | None = None) -> Bundle:
+    """The bundle in `path`, or a TransferError naming the file. With `now`, every entry's
+    time must be one `teeter log` would accept too (not in the future, not before 2000)."""
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -44,10 +46,10 @@ def read_file(path: Path) -> Bundle:
         raise TransferError(f"{path}: no such file; nothing was imported") from None
     except OSError as error:
         raise _refused(path, f"cannot be read ({error.strerror})") from None
-    return parse(raw, path)
+    return parse(raw, path, now)
 
 
-def parse(raw: bytes, path: Path) -> Bundle:
+def parse(raw: bytes, path: Path, now: dt.datetime | None = None) -> Bundle:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -73,9 +75,30 @@ def parse(raw: bytes, path: Path) -> Bundle:
             f"version {VERSION}); upgrade teeter to import it — nothing was imported"
         )
     try:
-        return _bundle(document, version)
+        bundle = _bundle(document, version)
+        if now is not None:
+            _check_times(bundle, now)
+        return bundle
     except BadValue as error:
         raise _refused(path, f"has a bad value: {error}") from None
+
+
+def _check_times(bundle: Bundle, now: dt.datetime) -> None:
+    """The same rule as a typed time (`app.domain.plausible`): an entry dated 2099 or 1900
+    is a mistake in the file, not something that happened."""
+    sections: list[tuple[str, list[Any], str]] = [
+        ("exposures", bundle.exposures, "occurred_at"),
+        ("reframes", bundle.reframes, "occurred_at"),
+        ("timers", bundle.timers, "started_at"),
+        ("checkins", bundle.checkins, "started_at"),
+    ]
+    for section, items, key in sections:
+        for index, item in enumerate(items):
+            moment = getattr(item, key)
+            try:
+                check_recorded(moment, now, f"{section}[{index}].{key} {moment.isoformat()}")
+            except ImplausibleTime as error:
+                raise BadValue(str(error)) from None
 
 
 def _refused(path: Path, why: str) -> TransferError:

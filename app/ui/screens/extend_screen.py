@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
-from app.domain.durations import DurationError, parse_duration
+from app.domain.durations import DurationError, extended_end, parse_duration
 from app.domain.records import Timer
 from app.ui.safe_text import shown
 
@@ -46,6 +46,7 @@ class ExtendScreen(ModalScreen[dt.timedelta | None]):
         event.stop()
         try:
             by = parse_duration(event.value)
+            extended_end(self.timer.started_at, self.timer.ends_at, by)  # the 7-day limit
         except DurationError as error:
             self.query_one("#extend-error", Static).update(shown(str(error)))
             return

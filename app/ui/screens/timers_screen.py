@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from app.domain.durations import format_duration
+from app.domain.durations import DurationError, format_duration
 from app.domain.records import StimulusKind, Timer, TimerEnd
 from app.domain.safety import Guidance, guidance
 from app.storage import stimuli, timers
@@ -231,7 +231,7 @@ class TimersScreen(Screen[None]):
                 return
             try:
                 longer = timers.extend(app.db, timer.id, by)
-            except StorageError as error:
+            except (StorageError, DurationError) as error:  # DurationError: 7 days in all
                 self.form.show_error(str(error))
                 return
             if longer is not None:
