@@ -33,7 +33,7 @@ from app.storage.forget import ForgetIncomplete, backups_of, forget_all
 from app.storage.models import ExperimentRow, ExperimentStimulusRow, ExposureRow
 from app.storage.transfer import OutputExists, TransferError, write_private
 from app.storage.transfer_csv import HEADER, export_csv
-from app.storage.transfer_demo import demo_path, latest_moment, load_demo, shift_to_now
+from app.storage.transfer_demo import latest_moment, load_demo, shift_to_now
 from app.storage.transfer_import import import_bundle
 from app.storage.transfer_json import dumps, export_json, snapshot
 from app.storage.transfer_parse import parse, read_file
@@ -505,7 +505,6 @@ def test_export_to_a_directory_or_missing_folder_is_refused(tmp_path: Path) -> N
 
 
 def test_demo_is_a_valid_export_of_three_days(tmp_path: Path) -> None:
-    assert demo_path().is_file()
     bundle = load_demo()
     assert len(bundle.stimuli) == 3
     assert {e.occurred_at.date() for e in bundle.exposures} == {

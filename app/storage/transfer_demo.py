@@ -1,18 +1,18 @@
 """The demo data set: three days of a made-up person's coffee, phone and chocolate, in the
 export format, moved in time when loaded so its latest entry is a few minutes ago.
 
-The file lives in `assets/demo.json` at the top of the source tree, beside the `app`
-package, so it is found from a checkout or an editable install."""
+The file is package data (`app/storage/demo.json`), read through importlib.resources, so it
+ships inside the wheel: `teeter import --demo` works after `pipx install` or a plain
+`pip install` as well as from a checkout."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
+from importlib import resources
 
 import pendulum
 
-import app
 from app.domain.days import local_day
 from app.storage.transfer import TransferError
 from app.storage.transfer_parse import read_file
@@ -21,18 +21,15 @@ from app.storage.transfer_records import Bundle
 LEAD = dt.timedelta(minutes=3)  # the latest demo entry lands this long before now
 
 
-def demo_path() -> Path:
-    return Path(app.__file__).resolve().parent.parent / "assets" / "demo.json"
-
-
 def load_demo() -> Bundle:
-    path = demo_path()
-    if not path.is_file():
+    demo = resources.files("app.storage").joinpath("demo.json")
+    if not demo.is_file():
         raise TransferError(
-            f"the demo data set is missing (looked for {path}); it ships in the assets/ "
-            "folder of teeter's source tree"
+            "the demo data set is missing from this teeter installation (app/storage/demo.json); "
+            "reinstall teeter"
         )
-    return read_file(path)
+    with resources.as_file(demo) as path:
+        return read_file(path)
 
 
 def latest_moment(bundle: Bundle) -> dt.datetime | None:
