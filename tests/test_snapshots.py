@@ -6,6 +6,7 @@ Regenerate after an intended change: `python -m pytest tests/test_snapshots.py
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,14 @@ NOTE = (
 
 @pytest.fixture
 def fixed_db() -> Iterator[Path]:
+    """The fixed path is shared by every checkout on the machine (parallel worktrees, CI
+    jobs): a lock beside it lets one snapshot test at a time own it."""
+    with open(FIXED_DIR.with_name("teeter-snapshots.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield from _fixed_db()
+
+
+def _fixed_db() -> Iterator[Path]:
     shutil.rmtree(FIXED_DIR, ignore_errors=True)
     path = FIXED_DIR / "teeter.db"
     db = Database(path)
