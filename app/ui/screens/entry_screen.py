@@ -76,7 +76,7 @@ class ExposureEntryScreen(Screen[None]):
         form = self.query_one(ExposureForm)
         now = app.now()
         try:
-            draft = form.read(now)
+            draft = form.read(now, app.day_start_hour)
         except FormError as error:
             form.show_error(str(error))
             error.field.focus()

@@ -91,7 +91,7 @@ class ReframeEntryScreen(Screen[None]):
             occurred_at = (
                 self.reframe.occurred_at
                 if when_input.value.strip() == self.first_when
-                else parse_moment(when_input.value, now)
+                else parse_moment(when_input.value, now, app.day_start_hour)
             )
         except MomentError as error:
             self.show_error(str(error))
