@@ -37,7 +37,8 @@ HEADLESS = textwrap.dedent(
                 await asyncio.sleep(0.02)
             await pilot.pause()
             await pilot.pause()
-            today = str(teeter.screen_stack[0].query_one("#home-today").render())
+            listing = teeter.screen_stack[0].query_one("#home-entries")
+            today = "\\n".join(str(option.prompt) for option in listing.options)
             print(json.dumps({"app": app.__file__, "today": today, "ready": teeter.db is not None}))
 
     asyncio.run(main())
