@@ -103,7 +103,7 @@ async def test_a_bad_edit_says_why_and_writes_nothing(make_app, db, db_path) -> 
         await settle(pilot)
         screen = app.screen
         for field, value, error in (
-            ("#when", "23:59", "in the future"),
+            ("#when", "today 23:59", "in the future"),  # a bare 23:59 is last night
             ("#when", "25:99", "cannot read the time"),
             ("#stimulus", "   ", "needs a name"),
         ):

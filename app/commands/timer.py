@@ -193,7 +193,7 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
         planned = max(timer.ends_at for timer in ended)
         if args.cancel:
             print(
-                f"{stimulus.name}: timer cancelled (it was set until {_when(planned, now)}); "
+                f"{stimulus.name}: timer cancelled (it was set until {_when(planned, now, hour)}); "
                 "not counted as ended early"
             )
             return 0
