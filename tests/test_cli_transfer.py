@@ -16,6 +16,7 @@ import pendulum
 import pytest
 
 from app.cli import main
+from app.storage import transfer
 from app.storage.database import Database
 from app.storage.forget import backups_of
 from app.storage.transfer_csv import HEADER
@@ -46,7 +47,7 @@ def test_export_json_to_stdout(db_path: Path, capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "export")
     assert (code, err) == (0, "")
     document = json.loads(out)
-    assert document["format"] == "teeter-export" and document["version"] == 2
+    assert document["format"] == "teeter-export" and document["version"] == transfer.VERSION
     assert document["exposures"][0]["stimulus"] == "[@click=app.quit]x"
     assert document["exposures"][0]["note"] == AWKWARD
     assert document["exposures"][0]["occurred_at"] == "2026-11-24T18:30:00+00:00"

@@ -71,11 +71,11 @@ def test_the_first_look_equals_the_full_read(db_path: Path) -> None:
             outcome=Outcome.WAITED if stimulus else None,
             surf_minutes=5,
         )
-    day, start, end = bounds_at(NOW)(4)
-    full = overview(db, day, start, end)
+    day = bounds_at(NOW)(4)[0]
+    full = overview(db, day, PARIS, 4)
     db.close()
 
-    found = home_overview(db_path, bounds_at(NOW))
+    found = home_overview(db_path, bounds_at(NOW), PARIS)
 
     assert found is not None
     hour, first = found
@@ -94,7 +94,7 @@ def test_a_stored_day_start_hour_is_used(db_path: Path) -> None:
     _log(db, "coffee", NOW.subtract(days=1).replace(hour=11))
     db.close()
 
-    found = home_overview(db_path, bounds_at(NOW))
+    found = home_overview(db_path, bounds_at(NOW), PARIS)
 
     assert found is not None
     assert found[0] == 10
@@ -110,7 +110,7 @@ def test_no_answer_and_no_file_for_what_is_not_a_journal(tmp_path: Path) -> None
     text.write_text("hello", encoding="utf-8")
 
     for path in (missing, other, text, tmp_path):
-        assert home_overview(path, bounds_at(NOW)) is None
+        assert home_overview(path, bounds_at(NOW), PARIS) is None
     assert not missing.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "other.db"]
 
@@ -123,7 +123,8 @@ def test_the_first_look_loads_no_sql_toolkit(db_path: Path) -> None:
         "from app.storage.glance import home_overview\n"
         "import datetime as dt\n"
         "now = dt.datetime(2026, 11, 24, 8, 30, tzinfo=dt.UTC)\n"
-        f"found = home_overview(Path({str(db_path)!r}), lambda h: (now.date(), now, now))\n"
+        f"found = home_overview(Path({str(db_path)!r}), lambda h: (now.date(), now, now),"
+        " dt.UTC)\n"
         "print(json.dumps([found is not None, 'sqlalchemy' in sys.modules,"
         " 'sqlmodel' in sys.modules]))\n"
     )

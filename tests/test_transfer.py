@@ -26,6 +26,7 @@ from app.storage import (
     settings,
     stimuli,
     timers,
+    transfer,
     transfer_import,
 )
 from app.storage.database import Database
@@ -149,7 +150,7 @@ def import_text(db: Database, text: str, tmp_path: Path) -> transfer_import.Impo
 def test_json_export_holds_everything_with_names_and_utc_offsets(db: Database) -> None:
     fill(db)
     document = json.loads(export_json(db, NOW))
-    assert document["format"] == "teeter-export" and document["version"] == 2
+    assert document["format"] == "teeter-export" and document["version"] == transfer.VERSION
     assert {s["name"] for s in document["stimuli"]} == {"coffee", *MARKUP_NAMES}
     assert len(document["exposures"]) == 15
     assert {e["stimulus"] for e in document["exposures"]} == {"coffee", *MARKUP_NAMES}
@@ -230,7 +231,7 @@ def test_csv_has_a_header_and_one_quoted_row_per_exposure(db: Database) -> None:
     assert tuple(rows[0]) == HEADER
     expected = [
         [e["occurred_at"], e["stimulus"], str(e["enjoyment"]), str(e["craving"]), e["note"]]
-        + [e["source"]]
+        + [e["source"], e["utc_offset"]]
         for e in snapshot(db, NOW)["exposures"]
     ]
     assert rows[1:] == expected
@@ -363,7 +364,7 @@ REFUSED: dict[str, tuple[str | bytes, str]] = {
     "list": ("[1, 2]", "not a teeter export"),
     "foreign json": ('{"name": "something else"}', "not a teeter export"),
     "other format": ('{"format": "other-app", "version": 1}', "not a teeter export"),
-    "newer version": ('{"format": "teeter-export", "version": 3}', "newer teeter"),
+    "newer version": ('{"format": "teeter-export", "version": 99}', "newer teeter"),
     "no version": ('{"format": "teeter-export"}', 'no valid "version"'),
     "text version": ('{"format": "teeter-export", "version": "1"}', 'no valid "version"'),
     "rating 11": (_exposure(enjoyment=11), "exposures[1].enjoyment must be from 1 to 10"),
@@ -657,7 +658,7 @@ def test_forget_without_a_database_only_clears_backups(tmp_path: Path) -> None:
 
 def test_exposure_table_is_what_the_export_reads(db: Database) -> None:
     """Guard: every exposure column is in the export (a new column must be added there)."""
-    exported = {"stimulus", "occurred_at", "enjoyment", "craving", "note", "source"}
+    exported = {"stimulus", "occurred_at", "enjoyment", "craving", "note", "source", "utc_offset"}
     columns = {c.name for c in ExposureRow.__table__.columns} - {"id", "stimulus_id"}
     assert columns <= exported | {"created_at"}
 

@@ -32,6 +32,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage.transfer import TransferError
     from app.storage.transfer_import import NotEmpty, import_bundle
     from app.storage.transfer_parse import read_file
+    from app.storage.transfer_records import with_offsets
 
     if args.demo == (args.path is not None):
         raise UsageError("give the PATH of a teeter JSON export, or --demo (not both)")
@@ -53,6 +54,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             from app.storage.transfer_demo import shift_to_now
 
             bundle = shift_to_now(bundle, now, zone_of(now), settings.day_start_hour(db))
+        bundle = with_offsets(bundle, zone_of(now))  # entries of a file made before v3
         summary = import_bundle(db, bundle, now.in_timezone("UTC"), only_if_empty=args.demo)
     except NotEmpty:
         raise UsageError(

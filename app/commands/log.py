@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     logged = log_exposure(
         db_path,
         stimulus=name,
-        occurred_at=when.in_timezone("UTC"),
+        occurred_at=when,  # in the zone where it happened: its offset is kept
         enjoyment=enjoyment,
         craving=craving,
         note=note,

@@ -110,18 +110,17 @@ def report_lines(
     """Every line of the report, built before printing so a failure prints nothing."""
     from app.clock import zone_of
     from app.domain.balance import analyse
-    from app.domain.days import local_day, window_bounds
+    from app.domain.days import local_day
     from app.domain.diminishing import day_words
     from app.domain.safety import guidance
     from app.storage import stimuli
-    from app.storage.exposures import window
+    from app.storage.exposures import lived_window
 
     tz = zone_of(now)
     assert tz is not None
     last_day = local_day(now, tz, hour)
     first_day = last_day - dt.timedelta(days=days - 1)
-    start, end = window_bounds(last_day, days, tz, hour)
-    inside, previous = window(db, start, end, stimulus_id)
+    inside, previous = lived_window(db, last_day, days, tz, hour, stimulus_id)
     analyses = analyse(inside, tz, hour, previous)
     kinds = stimuli.kinds(db)
     span = day_words(last_day) if days == 1 else f"{day_words(first_day)} – {day_words(last_day)}"
@@ -147,9 +146,8 @@ def stimulus_lines(
 ) -> Iterator[str]:
     """One pleasure's part of the report. `frame_gaps` is False for a substance
     (`safety.guidance`): its gap numbers stay, the comparison that reads as advice goes."""
-    import pendulum
-
     from app.domain.balance import Verdict, format_number
+    from app.domain.days import lived_clock
     from app.domain.diminishing import day_words, ordinal
     from app.domain.text import one_line
 
@@ -163,10 +161,10 @@ def stimulus_lines(
     yield f"entries ({len(analysis.points)}):"
     yield f"  {'day':<12}{'time':<7}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}  note"
     for point in analysis.points:
-        at = pendulum.instance(point.occurred_at).in_timezone(tz)
+        at = lived_clock(point.occurred_at, point.exposure.utc_offset, tz)
         note = one_line(point.exposure.note)
         yield (
-            f"  {day_words(point.day):<12}{at.format('HH:mm'):<7}{ordinal(point.nth_of_day):<6}"
+            f"  {day_words(point.day):<12}{at:<6} {ordinal(point.nth_of_day):<6}"
             f"{gap_words(point.gap):>8}{point.enjoyment:>11}{point.craving:>9}"
             + (f"  {note}" if note else "")
         ).rstrip()

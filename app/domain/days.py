@@ -5,6 +5,8 @@ to the evening before. Days are computed on calendar dates in the local zone, ne
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 import pendulum
 
@@ -114,3 +116,109 @@ def moment_words(
 
 def _wall_date(instant: dt.datetime, tz: pendulum.Timezone | pendulum.FixedTimezone) -> dt.date:
     return pendulum.instance(instant).in_timezone(tz).date()
+
+
+# --- days as lived -------------------------------------------------------------------------
+# Each entry keeps the UTC offset in force where it was logged (minutes east of UTC), so it
+# stays on the day it was lived: three coffees in Kolkata on 5 Dec are on 5 Dec when looked
+# at from Los Angeles. An entry without one (None) is read in the viewer's zone.
+
+LIVED_SPREAD = dt.timedelta(hours=26)
+"""How far apart two offsets can be (UTC-12 to UTC+14): a query for days seen from one zone
+reads this much further each side, then keeps the entries whose own day is in range."""
+
+
+def offset_minutes(instant: dt.datetime) -> int | None:
+    """The UTC offset an aware instant carries, in whole minutes east; None when naive."""
+    offset = instant.utcoffset()
+    return None if offset is None else round(offset.total_seconds() / 60)
+
+
+def offset_where(instant: dt.datetime, home: dt.tzinfo) -> int | None:
+    """The offset to keep for an entry logged at `instant`: the one it carries, or, when it
+    comes as plain UTC (which says nothing about where it was lived), the one the person's
+    `home` zone (the machine's) had then. A person who really is at UTC+0 gets 0 either way."""
+    own = offset_minutes(instant)
+    if own:
+        return own
+    return offset_minutes(instant.astimezone(home))
+
+
+def lived_zone(
+    instant: dt.datetime,
+    utc_offset: int | None,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The zone an entry is read in: the viewer's own when the entry was logged at the
+    offset the viewer's zone had then (or says nothing), else the offset it was logged at."""
+    if utc_offset is None or offset_minutes(instant.astimezone(tz)) == utc_offset:
+        return tz
+    return pendulum.FixedTimezone(utc_offset * 60)
+
+
+def lived_day(
+    instant: dt.datetime,
+    utc_offset: int | None,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+    day_start_hour: int,
+) -> dt.date:
+    """The day an entry was lived on, whatever zone it is looked at from."""
+    return local_day(instant, lived_zone(instant, utc_offset, tz), day_start_hour)
+
+
+def lived_range(
+    first_day: dt.date,
+    last_day: dt.date,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+    day_start_hour: int,
+) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+    """The UTC range to read for entries lived on `first_day`..`last_day` seen from `tz`:
+    those days' bounds, widened by the largest gap between two offsets. `lived_on` then
+    keeps the entries whose own day is in range."""
+    start = day_bounds(first_day, tz, day_start_hour)[0]
+    end = day_bounds(last_day, tz, day_start_hour)[1]
+    return start - LIVED_SPREAD, end + LIVED_SPREAD
+
+
+class _Lived(Protocol):
+    @property
+    def occurred_at(self) -> dt.datetime: ...
+    @property
+    def utc_offset(self) -> int | None: ...
+
+
+_L = TypeVar("_L", bound=_Lived)
+
+
+def lived_on(
+    entries: Iterable[_L],
+    first_day: dt.date,
+    last_day: dt.date,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+    day_start_hour: int,
+) -> list[_L]:
+    """The entries lived on `first_day`..`last_day`, in the order given."""
+    return [
+        e
+        for e in entries
+        if first_day <= lived_day(e.occurred_at, e.utc_offset, tz, day_start_hour) <= last_day
+    ]
+
+
+def offset_words(utc_offset: int) -> str:
+    """`UTC+05:30`, `UTC-08:00`, `UTC+00:00`."""
+    sign = "-" if utc_offset < 0 else "+"
+    hours, minutes = divmod(abs(utc_offset), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def lived_clock(
+    instant: dt.datetime,
+    utc_offset: int | None,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+) -> str:
+    """The clock time an entry was logged at where it was logged: `08:05`, and
+    `08:05 UTC+05:30` when that zone is not the one it is looked at from."""
+    zone = lived_zone(instant, utc_offset, tz)
+    clock = pendulum.instance(instant).in_timezone(zone).format("HH:mm")
+    return clock if zone is tz or utc_offset is None else f"{clock} {offset_words(utc_offset)}"

@@ -15,7 +15,7 @@ from math import fsum
 
 import pendulum
 
-from app.domain.days import local_day
+from app.domain.days import lived_day
 from app.domain.records import Exposure
 
 MIN_GROUP = 3
@@ -82,7 +82,7 @@ def build_points(
     counts: dict[tuple[int, dt.date], int] = {}
     points = []
     for exposure in ordered:
-        day = local_day(exposure.occurred_at, tz, day_start_hour)
+        day = lived_day(exposure.occurred_at, exposure.utc_offset, tz, day_start_hour)
         key = (exposure.stimulus_id, day)
         counts[key] = counts.get(key, 0) + 1
         before = previous.get(exposure.stimulus_id)

@@ -98,6 +98,7 @@ class Exposure:
     craving: int
     note: str = ""
     source: ExposureSource = ExposureSource.TRACK
+    utc_offset: int | None = None  # minutes east of UTC where it was logged (days as lived)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class Reframe:
     craving_after: int | None
     outcome: Outcome | None
     surf_minutes: int | None = None
+    utc_offset: int | None = None  # minutes east of UTC where it was logged (days as lived)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ def exposure(row: ExposureRow, name: str) -> Exposure:
         craving=row.craving,
         note=row.note,
         source=ExposureSource(row.source),
+        utc_offset=row.utc_offset,
     )
 
 
@@ -62,6 +63,7 @@ def reframe(row: ReframeRow) -> Reframe:
         craving_after=row.craving_after,
         outcome=Outcome(row.outcome) if row.outcome else None,
         surf_minutes=row.surf_minutes,
+        utc_offset=row.utc_offset,
     )
 
 

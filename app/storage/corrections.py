@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from app.domain.days import offset_where
 from app.domain.entries import checked_exposure, checked_reframe
 from app.domain.records import Exposure, ExposureSource, Outcome, Reframe
 from app.domain.undo import within
@@ -78,6 +79,7 @@ def edit_exposure(
             raise EntryGone("this entry was deleted meanwhile; nothing was changed")
         stimulus_row = ensure_row(session, change.stimulus, now)
         row.stimulus_id = stimulus_row.id or 0
+        row.utc_offset = _offset_after(row.occurred_at, row.utc_offset, change.occurred_at)
         row.occurred_at = change.occurred_at
         row.enjoyment, row.craving, row.note = change.enjoyment, change.craving, change.note
         session.add(row)
@@ -168,6 +170,7 @@ def edit_reframe(
         if row is None:
             raise EntryGone("this reframe was deleted meanwhile; nothing was changed")
         row.stimulus_id = ensure_row(session, change.stimulus, now).id if change.stimulus else None
+        row.utc_offset = _offset_after(row.occurred_at, row.utc_offset, change.occurred_at)
         row.occurred_at = change.occurred_at
         row.label = change.label
         row.craving_before, row.craving_after = change.craving_before, change.craving_after
@@ -190,6 +193,16 @@ def restore_reframe(db: Database, kept: Kept[Reframe]) -> Reframe:
         row = session.get(ReframeRow, _put_back(session, kept))
         assert row is not None
         return convert.reframe(row)
+
+
+def _offset_after(was: dt.datetime, offset: int | None, now_at: dt.datetime) -> int | None:
+    """An entry keeps the offset where it was lived while its time stays; a time typed anew
+    is read where the person is now, so it takes that zone's offset."""
+    if now_at == was:
+        return offset
+    import pendulum
+
+    return offset_where(now_at, pendulum.local_timezone())
 
 
 # --- the kept copy -------------------------------------------------------------------------

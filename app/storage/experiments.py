@@ -146,10 +146,11 @@ def summary_of(
     day_start_hour: int,
 ) -> Summary:
     """The comparison from the exposures of the experiment's days (so far, if running)."""
-    start = day_bounds(experiment.first_day, tz, day_start_hour)[0]
-    end = day_bounds(experiment.last_day, tz, day_start_hour)[1]
+    first, last = experiment.first_day, experiment.last_day
     found = [
-        e for stimulus in experiment.stimuli for e in exposures.between(db, start, end, stimulus.id)
+        e
+        for stimulus in experiment.stimuli
+        for e in exposures.on_days(db, first, last, tz, day_start_hour, stimulus.id)
     ]
     return summarise(
         experiment.first_day, experiment.days, experiment.stimuli, found, tz, day_start_hour

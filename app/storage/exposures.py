@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pendulum
 from sqlmodel import col, select
 
+from app.clock import Zone
+from app.domain.days import lived_on, lived_range, offset_where
 from app.domain.ratings import check_rating
 from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import clean_note
@@ -27,13 +30,23 @@ def log(
     now: dt.datetime,
     replace_id: int | None = None,
     kind: StimulusKind | None = None,
+    utc_offset: int | None = None,
 ) -> Exposure:
     """Record an exposure (creating the stimulus if new, of `kind` or the kind its name
     plainly is), or rewrite `replace_id` when a person goes back to a step and changes what
-    they entered. Validates before writing."""
+    they entered. Validates before writing.
+
+    The UTC offset where it happened is kept, so the entry stays on the day it was lived:
+    `utc_offset` (minutes east) when given, else `occurred_at`'s own, or the machine zone's
+    when `occurred_at` comes as plain UTC (`app.domain.days.offset_where`)."""
     check_rating(enjoyment, "enjoyment")
     check_rating(craving, "craving")
     note = clean_note(note)
+    offset = (
+        utc_offset
+        if utc_offset is not None
+        else offset_where(occurred_at, pendulum.local_timezone())
+    )
     with db.write() as session:
         raw = driver_connection(session)
         stimulus_id, name, _ = rows.ensure_stimulus(raw, stimulus, now, kind)
@@ -47,6 +60,7 @@ def log(
                 note=note,
                 source=source,
                 now=now,
+                utc_offset=offset,
             )
             row = session.get(ExposureRow, new_id, populate_existing=True)
             assert row is not None
@@ -58,6 +72,7 @@ def log(
             stimulus_row.archived = False
         row.stimulus_id = stimulus_id
         row.occurred_at = occurred_at
+        row.utc_offset = offset
         row.enjoyment, row.craving, row.note = enjoyment, craving, note
         session.add(row)
         session.flush()
@@ -125,5 +140,56 @@ def window(
                 .limit(1)
             ).first()
             if found:
+                previous[sid] = convert.exposure(*found)
+    return inside, previous
+
+
+def on_days(
+    db: Database,
+    first_day: dt.date,
+    last_day: dt.date,
+    tz: Zone,
+    day_start_hour: int,
+    stimulus_id: int | None = None,
+) -> list[Exposure]:
+    """Exposures lived on the days `first_day`..`last_day`, oldest first: each counted on
+    the day of the place it was logged, not of the zone `tz` it is looked at from. One
+    indexed range read (the days seen from `tz`, widened by the largest gap between two
+    offsets), then each entry's own day decides."""
+    start, end = lived_range(first_day, last_day, tz, day_start_hour)
+    return lived_on(between(db, start, end, stimulus_id), first_day, last_day, tz, day_start_hour)
+
+
+def lived_window(
+    db: Database,
+    last_day: dt.date,
+    days: int,
+    tz: Zone,
+    day_start_hour: int,
+    stimulus_id: int | None = None,
+) -> tuple[list[Exposure], dict[int, Exposure]]:
+    """`days` days ending with `last_day` as lived (`on_days`), and for each stimulus among
+    them its last exposure before the first one shown, for the window's first gap."""
+    inside = on_days(
+        db, last_day - dt.timedelta(days=days - 1), last_day, tz, day_start_hour, stimulus_id
+    )
+    first_seen: dict[int, Exposure] = {}
+    for exposure in inside:
+        first_seen.setdefault(exposure.stimulus_id, exposure)
+    previous: dict[int, Exposure] = {}
+    with db.read() as session:
+        for sid, first in first_seen.items():
+            found = session.exec(
+                select(ExposureRow, StimulusRow.name)
+                .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
+                .where(
+                    ExposureRow.stimulus_id == sid,
+                    ExposureRow.occurred_at <= first.occurred_at,
+                    ExposureRow.id != first.id,
+                )
+                .order_by(col(ExposureRow.occurred_at).desc(), col(ExposureRow.id).desc())
+                .limit(1)
+            ).first()
+            if found and (found[0].occurred_at, found[0].id) < (first.occurred_at, first.id):
                 previous[sid] = convert.exposure(*found)
     return inside, previous

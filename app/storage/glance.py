@@ -16,7 +16,9 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+from app.clock import Zone
 from app.domain.checkin import STEPS, CheckInProgress, StepState
+from app.domain.days import lived_on, lived_range
 from app.domain.overview import Overview
 from app.domain.records import (
     CheckIn,
@@ -32,9 +34,10 @@ from app.storage import journal_wal, quick
 Bounds = Callable[[int], tuple[dt.date, dt.datetime, dt.datetime]]
 
 
-def home_overview(path: Path, bounds: Bounds) -> tuple[int, Overview] | None:
+def home_overview(path: Path, bounds: Bounds, zone: Zone) -> tuple[int, Overview] | None:
     """(day-start hour, what home shows) for the file at `path`. `bounds(day_start_hour)`
-    gives today's date and its [start, end) in UTC."""
+    gives today's date and its [start, end) in UTC, in the person's `zone`: entries are
+    counted on the day they were lived (`app.domain.days.lived_on`)."""
     try:
         if not path.is_file():
             return None
@@ -56,8 +59,8 @@ def home_overview(path: Path, bounds: Bounds) -> tuple[int, Overview] | None:
             day=day,
             checkin=_checkin(conn, day),
             timers=_open_timers(conn),
-            today=_exposures(conn, start, end),
-            reframes=_reframes(conn, start, end),
+            today=_today(conn, day, zone, hour),
+            reframes=_reframes_on(conn, day, zone, hour),
         )
         conn.execute("COMMIT")
     except (sqlite3.Error, ValueError, TypeError, OverflowError, KeyError):
@@ -120,10 +123,16 @@ def _open_timers(conn: sqlite3.Connection) -> list[Timer]:
     ]
 
 
+def _today(conn: sqlite3.Connection, day: dt.date, zone: Zone, hour: int) -> list[Exposure]:
+    start, end = lived_range(day, day, zone, hour)
+    return lived_on(_exposures(conn, start, end), day, day, zone, hour)
+
+
 def _exposures(conn: sqlite3.Connection, start: dt.datetime, end: dt.datetime) -> list[Exposure]:
     rows = conn.execute(
         "SELECT exposure.id, exposure.stimulus_id, stimulus.name, exposure.occurred_at,"
-        " exposure.enjoyment, exposure.craving, exposure.note, exposure.source FROM exposure"
+        " exposure.enjoyment, exposure.craving, exposure.note, exposure.source,"
+        " exposure.utc_offset FROM exposure"
         " JOIN stimulus ON stimulus.id = exposure.stimulus_id"
         " WHERE exposure.occurred_at >= ? AND exposure.occurred_at < ?"
         " ORDER BY exposure.occurred_at, exposure.id",
@@ -139,9 +148,19 @@ def _exposures(conn: sqlite3.Connection, start: dt.datetime, end: dt.datetime) -
             craving=row[5],
             note=row[6],
             source=ExposureSource(row[7]),
+            utc_offset=row[8],
         )
         for row in rows
     ]
+
+
+def _reframes_on(
+    conn: sqlite3.Connection, day: dt.date, zone: Zone, hour: int
+) -> list[tuple[Reframe, str | None]]:
+    start, end = lived_range(day, day, zone, hour)
+    named = _reframes(conn, start, end)
+    kept = {id(r) for r in lived_on([r for r, _ in named], day, day, zone, hour)}
+    return [(r, name) for r, name in named if id(r) in kept]
 
 
 def _reframes(
@@ -150,7 +169,8 @@ def _reframes(
     rows = conn.execute(
         "SELECT reframe.id, reframe.occurred_at, reframe.stimulus_id, reframe.label,"
         " reframe.craving_before, reframe.craving_after, reframe.outcome, reframe.surf_minutes,"
-        " stimulus.name FROM reframe LEFT JOIN stimulus ON stimulus.id = reframe.stimulus_id"
+        " stimulus.name, reframe.utc_offset"
+        " FROM reframe LEFT JOIN stimulus ON stimulus.id = reframe.stimulus_id"
         " WHERE reframe.occurred_at >= ? AND reframe.occurred_at < ?"
         " ORDER BY reframe.occurred_at, reframe.id",
         (_stored(start), _stored(end)),
@@ -166,6 +186,7 @@ def _reframes(
                 craving_after=row[5],
                 outcome=Outcome(row[6]) if row[6] else None,
                 surf_minutes=row[7],
+                utc_offset=row[9],
             ),
             row[8],
         )

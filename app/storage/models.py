@@ -41,6 +41,7 @@ class ExposureRow(SQLModel, table=True):
     note: str = ""
     source: str = "track"
     created_at: dt.datetime
+    utc_offset: int | None = None  # minutes east of UTC where it was logged (schema step 5)
 
 
 class CheckInRow(SQLModel, table=True):
@@ -92,6 +93,7 @@ class ReframeRow(SQLModel, table=True):
     craving_after: int | None = None
     surf_minutes: int | None = None
     outcome: str | None = None  # waited / had_it / deciding
+    utc_offset: int | None = None  # minutes east of UTC where it was logged (schema step 5)
 
 
 class ExperimentRow(SQLModel, table=True):

@@ -27,7 +27,7 @@ from app.storage import journal_wal
 # Copies of app.storage.schema's constants (importing it costs ~10 ms); tests keep them equal.
 # When the schema version goes up, check the queries below and raise this with it.
 APPLICATION_ID = 0x74656574
-KNOWN_SCHEMA_VERSION = 4
+KNOWN_SCHEMA_VERSION = 5
 DEFAULT_DAY_START_HOUR = 4  # app.domain.days.DEFAULT_DAY_START_HOUR (it imports pendulum)
 DAY_START_HOUR_KEY = "day_start_hour"  # app.storage.settings.DAY_START_HOUR
 STEP_COLUMNS = ("notice", "track", "space", "reframe")  # app.domain.checkin.STEPS, in order

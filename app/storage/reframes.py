@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pendulum
+
+from app.clock import Zone
+from app.domain.days import lived_on, lived_range, offset_where
 from app.domain.ratings import check_rating
 from app.domain.records import Outcome, Reframe
 from app.domain.text import one_line
@@ -26,7 +30,10 @@ def add(
     outcome: Outcome | None,
     surf_minutes: int | None = None,
     replace_id: int | None = None,
+    utc_offset: int | None = None,
 ) -> Reframe:
+    """Record a reframe, or rewrite `replace_id`. Like an exposure it keeps the UTC offset
+    of `occurred_at` (or `utc_offset`), so it stays on the day it was lived."""
     check_rating(craving_before, "craving before")
     if craving_after is not None:
         check_rating(craving_after, "craving after")
@@ -38,6 +45,11 @@ def add(
         row = session.get(ReframeRow, replace_id) if replace_id is not None else None
         if row is None:
             row = ReframeRow(occurred_at=occurred_at, label=label, craving_before=craving_before)
+            row.utc_offset = (
+                utc_offset
+                if utc_offset is not None
+                else offset_where(occurred_at, pendulum.local_timezone())
+            )
         row.stimulus_id = stimulus_id
         row.label = label
         row.craving_before = craving_before
@@ -59,6 +71,14 @@ def between(db: Database, start: dt.datetime, end: dt.datetime) -> list[Reframe]
     )
     with db.read() as session:
         return [convert.reframe(row) for row in session.exec(query).all()]
+
+
+def on_days(
+    db: Database, first_day: dt.date, last_day: dt.date, tz: Zone, day_start_hour: int
+) -> list[Reframe]:
+    """Reframes lived on the days `first_day`..`last_day` (see `exposures.on_days`)."""
+    start, end = lived_range(first_day, last_day, tz, day_start_hour)
+    return lived_on(between(db, start, end), first_day, last_day, tz, day_start_hour)
 
 
 def latest(db: Database, limit: int = 50) -> list[Reframe]:
@@ -98,6 +118,16 @@ def named_between(
     )
     with db.read() as session:
         return [(convert.reframe(row), name) for row, name in session.exec(query).all()]
+
+
+def named_on_days(
+    db: Database, first_day: dt.date, last_day: dt.date, tz: Zone, day_start_hour: int
+) -> list[tuple[Reframe, str | None]]:
+    """`named_between` for the days `first_day`..`last_day` as lived (`on_days`)."""
+    start, end = lived_range(first_day, last_day, tz, day_start_hour)
+    named = named_between(db, start, end)
+    kept = {r.id for r in lived_on([r for r, _ in named], first_day, last_day, tz, day_start_hour)}
+    return [(r, name) for r, name in named if r.id in kept]
 
 
 def get_named(db: Database, reframe_id: int) -> tuple[Reframe, str | None] | None:

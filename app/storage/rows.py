@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from app.domain.days import offset_where
 from app.domain.lexicon import default_kind
 from app.domain.ratings import check_rating
 from app.domain.records import ExposureSource, StimulusKind
@@ -66,17 +67,24 @@ def insert_exposure(
     note: str,
     source: ExposureSource,
     now: dt.datetime,
+    utc_offset: int | None = None,
 ) -> int:
     """A new exposure row (its stimulus brought back from the archive: logging it again
-    means it is in use); its id. Validates before writing."""
+    means it is in use); its id. Validates before writing. It keeps the UTC offset where it
+    was lived: `utc_offset`, else `occurred_at`'s own or the machine zone's
+    (`app.domain.days.offset_where`)."""
+    if utc_offset is None:
+        import pendulum
+
+        utc_offset = offset_where(occurred_at, pendulum.local_timezone())
     check_rating(enjoyment, "enjoyment")
     check_rating(craving, "craving")
     note = clean_note(note)
     conn.execute("UPDATE stimulus SET archived = 0 WHERE id = ? AND archived", (stimulus_id,))
     cursor = conn.execute(
         "INSERT INTO exposure"
-        " (stimulus_id, occurred_at, enjoyment, craving, note, source, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " (stimulus_id, occurred_at, enjoyment, craving, note, source, created_at, utc_offset)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             stimulus_id,
             stored_time(occurred_at),
@@ -85,6 +93,7 @@ def insert_exposure(
             note,
             source.value,
             stored_time(now),
+            utc_offset,
         ),
     )
     return int(cursor.lastrowid or 0)

@@ -13,9 +13,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 APPLICATION_ID = 0x74656574  # "teet": marks a file as teeter's (PRAGMA application_id)
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+LIVED_OFFSETS_STEP = 5  # the step that gave exposures and reframes their utc_offset
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
@@ -80,11 +85,40 @@ def _step_4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX ix_urge_rating_timer_id ON urge_rating (timer_id)")
 
 
+def _step_5(conn: sqlite3.Connection) -> None:
+    """Days as lived: exposures and reframes keep the UTC offset in force where they were
+    logged, so travelling never moves them to another day. Rows from before get the offset
+    the person's zone (the zone teeter runs in now) had at their time: each stays on the
+    day it was shown on until now."""
+    import pendulum
+
+    from app.domain.days import offset_minutes
+
+    zone = pendulum.local_timezone()
+    for table in ("exposure", "reframe"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN utc_offset INTEGER")
+        rows = conn.execute(f"SELECT id, occurred_at FROM {table}").fetchall()
+        conn.executemany(
+            f"UPDATE {table} SET utc_offset = ? WHERE id = ?",
+            [
+                (offset_minutes(_stored_utc(stored).astimezone(zone)), row_id)
+                for row_id, stored in rows
+            ],
+        )
+
+
+def _stored_utc(stored: str) -> dt.datetime:
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
+
+
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _step_1,
     2: _step_2,
     3: _step_3,
     4: _step_4,
+    5: _step_5,
 }
 
 

@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 FORMAT = "teeter-export"
-VERSION = 2
+VERSION = 3
 """2: kinds have substance classes (alcohol, sedative, opioid, nicotine). A version 1 file
-still imports: its kinds are read as `lexicon.kind_before_the_split` says."""
+still imports: its kinds are read as `lexicon.kind_before_the_split` says.
+3: exposures and reframes carry `utc_offset` (`"+05:30"`), the offset where they were lived.
+A file of version 1 or 2 gives each entry the offset the importer's zone had at its time."""
 
 
 class TransferError(Exception):
@@ -39,6 +41,15 @@ def encode_time(value: dt.datetime | None) -> str | None:
     if value is None:
         return None
     return value.astimezone(dt.UTC).isoformat()
+
+
+def encode_offset(minutes: int | None) -> str | None:
+    """Minutes east of UTC as ISO 8601 writes an offset: `+05:30`, `-08:00`."""
+    if minutes is None:
+        return None
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{rest:02d}"
 
 
 def encode_day(value: dt.date | None) -> str | None:

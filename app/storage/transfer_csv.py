@@ -1,4 +1,5 @@
-"""Exposures as CSV for a spreadsheet: one row per exposure, a header, times in UTC.
+"""Exposures as CSV for a spreadsheet: one row per exposure, a header, times in UTC, and the
+UTC offset where each was lived (`+05:30`), so its local time is the two added together.
 
 Quoting is the csv module's (RFC 4180 style): a note with commas, quotes or line breaks
 is quoted, so it stays one field. Every field is quoted, and text a spreadsheet would run as
@@ -16,9 +17,9 @@ import sqlalchemy as sa
 
 from app.storage.database import Database
 from app.storage.models import ExposureRow, StimulusRow
-from app.storage.transfer import encode_time
+from app.storage.transfer import encode_offset, encode_time
 
-HEADER = ("occurred_at", "stimulus", "enjoyment", "craving", "note", "source")
+HEADER = ("occurred_at", "stimulus", "enjoyment", "craving", "note", "source", "utc_offset")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,6 +44,7 @@ def export_csv_chunks(db: Database, rows_per_chunk: int = 2000) -> Iterator[str]
             exposure.c.craving,
             exposure.c.note,
             exposure.c.source,
+            exposure.c.utc_offset,
         )
         .join_from(exposure, stimulus, exposure.c.stimulus_id == stimulus.c.id)
         .order_by(exposure.c.occurred_at, exposure.c.id)
@@ -52,9 +54,19 @@ def export_csv_chunks(db: Database, rows_per_chunk: int = 2000) -> Iterator[str]
     writer.writerow(HEADER)
     with db.read() as session:
         rows = session.connection().execute(query)
-        for count, (occurred_at, name, enjoyment, craving, note, source) in enumerate(rows, 1):
+        for count, (occurred_at, name, enjoyment, craving, note, source, offset) in enumerate(
+            rows, 1
+        ):
             writer.writerow(
-                (encode_time(occurred_at), inert(name), enjoyment, craving, inert(note), source)
+                (
+                    encode_time(occurred_at),
+                    inert(name),
+                    enjoyment,
+                    craving,
+                    inert(note),
+                    source,
+                    encode_offset(offset) or "",
+                )
             )
             if count % rows_per_chunk == 0:
                 yield buffer.getvalue()

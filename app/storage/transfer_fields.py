@@ -4,6 +4,7 @@ BadValue saying which field is wrong and why, in words a person can act on."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from app.domain.ratings import RATING_MAX, RATING_MIN
@@ -145,3 +146,22 @@ def day(item: dict[str, Any], key: str, where: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise BadValue(f"{where}.{key} must be a date like 2026-11-24, not {show(value)}") from None
+
+
+OFFSET_LIMIT = 14 * 60  # no zone is further than 14 hours from UTC
+
+
+def offset(item: dict[str, Any], key: str, where: str) -> int | None:
+    """A UTC offset written `+05:30` / `-08:00`, as minutes east of UTC; None when absent."""
+    value = item.get(key)
+    if value is None:
+        return None
+    match = re.fullmatch(r"([+-])(\d{2}):(\d{2})", value) if isinstance(value, str) else None
+    minutes = None
+    if match is not None and int(match[3]) < 60:
+        minutes = (int(match[2]) * 60 + int(match[3])) * (-1 if match[1] == "-" else 1)
+    if minutes is None or abs(minutes) > OFFSET_LIMIT:
+        raise BadValue(
+            f"{where}.{key} must be a UTC offset from -14:00 to +14:00, not {show(value)}"
+        )
+    return minutes

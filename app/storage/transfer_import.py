@@ -119,6 +119,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
                 "note": e.note,
                 "source": e.source,
                 "created_at": e.created_at or now,
+                "utc_offset": e.utc_offset,
             }
             for e in bundle.exposures
         ],
@@ -170,6 +171,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
                 "craving_after": r.craving_after,
                 "surf_minutes": r.surf_minutes,
                 "outcome": r.outcome,
+                "utc_offset": r.utc_offset,
             }
             for r in bundle.reframes
         ],

@@ -23,7 +23,7 @@ from app.storage.models import (
     TimerRow,
     UrgeRatingRow,
 )
-from app.storage.transfer import FORMAT, VERSION, encode_day, encode_time
+from app.storage.transfer import FORMAT, VERSION, encode_day, encode_offset, encode_time
 
 STEP_FIELDS = ("notice", "track", "space", "reframe")
 
@@ -88,14 +88,15 @@ def _exposures(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str,
     """The biggest table (~100k rows for ten years): columns unpacked by position and read
     a batch at a time, which keeps a full export within seconds."""
     exposure = ExposureRow.__table__
-    columns = ("occurred_at", "enjoyment", "craving", "note", "source", "created_at")
+    columns = ("occurred_at", "enjoyment", "craving", "note", "source", "created_at", "utc_offset")
     query = sa.select(exposure.c.stimulus_id, *(exposure.c[name] for name in columns))
     query = query.order_by(exposure.c.occurred_at, exposure.c.id)
     for batch in conn.execute(query).partitions(2000):
-        for stimulus_id, occurred_at, enjoyment, craving, note, source, created_at in batch:
+        for stimulus_id, occurred_at, enjoyment, craving, note, source, created_at, offset in batch:
             yield {
                 "stimulus": names[stimulus_id],
                 "occurred_at": encode_time(occurred_at),
+                "utc_offset": encode_offset(offset),
                 "enjoyment": enjoyment,
                 "craving": craving,
                 "note": note,
@@ -152,6 +153,7 @@ def _reframes(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, 
     for row in conn.execute(sa.select(reframe).order_by(reframe.c.occurred_at, reframe.c.id)):
         yield {
             "occurred_at": encode_time(row.occurred_at),
+            "utc_offset": encode_offset(row.utc_offset),
             "stimulus": names[row.stimulus_id] if row.stimulus_id is not None else None,
             "label": row.label,
             "craving_before": row.craving_before,

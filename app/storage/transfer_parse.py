@@ -152,6 +152,7 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
                 note=check.text(item, "note", where, NOTE_MAX, one_line_only=False),
                 source=check.choice(item, "source", where, sources, ExposureSource.IMPORT.value),
                 created_at=check.moment(item, "created_at", where, required=False),
+                utc_offset=check.offset(item, "utc_offset", where),
             )
         )
     days: set[dt.date] = set()
@@ -212,6 +213,7 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
                 craving_after=check.rating(item, "craving_after", where, required=False),
                 surf_minutes=check.count(item, "surf_minutes", where, minimum=0, required=False),
                 outcome=check.choice(item, "outcome", where, outcomes, None),
+                utc_offset=check.offset(item, "utc_offset", where),
             )
         )
     for where, item in check.records(doc, "experiments"):

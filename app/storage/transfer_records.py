@@ -4,7 +4,8 @@ their case-folded key. `transfer_parse` builds them; `transfer_import` writes th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 LABEL_MAX = 300  # as app.storage.reframes
 EXPERIMENT_STATES = ("running", "completed", "abandoned")
@@ -29,6 +30,7 @@ class ExposureIn:
     note: str
     source: str
     created_at: dt.datetime | None
+    utc_offset: int | None = None  # minutes east of UTC; None: not in the file (version < 3)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class ReframeIn:
     craving_after: int | None
     surf_minutes: int | None
     outcome: str | None
+    utc_offset: int | None = None  # minutes east of UTC; None: not in the file (version < 3)
 
 
 @dataclass(frozen=True)
@@ -93,3 +96,22 @@ class Bundle:
     urges: list[UrgeIn] = field(default_factory=list)
     experiments: list[ExperimentIn] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
+
+
+def with_offsets(bundle: Bundle, zone: dt.tzinfo) -> Bundle:
+    """Entries from a file made before version 3 do not say where they were lived: each
+    gets the offset `zone` (the importer's) had at its time, as the schema step gives rows
+    that predate it. Entries that say keep theirs."""
+    from app.domain.days import offset_minutes
+
+    def fill(entry: _E) -> _E:
+        if entry.utc_offset is not None:
+            return entry
+        return replace(entry, utc_offset=offset_minutes(entry.occurred_at.astimezone(zone)))
+
+    bundle.exposures = [fill(e) for e in bundle.exposures]
+    bundle.reframes = [fill(r) for r in bundle.reframes]
+    return bundle
+
+
+_E = TypeVar("_E", ExposureIn, ReframeIn)

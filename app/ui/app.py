@@ -94,7 +94,9 @@ class TeeterApp(App[int]):
 
         # Today's data in a few milliseconds of plain sqlite3, before the first frame; the
         # full storage stack (~0.5 s to import) loads after that frame is on screen.
-        first_look = home_overview(self.db_path, self.bounds_for) if self.db is None else None
+        first_look = (
+            home_overview(self.db_path, self.bounds_for, self.zone()) if self.db is None else None
+        )
         return HomeScreen(first_look)
 
     @work(thread=True, exclusive=True, group="open-database")

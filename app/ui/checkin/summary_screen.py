@@ -33,11 +33,12 @@ class SummaryScreen(Screen[None]):
         app = cast("TeeterApp", self.app)
         assert app.db is not None
         start, end = app.today_bounds()
+        today, tz, hour = app.today(), app.zone(), app.day_start_hour
         lines = describe_day(
             self.progress,
-            exposures.between(app.db, start, end),
+            exposures.on_days(app.db, today, today, tz, hour),
             timers.started_between(app.db, start, end),
-            reframes.between(app.db, start, end),
+            reframes.on_days(app.db, today, today, tz, hour),
         )
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(classes="step-body"):

@@ -81,11 +81,11 @@ class TrackScreen(StepScreen):
         assert app.db is not None
         name = self.query_one("#stimulus", Input).value.strip()
         found = stimuli.find(app.db, name) if name else None
-        start, end = app.today_bounds()
-        today = exposures.between(app.db, start, end, found.id) if found else []
+        tz, day = app.zone(), app.today()
+        hour = app.day_start_hour
+        today = exposures.on_days(app.db, day, day, tz, hour, found.id) if found else []
         table = self.query_one("#track-today", DataTable)
         table.clear()
-        tz = app.zone()
         for exposure in today:
             table.add_row(*track_view.row(exposure, tz))
         self.query_one("#track-trend", Static).update(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pendulum
 from rich.text import Text
 
+from app.domain.days import lived_clock
 from app.domain.records import Exposure
 from app.ui.safe_text import cell
 
 
 def row(exposure: Exposure, tz: pendulum.Timezone) -> tuple[str | Text, ...]:
-    at = pendulum.instance(exposure.occurred_at).in_timezone(tz).format("HH:mm")
+    at = lived_clock(exposure.occurred_at, exposure.utc_offset, tz)
     return (
         at,
         cell(exposure.stimulus_name[:20]),

@@ -9,6 +9,7 @@ import pendulum
 from textual.content import Content
 
 from app.clock import Zone
+from app.domain.days import lived_clock
 from app.domain.records import Exposure, ExposureSource, Reframe
 from app.ui.safe_text import shown
 
@@ -49,7 +50,7 @@ def reframe_title(reframe: Reframe, stimulus: str | None, zone: Zone) -> Content
 
 def exposure_line(exposure: Exposure, zone: Zone) -> Content:
     """One row of home's "Logged today"."""
-    at = pendulum.instance(exposure.occurred_at).in_timezone(zone).format("HH:mm")
+    at = lived_clock(exposure.occurred_at, exposure.utc_offset, zone)
     return Content.assemble(
         f"{at}  ",
         shown(exposure.stimulus_name, width=24),
@@ -58,7 +59,7 @@ def exposure_line(exposure: Exposure, zone: Zone) -> Content:
 
 
 def reframe_line(reframe: Reframe, stimulus: str | None, zone: Zone) -> Content:
-    at = pendulum.instance(reframe.occurred_at).in_timezone(zone).format("HH:mm")
+    at = lived_clock(reframe.occurred_at, reframe.utc_offset, zone)
     after = f" → {reframe.craving_after}" if reframe.craving_after is not None else ""
     outcome = f" · {reframe.outcome.label}" if reframe.outcome else ""
     return Content.assemble(

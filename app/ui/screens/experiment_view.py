@@ -89,13 +89,11 @@ def home_line(app: TeeterApp) -> Content | None:
 
 def hint_for(app: TeeterApp, experiment: Experiment, stimulus: ExperimentStimulus) -> SpacingHint:
     """The gap suggested for the spaced days, from day 1's exposures of this pleasure."""
-    from app.domain.days import day_bounds
     from app.storage import exposures
 
     assert app.db is not None
-    tz = app.zone()
-    start, end = day_bounds(experiment.first_day, tz, app.day_start_hour)
-    baseline = exposures.between(app.db, start, end, stimulus.id)
+    tz, first = app.zone(), experiment.first_day
+    baseline = exposures.on_days(app.db, first, first, tz, app.day_start_hour, stimulus.id)
     return suggest_from_baseline(baseline, stimulus.name, stimulus.kind, tz, app.day_start_hour)
 
 

@@ -81,8 +81,7 @@ class HomeScreen(Screen[None]):
             return
         from app.storage.overview import overview
 
-        start, end = app.today_bounds()
-        self.overview = overview(app.db, app.today(), start, end)
+        self.overview = overview(app.db, app.today(), app.zone(), app.day_start_hour)
         self.show()
 
     def tick(self) -> None:

@@ -136,15 +136,13 @@ class LogScreen(Screen[None]):
 
     async def _load(self) -> None:
         from app.domain.balance import analyse
-        from app.domain.days import window_bounds
-        from app.storage.exposures import window
+        from app.storage.exposures import lived_window
 
         app = self.teeter
         if app.db is None:
             return
         tz, hour, last_day = app.zone(), app.day_start_hour, app.today()
-        start, end = window_bounds(last_day, self.days, tz, hour)
-        inside, previous = window(app.db, start, end)
+        inside, previous = lived_window(app.db, last_day, self.days, tz, hour)
         self.analyses = analyse(inside, tz, hour, previous)
         self.kinds = stimuli.kinds(app.db)
         ids = [a.stimulus_id for a in self.analyses]

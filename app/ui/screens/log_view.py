@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.content import Content
 
 from app.domain.balance import StimulusAnalysis, Verdict, format_number
+from app.domain.days import lived_clock
 from app.domain.diminishing import day_words, ordinal
 from app.domain.durations import format_duration
 from app.domain.safety import NO_GAP_ADVICE, Guidance
@@ -86,11 +87,10 @@ def exposure_rows(
     """One row per exposure, newest last, in the order of `COLUMNS`."""
     rows: list[tuple[str | Text, ...]] = []
     for point in analysis.points:
-        at = pendulum.instance(point.occurred_at).in_timezone(tz)
         rows.append(
             (
                 day_words(point.day),
-                at.format("HH:mm"),
+                lived_clock(point.occurred_at, point.exposure.utc_offset, tz),
                 ordinal(point.nth_of_day),
                 Text(gap_words(point.gap), justify="right"),
                 Text(str(point.enjoyment), justify="right"),

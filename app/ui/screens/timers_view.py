@@ -52,15 +52,15 @@ def suggestion_for(
     """The same suggestion the Space step words (see `checkin.space_view.suggestion`), kept
     as a value here so a button can start a timer with it. None for a substance."""
     from app.domain.balance import analyse_stimulus
-    from app.domain.days import window_bounds
     from app.domain.spacing import suggest_interval
     from app.storage import exposures
     from app.ui.checkin.space_view import SUGGESTION_DAYS
 
     assert app.db is not None
     tz = app.zone()
-    start, end = window_bounds(app.today(), SUGGESTION_DAYS, tz, app.day_start_hour)
-    history = exposures.between(app.db, start, end, stimulus.id)
+    last = app.today()
+    first = last - dt.timedelta(days=SUGGESTION_DAYS - 1)
+    history = exposures.on_days(app.db, first, last, tz, app.day_start_hour, stimulus.id)
     if not history:
         return None
     analysis = analyse_stimulus(history, tz, app.day_start_hour)
