@@ -244,5 +244,6 @@ async def test_home_shows_the_lived_day_and_the_zone(make_app, clock, db_path: P
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(app, pilot)
-        shown = str(app.screen_stack[0].query_one("#home-today").render())
+        listing = app.screen_stack[0].query_one("#home-entries")
+        shown = "\n".join(str(option.prompt) for option in listing.options)
     assert "08:00 UTC+05:30" in shown and shown.count("coffee") == 3
