@@ -112,7 +112,7 @@ def test_the_shell_logs_where_it_is_and_reports_where_it_is_looked_at(  # type: 
     out = capsys.readouterr().out
     assert "teeter report: the last 1 day, Sat 5 Dec" in out
     assert "Sat 5 Dec   08:00 UTC+05:30 1st" in out and "Fri 4 Dec" not in out
-    assert "exposures (3):" in out
+    assert "entries (3):" in out
 
 
 def test_the_upgrade_gives_old_rows_the_offset_in_force_now(tmp_path: Path) -> None:
