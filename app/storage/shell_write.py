@@ -41,6 +41,11 @@ def log_exposure(
 ) -> Logged:
     """Record one exposure, committed and synced before this returns; a StorageError (one
     line) when the file cannot take it, and ValueError for a value the domain refuses."""
+    import pendulum
+
+    from app.domain.days import offset_where
+
+    offset = offset_where(occurred_at, pendulum.local_timezone())  # where it was lived
     files.prepare(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=files.BUSY_TIMEOUT_MS / 1000)
@@ -61,6 +66,7 @@ def log_exposure(
             note=note,
             source=source,
             now=now,
+            utc_offset=offset,
         )
         after = _stimulus(conn, name)
         conn.execute("COMMIT")
@@ -80,6 +86,7 @@ def log_exposure(
         craving=craving,
         note=clean_note(note),
         source=source,
+        utc_offset=offset,
     )
     return Logged(exposure, before, after)
 
