@@ -28,9 +28,9 @@ def digest(path: Path) -> str:
 @pytest.fixture
 def ran_out(clock, db: Path) -> Path:
     """A 30-minute coffee timer started at 11:30 that ran out at noon; now is 12:05."""
-    clock("2026-03-10T11:30:00+01:00")
+    clock.set("2026-03-10T11:30:00+01:00")
     assert teeter(db, "timer", "start", "coffee", "30m") == 0
-    clock("2026-03-10T12:05:00+01:00")
+    clock.set("2026-03-10T12:05:00+01:00")
     return db
 
 
@@ -51,7 +51,7 @@ def test_within_ten_minutes_it_is_the_timers_end_answer(ran_out, capsys) -> None
 
 
 def test_later_it_is_a_rating_of_its_own_with_its_own_time(ran_out, clock, capsys) -> None:  # type: ignore[no-untyped-def]
-    clock("2026-03-10T13:00:00+01:00")
+    clock.set("2026-03-10T13:00:00+01:00")
     capsys.readouterr()
     assert teeter(ran_out, "urge", "COFFEE", "8") == 0
     assert capsys.readouterr().out == (
@@ -205,7 +205,7 @@ def test_install_never_replaces_a_file_teeter_did_not_write(
 def test_urge_ratings_survive_export_and_import_linked_to_their_timer(  # type: ignore[no-untyped-def]
     ran_out, clock, tmp_path, capsys
 ) -> None:
-    clock("2026-03-10T13:00:00+01:00")
+    clock.set("2026-03-10T13:00:00+01:00")
     assert teeter(ran_out, "urge", "coffee", "8") == 0
     assert teeter(ran_out, "urge", "coffee", "3") == 0
     exported = tmp_path / "out.json"

@@ -248,8 +248,8 @@ def _active_line(timer: Timer, now: pendulum.DateTime, hour: int) -> str:
 
     if timer.has_run_out(now):
         return (
-            f"ran out at {_when(timer.ends_at, now, hour)}; how strong is the craving now? teeter urge "
-            f"{_quote(timer.stimulus_name)} N"
+            f"ran out at {_when(timer.ends_at, now, hour)}; how strong is the craving now? "
+            f"teeter urge {_quote(timer.stimulus_name)} N"
         )
     return f"{format_duration(timer.remaining(now))} left, until {_when(timer.ends_at, now, hour)}"
 
