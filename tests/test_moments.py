@@ -113,3 +113,16 @@ def test_every_echo_names_the_practice_day() -> None:
     assert moment_words(at(28, 9, 0, month=11), AFTER_MIDNIGHT, tz, 4) == "Sat 28 Nov 09:00"
     noon = at(1, 12, 0)
     assert moment_words(at(2, 0, 30), noon, tz, 4) == "00:30 tonight"
+
+
+def test_chatham_a_day_starting_in_the_repeated_hour_holds_its_instants() -> None:
+    """Chatham falls back from 03:45 to 02:45 (5 Apr 2026): with days starting at 03:00, a
+    second-pass 02:50 comes after the day began, so it is that day's, not the day before's."""
+    from app.domain.days import day_bounds
+
+    tz = pendulum.timezone("Pacific/Chatham")
+    second_pass = pendulum.datetime(2026, 4, 4, 14, 5, tz="UTC")  # 02:50 +12:45
+    assert pendulum.instance(second_pass).in_timezone(tz).hour == 2
+    day = local_day(second_pass, tz, 3)
+    start, end = day_bounds(day, tz, 3)
+    assert day == dt.date(2026, 4, 5) and start <= second_pass < end
