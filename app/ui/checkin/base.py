@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Header, Input, Static
 from app.domain.checkin import Step, progress_line
 from app.storage.errors import StorageError
 from app.ui.widgets.exposure_form import FormError
+from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
@@ -61,7 +62,8 @@ class StepScreen(Screen[StepAction]):
             yield Static(progress_line(self.STEP), classes="step-progress")
             yield Static(self.INTRO, classes="step-intro")
             yield from self.compose_step()
-            yield Static("", id="step-error", classes="step-error")
+        # Outside the scrolling body, just above the footer: always in sight at 80×24.
+        yield MessageLine(id="step-error", classes="step-error")
         yield Footer()
 
     def compose_step(self) -> ComposeResult:
@@ -100,9 +102,7 @@ class StepScreen(Screen[StepAction]):
         self.dismiss(StepAction.BACK)
 
     def show_error(self, message: str) -> None:
-        from app.ui.safe_text import shown
-
-        self.query_one("#step-error", Static).update(shown(message))
+        self.query_one("#step-error", MessageLine).say(message)
 
     def remember(self, record_id: int) -> None:
         ids = self.context.saved.setdefault(self.STEP, [])

@@ -17,7 +17,7 @@ from app.domain.safety import DEFAULT_HELP_TEXT
 from app.storage import settings
 from app.storage.errors import StorageError
 from app.storage.notify_settings import REMINDER_AT
-from app.ui.safe_text import shown
+from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.notify_settings import NotificationSettings
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class SettingsScreen(Screen[None]):
             )
             yield TextArea(custom or DEFAULT_HELP_TEXT, id="settings-help", soft_wrap=True)
             yield NotificationSettings(self.db)
-            yield Static("", id="settings-error", classes="step-error")
+            yield MessageLine(id="settings-error", classes="step-error")
             yield Static(
                 "ctrl+s saves the hour, the help text and the reminder · escape goes back",
                 classes="step-intro",
@@ -140,7 +140,7 @@ class SettingsScreen(Screen[None]):
 
     def show_error(self, message: str) -> None:
         text = message[:1].upper() + message[1:]
-        self.query_one("#settings-error", Static).update(shown(text))
+        self.query_one("#settings-error", MessageLine).say(text)
 
     def action_back(self) -> None:
         self.dismiss()

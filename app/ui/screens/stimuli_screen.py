@@ -22,6 +22,7 @@ from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import stimuli_view as view
 from app.ui.screens.confirm_screen import ConfirmScreen
+from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.storage.database import Database
@@ -254,7 +255,7 @@ class StimulusFormScreen(ModalScreen[bool]):
                     *(kind.label for kind in view.KINDS), id="stimulus-kind", compact=True
                 )
                 yield Static("", id="stimulus-kind-told", classes="step-intro")
-            yield Static("", id="form-error")
+            yield MessageLine(id="form-error")
             yield Static("enter saves · escape cancels", classes="step-intro")
 
     def on_mount(self) -> None:
@@ -296,7 +297,7 @@ class StimulusFormScreen(ModalScreen[bool]):
             self.save(name, kind)
         except PROBLEMS as error:
             message = str(error)
-            self.query_one("#form-error", Static).update(shown(message[:1].upper() + message[1:]))
+            self.query_one("#form-error", MessageLine).say(message[:1].upper() + message[1:])
             return
         self.dismiss(True)
 

@@ -19,6 +19,7 @@ from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import StimulusNameError, clean_name, clean_note
 from app.ui.safe_text import shown
 from app.ui.widgets.kind_choice import KindChoice
+from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.rating import RatingInput
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class ExposureForm(Vertical):
                 compact=True,
             )
         yield KindChoice(id="new-kind")  # last, so the fields keep their tab order
-        yield Static("", id="form-error")
+        yield MessageLine(id="form-error")
 
     def on_mount(self) -> None:
         self.ask_kind()
@@ -136,7 +137,7 @@ class ExposureForm(Vertical):
         (self.query_one("#enjoyment", RatingInput) if stimulus.value else stimulus).focus()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(shown(message))
+        self.query_one("#form-error", MessageLine).say(message)
 
     def read(self, now: pendulum.DateTime) -> ExposureDraft:
         """What the person entered, checked; raises FormError naming the field to fix."""
