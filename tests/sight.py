@@ -24,3 +24,16 @@ def in_sight(widget: Widget) -> bool:
 
 def shown_text(widget: Widget) -> str:
     return str(widget.render())
+
+
+def screen_lines(widget: Widget) -> list[str]:
+    """The screen as drawn, one string per row (what a terminal would show)."""
+    strips = widget.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def focus_bar_at(widget: Widget) -> bool:
+    """True when the focus bar is drawn at the widget's left edge, on every row it has."""
+    lines = screen_lines(widget)
+    region = widget.region
+    return all(lines[y][region.x] == "▌" for y in range(region.y, region.bottom))

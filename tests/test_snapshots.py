@@ -6,6 +6,7 @@ Regenerate after an intended change: `python -m pytest tests/test_snapshots.py
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from app.storage.database import Database
 from tests.conftest import FROZEN, wait_ready
 
 FIXED_DIR = Path("/tmp/teeter-snapshots")
+LOCK_PATH = Path("/tmp/teeter-snapshots.lock")
 SIZE = (80, 24)
 NOTE = (
     "Third one today, after lunch.\nIt tasted flat and I wanted a fourth anyway; "
@@ -27,6 +29,17 @@ NOTE = (
 
 @pytest.fixture
 def fixed_db() -> Iterator[Path]:
+    # Several checkouts on one machine share the fixed path: take turns, or one run's
+    # clean-up deletes another run's database mid-snapshot.
+    with open(LOCK_PATH, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield from _fixed_db()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _fixed_db() -> Iterator[Path]:
     shutil.rmtree(FIXED_DIR, ignore_errors=True)
     path = FIXED_DIR / "teeter.db"
     db = Database(path)

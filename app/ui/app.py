@@ -17,6 +17,7 @@ from app.ui.messages import DataChanged
 
 if TYPE_CHECKING:
     import pendulum
+    from textual.theme import Theme
 
     from app.storage.database import Database
 
@@ -30,6 +31,9 @@ class TeeterApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-app"),
         Binding("u", "undo", "Undo", id="undo"),
+        # Only while the palette's Keys panel is open (see check_action); else escape is
+        # the screen's.
+        Binding("escape", "hide_help_panel", "Hide keys", show=False, priority=True),
     ]
 
     def __init__(
@@ -47,6 +51,7 @@ class TeeterApp(App[int]):
         from app.ui.undo import UndoKeeper
 
         self.undo = UndoKeeper(self)
+        self._kept_theme: str | None = None
 
     # --- time -----------------------------------------------------------------------
     def now(self) -> pendulum.DateTime:
@@ -115,8 +120,10 @@ class TeeterApp(App[int]):
     def _database_ready(self, db: Database, hour: int, theme: str | None) -> None:
         self.db = db
         self.day_start_hour = hour
+        self._kept_theme = theme
         if theme and theme in self.available_themes:
             self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         self.data_changed()
         from app.ui.timer_watch import TimerWatch
 
@@ -144,6 +151,20 @@ class TeeterApp(App[int]):
         except StorageError:
             return
         self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme picked anywhere (settings or the palette) is the one the next start uses."""
+        from app.storage import settings
+        from app.storage.errors import StorageError
+
+        if self.db is None or theme.name == self._kept_theme:
+            return
+        try:
+            settings.put(self.db, settings.THEME, theme.name)
+        except StorageError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._kept_theme = theme.name
 
     def _handle_exception(self, error: Exception) -> None:
         """A storage problem in the middle of a session (the disk failed, the file went
@@ -212,10 +233,33 @@ class TeeterApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":  # in the footer only while there is something to undo
             return self.undo.available()
+        if action == "hide_help_panel":  # escape is the screen's unless the panel is open
+            return bool(self.screen.query("HelpPanel"))
         return True
 
     def action_undo(self) -> None:
         self.undo.run()
+    async def action_quit(self) -> None:
+        """ctrl+q and q: quit at once, unless a form holds typing that was never saved."""
+        from app.ui.unsaved import unsaved_screens
+
+        if not unsaved_screens(self.screen_stack):
+            self.exit()
+            return
+        from app.ui.screens.confirm_screen import ConfirmScreen
+
+        def answered(go: bool | None) -> None:
+            if go:
+                self.exit()
+
+        question = "A form holds what you typed and it is not saved yet. Quit anyway?"
+        if not isinstance(self.screen, ConfirmScreen):
+            self.push_screen(
+                ConfirmScreen(
+                    question, title="Quit without saving?", confirm="Quit", cancel="Stay"
+                ),
+                answered,
+            )
 
     def offer_resume(self) -> None:
         from app.storage import checkins
@@ -236,6 +280,12 @@ class TeeterApp(App[int]):
     def action_checkin(self) -> None:
         if self.db is None:
             self.bell()
+            return
+        from app.ui.checkin.base import StepScreen
+        from app.ui.checkin.summary_screen import SummaryScreen
+
+        if any(isinstance(s, StepScreen | SummaryScreen) for s in self.screen_stack):
+            self.notify("You are in the check-in already.", markup=False)
             return
         self.walk_checkin()
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from app.domain.checkin import Step, progress_line
 from app.storage.errors import StorageError
+from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.message_line import MessageLine
 
@@ -38,7 +39,7 @@ class CheckInContext:
     saved: dict[Step, list[int]] = field(default_factory=dict)
 
 
-class StepScreen(Screen[StepAction]):
+class StepScreen(GuardsInput, Screen[StepAction]):
     STEP: Step
     INTRO = ""
 
@@ -68,6 +69,10 @@ class StepScreen(Screen[StepAction]):
 
     def compose_step(self) -> ComposeResult:
         raise NotImplementedError
+
+    def on_mount(self) -> None:
+        """Runs after the step's own on_mount: what the fields hold now counts as kept."""
+        self.call_after_refresh(self.mark_saved)
 
     def save(self) -> bool:
         """Check and store what was entered; False (with the error shown) to stay."""
@@ -99,7 +104,7 @@ class StepScreen(Screen[StepAction]):
         self.dismiss(StepAction.SKIP)
 
     def action_back(self) -> None:
-        self.dismiss(StepAction.BACK)
+        self.leave_or_ask(lambda: self.dismiss(StepAction.BACK))
 
     def show_error(self, message: str) -> None:
         self.query_one("#step-error", MessageLine).say(message)

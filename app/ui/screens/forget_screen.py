@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from app.storage.errors import StorageError
 from app.ui.safe_text import shown
@@ -41,6 +41,7 @@ class ForgetScreen(ModalScreen[bool]):
             yield Static(f"Type {CONFIRM_WORD} and press enter:", classes="field-label")
             yield Input(id="forget-word", compact=True)
             yield MessageLine(id="forget-error", classes="step-error")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#forget-word", Input).focus()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,6 +18,11 @@ from app.ui.widgets.entry_list import EntryList
 if TYPE_CHECKING:
     from app.domain.overview import Overview
     from app.ui.app import TeeterApp
+
+
+ROOMY = 110
+"""From this many columns the footer also names `e` (experiment) and `,` (settings)."""
+_ROOMY_ONLY = ("e", "comma")
 
 
 class HomeScreen(Screen[None]):
@@ -68,6 +75,17 @@ class HomeScreen(Screen[None]):
             self.teeter.day_start_hour, self.overview = self._first_look
             self.show()
         self.call_after_refresh(self.teeter.open_database)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Every key in the footer once there is room for it; at 80 columns the seven
+        daily ones fit, and help (`?`) lists the rest."""
+        roomy = event.size.width >= ROOMY
+        for key in _ROOMY_ONLY:
+            bindings = self._bindings.key_to_bindings.get(key, [])
+            self._bindings.key_to_bindings[key] = [
+                dataclasses.replace(b, show=roomy) for b in bindings
+            ]
+        self.refresh_bindings()
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()

@@ -23,6 +23,7 @@ from app.storage.errors import StorageError
 from app.ui.messages import DataChanged
 from app.ui.screens import timers_view
 from app.ui.screens.timers_start import StartTimerForm
+from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 _ON_A_TIMER = {"end_early", "extend", "cancel_timer"}
 
 
-class TimersScreen(Screen[None]):
+class TimersScreen(GuardsInput, Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="timers-back"),
         Binding("n", "new", "New timer", id="timers-new"),
@@ -60,11 +61,13 @@ class TimersScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = "Timers"
         self.query_one("#timers-running").border_title = "Running"
         self.reload()
         target = "#timers-list" if self.running else "#timers-stimulus"
         self.query_one(target).focus()
         self.set_interval(1.0, self.tick)
+        self.call_after_refresh(self.mark_saved)
 
     # --- showing --------------------------------------------------------------------
     def on_data_changed(self, _: DataChanged) -> None:
@@ -161,6 +164,7 @@ class TimersScreen(Screen[None]):
             self.form.refuse(str(error))
             return
         self.form.started()
+        self.mark_saved()
         app.notify(
             f"Timer set: {format_duration(duration)}", title=timer.stimulus_name, markup=False
         )
@@ -175,7 +179,7 @@ class TimersScreen(Screen[None]):
         self.query_one("#timers-stimulus", Input).focus()
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.leave_or_ask(lambda: self.dismiss(None))
 
     def action_end_early(self) -> None:
         self.finish(TimerEnd.ENDED_EARLY, "Ended early at {at}; recorded as it was.")

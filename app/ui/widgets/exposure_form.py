@@ -147,7 +147,9 @@ class ExposureForm(Vertical):
         except StimulusNameError as error:
             raise FormError(str(error), stimulus_input) from None
         stimulus = next((n for n in self._names if n.casefold() == stimulus.casefold()), stimulus)
-        occurred_at = now
+        # Without a time field, a form opened on a saved exposure keeps that exposure's
+        # time: saving it again corrects the ratings, it does not move the moment.
+        occurred_at = self._draft.occurred_at if self._draft else now
         if self._with_time:
             when = self.query_one("#when", Input)
             if self._draft is not None and when.value.strip() == self._when.strip():
