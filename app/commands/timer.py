@@ -261,27 +261,18 @@ def _ended_line(timer: Timer, now: pendulum.DateTime) -> str:
 
 
 def _table(rows: list[tuple[str, str]]) -> list[str]:
-    """Names in a column, so the times line up."""
-    width = max((len(name) for name, _ in rows), default=0)
-    return [f"{name.ljust(width)}  {text}" for name, text in rows]
+    """Names in a column, so the times line up: padded by terminal cells, so 咖啡 or an
+    emoji (two cells each) does not push its row out."""
+    from app.domain.text import cell_width, pad_cells
+
+    width = max((cell_width(name) for name, _ in rows), default=0)
+    return [f"{pad_cells(name, width)}  {text}" for name, text in rows]
 
 
 def _when(instant: dt.datetime, now: pendulum.DateTime) -> str:
-    """A local clock time, with the date when it is not today's calendar date."""
-    import datetime as dt
+    from app.domain.clock_words import when
 
-    import pendulum
-
-    from app.clock import zone_of
-
-    local = pendulum.instance(instant).in_timezone(zone_of(now))
-    if local.date() == now.date():
-        return local.format("HH:mm")
-    if local.date() == now.date() + dt.timedelta(days=1):
-        return f"{local.format('HH:mm')} tomorrow"
-    if local.date() == now.date() - dt.timedelta(days=1):
-        return f"{local.format('HH:mm')} yesterday"
-    return local.format("ddd D MMM HH:mm")
+    return when(instant, now)
 
 
 def _quote(name: str) -> str:

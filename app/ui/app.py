@@ -239,6 +239,7 @@ class TeeterApp(App[int]):
 
     def action_undo(self) -> None:
         self.undo.run()
+
     async def action_quit(self) -> None:
         """ctrl+q and q: quit at once, unless a form holds typing that was never saved."""
         from app.ui.unsaved import unsaved_screens

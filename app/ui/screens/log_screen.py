@@ -135,7 +135,7 @@ class LogScreen(Screen[None]):
             self._reloading = False
 
     async def _load(self) -> None:
-        from app.domain.balance import analyse
+        from app.domain.balance import analyse, needs_a_look
         from app.domain.days import window_bounds
         from app.storage.exposures import window
 
@@ -148,8 +148,9 @@ class LogScreen(Screen[None]):
         self.analyses = analyse(inside, tz, hour, previous)
         self.kinds = stimuli.kinds(app.db)
         ids = [a.stimulus_id for a in self.analyses]
-        if self.selected not in ids:
-            self.selected = ids[0] if ids else None
+        if self.selected not in ids:  # first opening: the pleasure that most needs a look
+            first = needs_a_look(self.analyses)
+            self.selected = first.stimulus_id if first else None
         self.query_one("#log-window", Static).update(
             log_view.window_line(last_day, self.days, hour)
         )
@@ -228,6 +229,7 @@ class LogScreen(Screen[None]):
                 table.add_row(*row, key=entries.key(entries.EXPOSURE, point.exposure.id))
 
         table.keep_place(fill)
+        table.border_subtitle = log_view.next_morning_legend(analysis, self.teeter.zone())
 
     # --- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

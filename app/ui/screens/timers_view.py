@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.content import Content
 
-from app.clock import zone_of
+from app.domain.clock_words import when
 from app.domain.durations import format_clock, format_duration
 from app.domain.records import Stimulus, StimulusKind, Timer
 from app.domain.safety import TIMER_DONE
@@ -31,10 +31,7 @@ def bar(fraction: float, width: int = BAR_WIDTH) -> Content:
 def row(timer: Timer, now: pendulum.DateTime) -> Content:
     """`coffee   1:05:09  ━━━━━━━━━━━━────────  until 14:30`: time left is the stored end
     minus now, recomputed on every call, never a counter."""
-    label = timer.stimulus_name
-    if len(label) > NAME_WIDTH:
-        label = label[: NAME_WIDTH - 1] + "…"
-    name = shown(label.ljust(NAME_WIDTH))
+    name = shown(timer.stimulus_name, width=NAME_WIDTH)  # cells, not characters: 咖啡 is 4
     until = until_text(timer.ends_at, now)
     if timer.has_run_out(now):
         left = Content.styled(TIMER_DONE.rjust(10), "$text-muted")
@@ -71,6 +68,5 @@ def suggestion_text(found: Suggestion) -> str:
 
 
 def until_text(ends_at: dt.datetime, now: pendulum.DateTime) -> str:
-    """`14:30` today, `Thu 02:30` on another day, in the person's zone."""
-    end = pendulum.instance(ends_at).in_timezone(zone_of(now))
-    return end.format("HH:mm") if end.date() == now.date() else end.format("ddd HH:mm")
+    """`14:30` today, `tomorrow 02:30`, `Thu 02:30` within the week, in the person's zone."""
+    return when(ends_at, now)
