@@ -26,11 +26,17 @@ from tests.conftest import wait_ready
 def footer_keys(app) -> set[str]:  # type: ignore[no-untyped-def]
     """The keys the visible footer offers (the footer of the screen on top)."""
     footer = app.screen.query_one(Footer)
-    return {
-        item.key
-        for item in footer.query("FooterKey")
-        if item.display  # type: ignore[attr-defined]
-    }
+    return {item.key for item in footer.query("FooterKey") if item.display}
+
+
+async def settled_footer_keys(app, pilot) -> set[str]:  # type: ignore[no-untyped-def]
+    """The footer fills itself after the screen appears: wait for it on a loaded machine."""
+    for _ in range(50):
+        keys = footer_keys(app)
+        if keys:
+            return keys
+        await pilot.pause(0.02)
+    return footer_keys(app)
 
 
 async def half_done_checkin(db, clock) -> None:  # type: ignore[no-untyped-def]
@@ -47,7 +53,8 @@ async def test_l_on_the_resume_dialog_opens_the_log(make_app, db, clock) -> None
         await wait_ready(app, pilot)
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        assert {"l", "escape"} <= footer_keys(app), "the dialog's own keys, not home's"
+        keys = await settled_footer_keys(app, pilot)
+        assert {"l", "escape"} <= keys, "the dialog's own keys, not home's"
         assert "t" not in footer_keys(app)
         await pilot.press("l")
         await pilot.pause()
@@ -117,7 +124,7 @@ async def test_a_confirm_dialog_shows_its_own_keys(make_app) -> None:  # type: i
         await wait_ready(app, pilot)
         app.push_screen(ConfirmScreen("Sure?"))
         await pilot.pause()
-        keys = footer_keys(app)
+        keys = await settled_footer_keys(app, pilot)
         assert {"y", "n"} <= keys and "c" not in keys
 
 
@@ -128,7 +135,7 @@ async def test_experiment_and_settings_keys_in_the_footer_when_there_is_room(
     app = make_app()
     async with app.run_test(size=(width, 24)) as pilot:
         await wait_ready(app, pilot)
-        keys = footer_keys(app)
+        keys = await settled_footer_keys(app, pilot)
         assert ("e" in keys) is shown and ("comma" in keys) is shown
         assert {"c", "l", "n", "t", "s", "q"} <= keys
         await pilot.press("comma")  # works at any width
