@@ -128,7 +128,7 @@ async def test_a_confirm_dialog_shows_its_own_keys(make_app) -> None:  # type: i
         assert {"y", "n"} <= keys and "c" not in keys
 
 
-@pytest.mark.parametrize(("width", "shown"), [(80, False), (120, True), (200, True)])
+@pytest.mark.parametrize(("width", "shown"), [(80, False), (140, True), (200, True)])
 async def test_experiment_and_settings_keys_in_the_footer_when_there_is_room(
     make_app, width, shown
 ) -> None:  # type: ignore[no-untyped-def]

@@ -330,6 +330,24 @@ class TeeterApp(App[int]):
         if not isinstance(self.screen, StimuliScreen):
             self.push_screen(StimuliScreen())
 
+    def action_open_history(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.history_screen import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_search_notes(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.note_search_screen import NoteSearchScreen
+
+        if not isinstance(self.screen, NoteSearchScreen):
+            self.push_screen(NoteSearchScreen())
+
     def action_open_help(self) -> None:
         from app.ui.screens.help_screen import HelpScreen
 
@@ -365,6 +383,14 @@ class TeeterApp(App[int]):
             "log: three days",
             "Enjoyment vs craving, the verdict and your gap evidence",
             self.action_open_log,
+        )
+        yield SystemCommand(
+            "history: weeks and months",
+            "Each pleasure's mean enjoyment and craving per week, month or day; open any day",
+            self.action_open_history,
+        )
+        yield SystemCommand(
+            "notes: search", "Find the entries whose note has a word", self.action_search_notes
         )
         yield SystemCommand(
             "timers: open",

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from app.ui.app import TeeterApp
 
 
-ROOMY = 110
-"""From this many columns the footer also names `e` (experiment) and `,` (settings)."""
-_ROOMY_ONLY = ("e", "comma")
+ROOMY = 140
+"""From this many columns the footer also names `e` (experiment), `,` (settings), `h`
+(history) and `/` (note search)."""
+_ROOMY_ONLY = ("e", "comma", "h", "slash")
 
 
 class HomeScreen(Screen[None]):
@@ -32,6 +33,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "app.quick_log", "Quick log", id="quick-log"),
         Binding("t", "app.open_timers", "Timers", id="open-timers"),
         Binding("e", "app.experiment", "Experiment", id="open-experiment", show=False),
+        Binding("h", "app.open_history", "History", id="open-history", show=False),
+        Binding("slash", "app.search_notes", "Search notes", id="search-notes", show=False),
         Binding("s", "app.open_stimuli", "Stimuli", id="open-stimuli"),
         Binding("question_mark", "app.open_help", "Help", id="open-help"),
         Binding("comma", "app.open_settings", "Settings", id="open-settings", show=False),
@@ -79,6 +82,8 @@ class HomeScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         """Every key in the footer once there is room for it; at 80 columns the seven
         daily ones fit, and help (`?`) lists the rest."""
+        if self.overview is not None:
+            self.show()
         roomy = event.size.width >= ROOMY
         for key in _ROOMY_ONLY:
             bindings = self._bindings.key_to_bindings.get(key, [])

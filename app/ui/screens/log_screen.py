@@ -56,6 +56,8 @@ class LogScreen(Screen[None]):
         Binding("[", "previous_stimulus", "Previous", show=False, id="log-previous-alt"),
         Binding("]", "next_stimulus", "Next", show=False, id="log-next-alt"),
         Binding("w", "widen", "Widen window", id="log-widen"),
+        Binding("h", "app.open_history", "History", id="log-history"),
+        Binding("slash", "app.search_notes", "Search", id="log-search"),
     ]
 
     def __init__(self) -> None:
@@ -111,6 +113,8 @@ class LogScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
+        if self.current is not None:
+            self._fill_table(self.current)
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()
@@ -214,19 +218,24 @@ class LogScreen(Screen[None]):
         self.query_one("#log-gaps", Static).update(log_view.gap_evidence(analysis, care))
 
     def _fill_table(self, analysis: StimulusAnalysis) -> None:
+        """Notes take the room the other columns leave and wrap: every note whole."""
         from app.ui import entries
+        from app.ui.widgets.entry_table import note_width
 
         table = self.query_one("#log-table", EntryTable)
 
         def fill() -> None:
             table.clear(columns=True)
-            note_width = max(log_view.NOTE_MIN, self.size.width - 66)
+            rows = log_view.exposure_rows(analysis, self.teeter.zone())
+            plain = [[str(cell) for cell in row[:-1]] for row in rows]
+            room = self.size.width - 9  # body padding, card border and padding, scrollbar
+            width = note_width(room, plain, log_view.COLUMNS[:-1])
             for label in log_view.COLUMNS:
                 title = Text(label, justify="right") if label in log_view.NUMERIC else label
-                table.add_column(title, width=note_width if label == "note" else None, key=label)
-            rows = log_view.exposure_rows(analysis, self.teeter.zone())
+                table.add_column(title, width=width if label == "note" else None, key=label)
             for point, row in zip(analysis.points, rows, strict=True):
-                table.add_row(*row, key=entries.key(entries.EXPOSURE, point.exposure.id))
+                key = entries.key(entries.EXPOSURE, point.exposure.id)
+                table.add_row(*row, key=key, height=None)
 
         table.keep_place(fill)
         table.border_subtitle = log_view.next_morning_legend(analysis, self.teeter.zone())

@@ -14,11 +14,11 @@ from app.domain.clock_words import NEXT_MORNING, NEXT_MORNING_LEGEND, time_on_da
 from app.domain.diminishing import day_words, ordinal
 from app.domain.durations import format_gap
 from app.domain.safety import NO_GAP_ADVICE, Guidance
-from app.ui.safe_text import cell, shown
+from app.ui.safe_text import shown
+from app.ui.widgets.entry_table import note_cell
 
 COLUMNS = ("day", "time", "n-th", "gap", "enjoyment", "craving", "note")
 NUMERIC = frozenset({"gap", "enjoyment", "craving"})
-NOTE_MIN = 12
 _VERDICT_STYLES = {
     Verdict.TILTING: "$text-warning",
     Verdict.RECOVERING: "$text-success",
@@ -88,7 +88,7 @@ def exposure_rows(
                 Text(format_gap(point.gap), justify="right"),
                 Text(str(point.enjoyment), justify="right"),
                 Text(str(point.craving), justify="right"),
-                cell(point.exposure.note),
+                note_cell(point.exposure.note),
             )
         )
     return rows
