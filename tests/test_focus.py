@@ -110,3 +110,30 @@ async def test_arrows_never_fill_an_empty_rating(make_app) -> None:  # type: ign
         assert "type a digit first" in str(enjoyment.render())
         await pilot.press("7", "up", "up", "left")
         assert enjoyment.value == 8
+
+
+async def test_sixteen_colour_terminals_use_their_own_colours(make_app) -> None:  # type: ignore[no-untyped-def]
+    """TERM=linux: half-tone borders became black on black and text dim grey. On a
+    16-colour terminal the app uses the terminal's own blue for borders and its own
+    foreground for text, passed through as ANSI colours."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        app.use_few_colours()  # what a real 16-colour terminal gets at mount
+        await pilot.pause()
+        assert app.ansi_color is True
+        variables = app.get_css_variables()
+        assert variables["card-border"] == "ansi_blue"
+        assert variables["text-muted"] == "ansi_default"
+        card = app.screen.query_one("#home-checkin")
+        assert card.styles.border_top[1].ansi is not None  # a real ANSI colour, not a shade
+        await open_track(app, pilot)
+        assert focus_bar_at(app.focused)
+
+
+async def test_many_colour_terminals_keep_the_theme(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        assert not app.few_colours
+        assert app.get_css_variables()["card-border-alpha"] == "50%"

@@ -53,6 +53,32 @@ class TeeterApp(App[int]):
         self.undo = UndoKeeper(self)
         self._kept_theme: str | None = None
 
+    # --- colours ------------------------------------------------------------------------
+    few_colours = False
+    """True on a 16-colour terminal (TERM=linux, a plain xterm), where blended shades
+    collapse to black or dim grey: the stylesheet's variables then switch to the terminal's
+    own colours (see `get_css_variables`). Decided at mount, for a real terminal only."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        # Card borders: a half-tone of the primary colour on many colours; the terminal's
+        # own blue on few, where a half-tone becomes black on black.
+        variables["card-border"] = "ansi_blue" if self.few_colours else variables["primary"]
+        variables["card-border-alpha"] = "100%" if self.few_colours else "50%"
+        if self.few_colours:
+            variables.update(
+                {
+                    "text-muted": "ansi_default",
+                    "text-accent": "ansi_yellow",
+                    "text-success": "ansi_green",
+                    "text-warning": "ansi_yellow",
+                    "text-error": "ansi_red",
+                    "foreground": "ansi_default",
+                    "text": "ansi_default",
+                }
+            )
+        return variables
+
     # --- time -----------------------------------------------------------------------
     def now(self) -> pendulum.DateTime:
         """Now, in the person's zone (the injected clock decides both)."""
@@ -221,6 +247,16 @@ class TeeterApp(App[int]):
     def data_changed(self) -> None:
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
+
+    def on_mount(self) -> None:
+        if not self.is_headless and self.console.color_system in ("standard", "windows"):
+            self.use_few_colours()
+
+    def use_few_colours(self) -> None:
+        """The terminal's own colours, passed through, not their nearest bright cousins."""
+        self.few_colours = True
+        self.ansi_color = True
+        self.refresh_css(animate=False)
 
     def on_unmount(self) -> None:
         watch = getattr(self, "timer_watch", None)
