@@ -127,3 +127,18 @@ def test_report_says_what_the_log_says(tmp_path, capsys, monkeypatch):
     assert "01:30 +1d" in out and "+1d: after midnight" in out
     assert "too few (needs 3)" in out
     assert analysis.gap_sentence in out
+
+
+def test_timer_rows_in_the_app_align_wide_names():
+    from rich.cells import cell_len
+
+    from app.domain.records import Timer
+    from app.ui.screens import timers_view
+
+    now = pendulum.datetime(2026, 12, 4, 15, 0, tz=PARIS)
+    rows = []
+    for i, name in enumerate(("咖啡", "tea", "☕ latte"), start=1):
+        timer = Timer(i, i, name, now.subtract(minutes=30), now.add(minutes=30))
+        rows.append(timers_view.row(timer, now).plain)
+    starts = {cell_len(line[: line.index("30:00")]) for line in rows}
+    assert len(starts) == 1, rows
