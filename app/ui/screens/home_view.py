@@ -44,7 +44,8 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
     for timer in running:
         name = shown(timer.stimulus_name, width=24)
         if timer.has_run_out(now):
-            state = Content.styled(f"{TIMER_DONE} at {end.format('HH:mm')}", "$text-muted")
+            ended = when(timer.ends_at, now)
+            state = Content.styled(f"{TIMER_DONE} at {ended}", "$text-muted")
         else:
             state = Content.assemble(
                 (format_clock(timer.remaining(now)).rjust(8), "bold"),
