@@ -60,24 +60,9 @@ class TeeterApp(App[int]):
     own colours (see `get_css_variables`). Decided at mount, for a real terminal only."""
 
     def get_css_variables(self) -> dict[str, str]:
-        variables = super().get_css_variables()
-        # Card borders: a half-tone of the primary colour on many colours; the terminal's
-        # own blue on few, where a half-tone becomes black on black.
-        variables["card-border"] = "ansi_blue" if self.few_colours else variables["primary"]
-        variables["card-border-alpha"] = "100%" if self.few_colours else "50%"
-        if self.few_colours:
-            variables.update(
-                {
-                    "text-muted": "ansi_default",
-                    "text-accent": "ansi_yellow",
-                    "text-success": "ansi_green",
-                    "text-warning": "ansi_yellow",
-                    "text-error": "ansi_red",
-                    "foreground": "ansi_default",
-                    "text": "ansi_default",
-                }
-            )
-        return variables
+        from app.ui.colours import adjusted
+
+        return adjusted(super().get_css_variables(), few=self.few_colours)
 
     # --- time -----------------------------------------------------------------------
     def now(self) -> pendulum.DateTime:
@@ -278,25 +263,9 @@ class TeeterApp(App[int]):
 
     async def action_quit(self) -> None:
         """ctrl+q and q: quit at once, unless a form holds typing that was never saved."""
-        from app.ui.unsaved import unsaved_screens
+        from app.ui.unsaved import quit_or_ask
 
-        if not unsaved_screens(self.screen_stack):
-            self.exit()
-            return
-        from app.ui.screens.confirm_screen import ConfirmScreen
-
-        def answered(go: bool | None) -> None:
-            if go:
-                self.exit()
-
-        question = "A form holds what you typed and it is not saved yet. Quit anyway?"
-        if not isinstance(self.screen, ConfirmScreen):
-            self.push_screen(
-                ConfirmScreen(
-                    question, title="Quit without saving?", confirm="Quit", cancel="Stay"
-                ),
-                answered,
-            )
+        quit_or_ask(self)
 
     def offer_resume(self) -> None:
         from app.storage import checkins

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -73,3 +74,24 @@ class GuardsInput:
 
 def unsaved_screens(stack: list[Screen[Any]]) -> list[Screen[Any]]:
     return [s for s in stack if isinstance(s, GuardsInput) and s.has_unsaved_input()]
+
+
+def quit_or_ask(app: App[Any]) -> None:
+    """Quit at once, or, when some form holds unsaved typing, ask first (Stay focused)."""
+    if not unsaved_screens(list(app.screen_stack)):
+        app.exit()
+        return
+    from app.ui.screens.confirm_screen import ConfirmScreen
+
+    if isinstance(app.screen, ConfirmScreen):
+        return
+
+    def answered(go: bool | None) -> None:
+        if go:
+            app.exit()
+
+    question = "A form holds what you typed and it is not saved yet. Quit anyway?"
+    app.push_screen(
+        ConfirmScreen(question, title="Quit without saving?", confirm="Quit", cancel="Stay"),
+        answered,
+    )
