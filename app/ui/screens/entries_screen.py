@@ -40,14 +40,15 @@ class EntriesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.heading
-        self.query_one("#entries-summary", Static).update(self.summary)
         self.query_one(EntryTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         app = self.teeter
-        self.query_one(EntryTable).show(
-            self.exposures, app.zone(), app.day_start_hour, event.size.width - 2
-        )
+        table = self.query_one(EntryTable)
+        table.show(self.exposures, app.zone(), app.day_start_hour, event.size.width - 2)
+        summary = self.query_one("#entries-summary", Static)
+        summary.update(" · ".join(part for part in (self.summary, table.legend) if part))
+        summary.display = bool(self.summary or table.legend)
 
     def action_back(self) -> None:
         self.dismiss()

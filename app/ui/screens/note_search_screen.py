@@ -73,8 +73,10 @@ class NoteSearchScreen(Screen[None]):
         if text != self.query_one("#search-text", Input).value:
             return  # typed on since: a newer search is on its way
         self.found = found
-        self.query_one("#search-count", Static).update(found_words(len(found), text))
         self.fill()
+        table = self.query_one(EntryTable)
+        legend = f"  ({table.legend})" if table.legend else ""
+        self.query_one("#search-count", Static).update(found_words(len(found), text) + legend)
 
     def fill(self) -> None:
         app = self.teeter

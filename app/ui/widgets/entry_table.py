@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
-from app.domain.clock_words import time_on_day
+from app.domain.clock_words import NEXT_MORNING, NEXT_MORNING_LEGEND, time_on_day
 from app.domain.days import local_day
 from app.domain.diminishing import day_words
 from app.domain.records import Exposure
@@ -45,6 +45,8 @@ class EntryTable(DataTable[str | Text]):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, zebra_stripes=True, cursor_type="row")
         self.exposures: list[Exposure] = []
+        self.legend = ""
+        """What `+1d` means, when a row shows it (for the screen to say)."""
 
     def show(
         self,
@@ -68,6 +70,7 @@ class EntryTable(DataTable[str | Text]):
                 )
             )
         width = note_width(room, cells, COLUMNS[:-1])
+        self.legend = NEXT_MORNING_LEGEND if any(r[1].endswith(NEXT_MORNING) for r in cells) else ""
         self.clear(columns=True)
         for label in COLUMNS:
             title = Text(label, justify="right") if label in NUMERIC else label
