@@ -98,3 +98,33 @@ async def test_settings_escape_with_an_unsaved_hour_asks(make_app, db_path) -> N
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.day_start_hour == 6
+
+
+async def test_escape_on_a_changed_entry_asks(make_app, db, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.records import ExposureSource
+    from app.storage import exposures
+
+    exposures.log(
+        db,
+        stimulus="coffee",
+        occurred_at=clock.now.subtract(minutes=10),
+        enjoyment=6,
+        craving=4,
+        source=ExposureSource.SHELL,
+        now=clock.now,
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("enter")  # home's latest entry has the focus
+        await pilot.pause()
+        assert app.screen.query_one("#enjoyment", RatingInput).value == 6
+        await pilot.press("9", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT enjoyment FROM exposure").fetchall() == [(6,)]
+    conn.close()

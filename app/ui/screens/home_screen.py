@@ -132,6 +132,7 @@ class HomeScreen(Screen[None]):
         assert self.overview is not None
         rows = home_view.today(self.overview, self.teeter.zone())
         entries = self.query_one("#home-entries", EntryList)
+        entries.styles.max_height = self.today_rows()  # the list scrolls past that
         had_none = not entries.display
         entries.show(rows)
         entries.display = bool(rows)
@@ -141,6 +142,17 @@ class HomeScreen(Screen[None]):
         if rows and had_none and self.focused in (None, self.query_one("#home-body")):
             entries.highlighted = len(rows) - 1  # the latest, ready to open
             entries.focus()
+
+    def today_rows(self) -> int:
+        """As many of today's rows as fit below the other cards: home fills the room it has
+        (about eight at 80×24, some thirty at 200×50), never fewer than three."""
+        assert self.overview is not None
+        timers = max(1, len(self.overview.timers))
+        experiment = 2 if self.query_one("#home-experiment").display else 0
+        # header, footer; check-in card (3 + margin); timers card (2 + rows + margin);
+        # today's card frame (2 + margin); the hint (2); one line of slack.
+        taken = 2 + 4 + (3 + timers) + 3 + 2 + experiment + 1
+        return max(3, self.size.height - taken)
 
     def show_experiment(self) -> None:
         from app.ui.screens.experiment_view import home_line
