@@ -46,7 +46,8 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 def words_on_screen(app) -> str:  # type: ignore[no-untyped-def]
-    return " ".join(" ".join(screen_lines(app.screen)).split())
+    """The screen's words in reading order (the focus bar is not a word)."""
+    return " ".join(" ".join(screen_lines(app.screen)).replace("▌", " ").split())
 
 
 def history_db(db) -> None:  # type: ignore[no-untyped-def]
