@@ -13,7 +13,7 @@ from app.domain.gaps import format_number
 from app.domain.history import Period, PeriodSummary
 from app.ui.safe_text import shown
 
-COLUMNS = ("period", "exposures", "enjoyment", "craving")
+COLUMNS = ("period", "entries", "enjoyment", "craving")
 _NAMES = {Period.WEEK: "week", Period.MONTH: "month", Period.DAY: "day"}
 
 

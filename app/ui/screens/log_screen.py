@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 WINDOWS = (3, 7, 14, 30)
 """Days the window can show; `w` steps through them and back to the first."""
 _TAB_PREFIX = "stimulus-"
+TABLE_KEYS = "tab to the rows · enter opens · d deletes"
 WIDE = 140
 """From this many columns the chart and the gap evidence sit side by side."""
 
@@ -106,7 +107,7 @@ class LogScreen(Screen[None]):
             ("#log-table", "Exposures"),
         ):
             self.query_one(selector).border_title = title
-        self.query_one("#log-table").border_subtitle = "tab to the rows · enter opens · d deletes"
+        self.query_one("#log-table").border_subtitle = TABLE_KEYS
         self.query_one("#log-detail").display = False
         self.query_one("#log-body").focus()
         self.call_after_refresh(self.reload)  # first frame now, the data right after
@@ -238,7 +239,8 @@ class LogScreen(Screen[None]):
                 table.add_row(*row, key=key, height=None)
 
         table.keep_place(fill)
-        table.border_subtitle = log_view.next_morning_legend(analysis, self.teeter.zone())
+        legend = log_view.next_morning_legend(analysis, self.teeter.zone())
+        table.border_subtitle = f"{legend} · {TABLE_KEYS}" if legend else TABLE_KEYS
 
     # --- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
