@@ -68,7 +68,6 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-checkin").border_title = "Today's check-in"
         self.query_one("#home-timers").border_title = "Spacing timers"
         self.query_one("#home-today").border_title = "Logged today"
-        self.query_one("#home-today").border_subtitle = "enter opens · d deletes"
         self.query_one("#home-entries").display = False
         self.set_interval(1.0, self.tick)
         if self.teeter.db is not None:
@@ -139,6 +138,7 @@ class HomeScreen(Screen[None]):
         nothing = self.query_one("#home-nothing", Static)
         nothing.update(home_view.NOTHING_TODAY)
         nothing.display = not rows
+        self.query_one("#home-today").border_subtitle = "enter opens · d deletes" if rows else ""
         if rows and had_none and self.focused in (None, self.query_one("#home-body")):
             entries.highlighted = len(rows) - 1  # the latest, ready to open
             entries.focus()
