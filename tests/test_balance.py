@@ -87,7 +87,8 @@ def test_falling_log_is_tilting_toward_pain():
     assert result.verdict is Verdict.TILTING
     assert result.trend == Trend(8.0, 4.0, 3.0, 7.0, 9)
     assert result.verdict_sentence == (
-        "enjoyment fell 8 → 4 while craving rose 3 → 7 over 9 entries: tilting toward craving"
+        "enjoyment fell 8 → 4 (−4) while craving rose 3 → 7 (+4) over 9 entries: "
+        "tilting toward craving"
     )
 
 
@@ -95,7 +96,8 @@ def test_steady_log():
     result = one([ex(f"2026-11-24 0{h}:00", 6, 4) for h in range(4, 9)])
     assert result.verdict is Verdict.STEADY
     assert result.verdict_sentence == (
-        "enjoyment 6 → 6, craving 4 → 4 over 5 entries: holding steady"
+        "enjoyment held at 6, craving held at 4 over 5 entries: holding steady "
+        "(neither moved by 1 point or more)"
     )
 
 
@@ -104,7 +106,7 @@ def test_recovering_log():
     result = one([ex(f"2026-11-2{i} 09:00", e, c) for i, (e, c) in enumerate(ratings)])
     assert result.verdict is Verdict.RECOVERING
     assert result.verdict_sentence == (
-        "enjoyment rose 4 → 7 while craving fell 7 → 3 over 6 entries: recovering"
+        "enjoyment rose 4 → 7 (+3) while craving fell 7 → 3 (−4) over 6 entries: recovering"
     )
 
 
@@ -113,7 +115,7 @@ def test_thirds_are_ceil_n_over_3_and_fractions_keep_one_decimal():
     result = one([ex(f"2026-11-24 1{i}:00", e, c) for i, (e, c) in enumerate(ratings)])
     assert result.trend == Trend(7.5, 4.5, 2.5, 3.5, 4)
     assert result.verdict_sentence == (
-        "enjoyment fell 7.5 → 4.5 while craving rose 2.5 → 3.5 over 4 entries: "
+        "enjoyment fell 7.5 → 4.5 (−3) while craving rose 2.5 → 3.5 (+1) over 4 entries: "
         "tilting toward craving"
     )
 
@@ -143,9 +145,14 @@ def test_verdict_rule(trend, verdict):
 
 def test_verdict_sentence_links():
     both_fell = balance.verdict_sentence(Trend(8, 7, 6, 5, 6), 6)
-    assert both_fell == "enjoyment fell 8 → 7 and craving fell 6 → 5 over 6 entries: holding steady"
+    assert both_fell == (
+        "enjoyment fell 8 → 7 (−1) and craving fell 6 → 5 (−1) over 6 entries: "
+        "holding steady (both moved the same way by about as much)"
+    )
     one_still = balance.verdict_sentence(Trend(8, 4, 3, 3, 7), 7)
-    assert one_still == "enjoyment fell 8 → 4, craving 3 → 3 over 7 entries: tilting toward craving"
+    assert one_still == (
+        "enjoyment fell 8 → 4 (−4), craving held at 3 over 7 entries: tilting toward craving"
+    )
 
 
 def test_single_exposure_is_a_friendly_message():
@@ -290,11 +297,82 @@ def test_gap_evidence_compares_longest_and_shortest_full_groups():
     assert (short.count, short.mean_enjoyment, short.mean_craving) == (3, 13 / 3, 19 / 3)
     assert (middle.count, middle.mean_enjoyment) == (2, 6.0)
     assert long.count == 3 and long.mean_enjoyment == pytest.approx(23 / 3)
-    assert (
-        result.gap_sentence
-        == "after gaps of 6 h or more your coffee averaged 7.7; after under 30 min, 4.3"
+    assert result.gap_sentence == (
+        "after gaps of 6 h or more your coffee averaged 7.7; after under 30 min, 4.3 "
+        "(30 min–2 h (2): too few to compare yet)"
     )
     assert result.best_gap_bucket is long
+
+
+def test_a_small_group_with_a_higher_mean_is_named_not_skipped():
+    """Two exposures after 6 h+ average 6.5, above the 2–6 h group's 5: the marker can only
+    go to a group with enough exposures, and the words say what was left out."""
+    gaps = [10, 10, 10, 200, 200, 200, 400, 400]
+    result = one(spaced(gaps, [5, 4, 4, 4, 5, 5, 5, 6, 7]))
+    short, _, middle, long = result.gap_evidence
+    assert (middle.count, middle.mean_enjoyment) == (3, 5.0)
+    assert (long.count, long.mean_enjoyment) == (2, 6.5)
+    assert not long.enough
+    assert result.best_gap_bucket is middle
+    assert result.gap_sentence == (
+        "after gaps of 2–6 h your coffee averaged 5; after under 30 min, 4 "
+        "(6 h or more (2): too few to compare yet)"
+    )
+    from app.ui.screens.log_view import gap_evidence
+
+    shown = gap_evidence(result).plain.splitlines()
+    row = {line.split("  ")[0].strip(): line for line in shown[1:5]}
+    assert "too few (needs 3)" in row["6 h or more"]
+    assert "most enjoyed" in row["2–6 h"] and "most enjoyed" not in row["6 h or more"]
+
+
+@pytest.mark.parametrize(
+    ("trend", "sentence"),
+    [
+        (  # the case that read as a contradiction: small moves, a steady verdict
+            Trend(4.5, 4, 6.5, 7, 9),
+            "enjoyment barely moved, 4.5 → 4 (−0.5), craving barely moved, 6.5 → 7 (+0.5) "
+            "over 9 entries: holding steady (neither moved by 1 point or more)",
+        ),
+        (
+            Trend(8, 4, 6, 5, 9),
+            "enjoyment fell 8 → 4 (−4) and craving fell 6 → 5 (−1) over 9 entries: "
+            "tilting toward craving (enjoyment fell further than craving)",
+        ),
+        (
+            Trend(3, 6, 2, 3, 6),
+            "enjoyment rose 3 → 6 (+3) and craving rose 2 → 3 (+1) over 6 entries: "
+            "recovering (enjoyment rose further than craving)",
+        ),
+        (
+            Trend(6, 6, 3, 3.5, 5),
+            "enjoyment held at 6, craving barely moved, 3 → 3.5 (+0.5) over 5 entries: "
+            "holding steady (neither moved by 1 point or more)",
+        ),
+    ],
+)
+def test_verdict_words_never_contradict_the_numbers(trend, sentence):
+    assert balance.verdict_sentence(trend, trend.count) == sentence
+    movement = sentence.split(": ")[0]
+    if "neither moved" in sentence:  # "rose"/"fell" only for a change the verdict counts
+        assert " rose " not in movement and " fell " not in movement
+
+
+def test_the_log_opens_on_the_pleasure_that_most_needs_a_look():
+    calm = spaced([300, 300, 300], [7, 7, 7, 7])
+    tilting = [
+        ex(t, e, c, name="phone", sid=2)
+        for t, e, c in (
+            ("2026-11-20 09:00", 8, 2),
+            ("2026-11-20 10:00", 6, 5),
+            ("2026-11-20 11:00", 4, 8),
+        )
+    ]
+    analyses = balance.analyse([*calm, *tilting], BERLIN, 4)
+    assert analyses[0].stimulus_name == "coffee"  # the most recent first, as tabs go
+    looked = balance.needs_a_look(analyses)
+    assert looked is not None and looked.stimulus_name == "phone"
+    assert balance.needs_a_look(()) is None
 
 
 def test_best_gap_tie_goes_to_the_shorter_gap():

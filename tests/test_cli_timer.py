@@ -373,3 +373,18 @@ def test_times_are_stored_as_utc_whatever_the_local_zone(clock, db, capsys, monk
     assert capsys.readouterr().out == "coffee: next one not before 09:30 (1h30m)\n"
     ends = rows(db, "SELECT ends_at FROM timer")[0][0]
     assert dt.datetime.fromisoformat(ends) == dt.datetime(2026, 7, 1, 13, 30)
+
+
+def test_wide_names_keep_the_timer_list_aligned(clock, db, capsys):
+    """咖啡 and ☕ take two terminal cells per character: columns are padded by cells, so
+    every "left" starts in the same terminal column."""
+    from rich.cells import cell_len
+
+    for name in ("咖啡", "tea", "☕ latte", "naïve"):
+        teeter(db, "timer", "start", name, "2h")
+    capsys.readouterr()
+    assert teeter(db, "timer", "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4
+    starts = {cell_len(line[: line.index("  2h left")]) for line in lines}
+    assert starts == {cell_len("☕ latte")}, lines

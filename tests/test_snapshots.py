@@ -19,6 +19,7 @@ from app.storage.database import Database
 from tests.conftest import FROZEN, wait_ready
 
 FIXED_DIR = Path("/tmp/teeter-snapshots")
+LOCK_PATH = Path("/tmp/teeter-snapshots.lock")
 SIZE = (80, 24)
 NOTE = (
     "Third one today, after lunch.\nIt tasted flat and I wanted a fourth anyway; "
@@ -28,11 +29,14 @@ NOTE = (
 
 @pytest.fixture
 def fixed_db() -> Iterator[Path]:
-    """The fixed path is shared by every checkout on the machine (parallel worktrees, CI
-    jobs): a lock beside it lets one snapshot test at a time own it."""
-    with open(FIXED_DIR.with_name("teeter-snapshots.lock"), "a") as lock:
+    # Several checkouts on one machine share the fixed path: take turns, or one run's
+    # clean-up deletes another run's database mid-snapshot.
+    with open(LOCK_PATH, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        yield from _fixed_db()
+        try:
+            yield from _fixed_db()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _fixed_db() -> Iterator[Path]:

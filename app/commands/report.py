@@ -146,9 +146,11 @@ def stimulus_lines(
 ) -> Iterator[str]:
     """One pleasure's part of the report. `frame_gaps` is False for a substance
     (`safety.guidance`): its gap numbers stay, the comparison that reads as advice goes."""
-    from app.domain.balance import Verdict, format_number
-    from app.domain.days import lived_clock
+    from app.domain.balance import MIN_GROUP, Verdict, format_number
+    from app.domain.clock_words import NEXT_MORNING, NEXT_MORNING_LEGEND
+    from app.domain.days import lived_clock_on
     from app.domain.diminishing import day_words, ordinal
+    from app.domain.durations import format_gap
     from app.domain.text import one_line
 
     name = one_line(analysis.stimulus_name)
@@ -159,39 +161,37 @@ def stimulus_lines(
     for alert in analysis.alerts:
         yield "  " + _paint(f"! {one_line(alert.text)}", "alert", colour)
     yield f"entries ({len(analysis.points)}):"
-    yield f"  {'day':<12}{'time':<7}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}  note"
+    yield f"  {'day':<12}{'time':<11}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}  note"
+    marked = False
     for point in analysis.points:
-        at = lived_clock(point.occurred_at, point.exposure.utc_offset, tz)
+        at = lived_clock_on(point.occurred_at, point.exposure.utc_offset, point.day, tz)
+        marked = marked or at.endswith(NEXT_MORNING)
         note = one_line(point.exposure.note)
         yield (
-            f"  {day_words(point.day):<12}{at:<6} {ordinal(point.nth_of_day):<6}"
-            f"{gap_words(point.gap):>8}{point.enjoyment:>11}{point.craving:>9}"
+            f"  {day_words(point.day):<12}{at:<10} {ordinal(point.nth_of_day):<6}"
+            f"{format_gap(point.gap):>8}{point.enjoyment:>11}{point.craving:>9}"
             + (f"  {note}" if note else "")
         ).rstrip()
+    if marked:
+        yield f"  ({NEXT_MORNING_LEGEND})"
     yield "gap evidence (enjoyment by the gap since the previous entry):"
     yield f"  {'gap before':<16}{'count':>6}{'enjoyment':>11}{'craving':>9}"
+    best = analysis.best_gap_bucket
     for group in analysis.gap_evidence:
         mean_e = "-" if group.mean_enjoyment is None else format_number(group.mean_enjoyment)
         mean_c = "-" if group.mean_craving is None else format_number(group.mean_craving)
-        yield f"  {group.bucket.label:<16}{group.count:>6}{mean_e:>11}{mean_c:>9}"
+        line = f"  {group.bucket.label:<16}{group.count:>6}{mean_e:>11}{mean_c:>9}"
+        if frame_gaps and best is not None and group.bucket == best.bucket:
+            line += "  <- most enjoyed"
+        elif group.count and not group.enough:
+            line += f"  too few (needs {MIN_GROUP})"
+        yield line
     if frame_gaps:
         yield f"  {one_line(analysis.gap_sentence)}"
     else:
         from app.domain.safety import NO_GAP_ADVICE
 
         yield f"  {NO_GAP_ADVICE}"
-
-
-def gap_words(gap: dt.timedelta | None) -> str:
-    """`25m`, `2h10m`, `1d 3h`; a dash when nothing came before."""
-    from app.domain.durations import format_duration
-
-    if gap is None:
-        return "-"
-    if gap < dt.timedelta(days=1):
-        return format_duration(gap)
-    days, hours = divmod(int(gap.total_seconds() // 3600), 24)
-    return f"{days}d {hours}h" if hours else f"{days}d"
 
 
 def _paint(text: str, style: str, colour: bool) -> str:

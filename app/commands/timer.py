@@ -271,9 +271,18 @@ def _ended_line(timer: Timer, now: pendulum.DateTime, hour: int) -> str:
 
 
 def _table(rows: list[tuple[str, str]]) -> list[str]:
-    """Names in a column, so the times line up."""
-    width = max((len(name) for name, _ in rows), default=0)
-    return [f"{name.ljust(width)}  {text}" for name, text in rows]
+    """Names in a column, so the times line up: padded by terminal cells, so 咖啡 or an
+    emoji (two cells each) does not push its row out."""
+    from app.domain.text import cell_width, pad_cells
+
+    width = max((cell_width(name) for name, _ in rows), default=0)
+    return [f"{pad_cells(name, width)}  {text}" for name, text in rows]
+
+
+def _quote(name: str) -> str:
+    import shlex
+
+    return shlex.quote(name)
 
 
 def _when(instant: dt.datetime, now: pendulum.DateTime, hour: int) -> str:
@@ -283,9 +292,3 @@ def _when(instant: dt.datetime, now: pendulum.DateTime, hour: int) -> str:
     from app.domain.days import moment_words
 
     return moment_words(instant, now, zone_of(now), hour)
-
-
-def _quote(name: str) -> str:
-    import shlex
-
-    return shlex.quote(name)

@@ -54,6 +54,7 @@ __all__ = [
     "Verdict",
     "analyse",
     "analyse_stimulus",
+    "needs_a_look",
     "falling_while_rising",
     "format_number",
     "today_trend_sentence",
@@ -117,6 +118,11 @@ class StimulusAnalysis:
     gap_evidence: tuple[GapGroup, ...]
     gap_sentence: str
     best_gap_bucket: GapGroup | None
+    movement: str = ""
+    """What moved and by how much ("enjoyment fell 8 → 4 (−4) … over 9 entries"), without
+    the verdict: the log shows the verdict as its heading and this under it."""
+    verdict_reason: str = ""
+    """Why the verdict, when the numbers alone could seem to say otherwise."""
 
     @property
     def latest(self) -> dt.datetime:
@@ -166,24 +172,69 @@ def judge(trend: Trend | None) -> Verdict:
     return Verdict.STEADY
 
 
+def _signed(change: float) -> str:
+    return ("+" if change > 0 else "−") + format_number(abs(change))
+
+
 def _movement(what: str, start: float, end: float) -> tuple[str, int]:
+    """One signal's movement, worded by its size: "rose"/"fell" only for a change of SHIFT
+    or more, so a verdict of "holding steady" never sits under a "rose"."""
     change = round(round_half_up(end) - round_half_up(start), 1)
-    direction = (change > 0) - (change < 0)
-    verb = {1: " rose", -1: " fell", 0: ""}[direction]
-    return f"{what}{verb} {format_number(start)} → {format_number(end)}", direction
+    numbers = f"{format_number(start)} → {format_number(end)}"
+    if abs(change) >= SHIFT:
+        verb = "rose" if change > 0 else "fell"
+        return f"{what} {verb} {numbers} ({_signed(change)})", 1 if change > 0 else -1
+    if change:
+        return f"{what} barely moved, {numbers} ({_signed(change)})", 0
+    return f"{what} held at {format_number(end)}", 0
+
+
+def movement_sentence(trend: Trend) -> str:
+    """What moved and by how much, over how many exposures; no verdict."""
+    joy, joy_dir = _movement("enjoyment", trend.enjoyment_start, trend.enjoyment_end)
+    want, want_dir = _movement("craving", trend.craving_start, trend.craving_end)
+    # "while" when the two moved apart, "and" when together, a comma otherwise.
+    link = (" while " if joy_dir != want_dir else " and ") if joy_dir and want_dir else ", "
+    return f"{joy}{link}{want} over {trend.count} entries"
+
+
+def reason_for(trend: Trend | None) -> str:
+    """Why the verdict, for the cases where the two numbers could seem to say otherwise."""
+    if trend is None:
+        return ""
+    de, dc = trend.enjoyment_change, trend.craving_change
+    moved = abs(de) >= SHIFT or abs(dc) >= SHIFT
+    if not moved:
+        return f"neither moved by {format_number(SHIFT)} point or more"
+    same_way = (de >= SHIFT and dc >= SHIFT) or (de <= -SHIFT and dc <= -SHIFT)
+    if not same_way:
+        return ""
+    verdict = judge(trend)
+    if verdict is Verdict.STEADY:
+        return "both moved the same way by about as much"
+    if de < 0:  # both fell
+        return (
+            "enjoyment fell further than craving"
+            if verdict is Verdict.TILTING
+            else "craving fell further than enjoyment"
+        )
+    return (
+        "craving rose further than enjoyment"
+        if verdict is Verdict.TILTING
+        else "enjoyment rose further than craving"
+    )
 
 
 def verdict_sentence(trend: Trend | None, count: int) -> str:
+    """The movement, then the verdict (and its reason when the numbers need one)."""
     if trend is None:
         if count == 0:
             return f"no entries yet: log at least {MIN_TREND} to see a trend"
         noun = "entry" if count == 1 else "entries"
         return f"{count} {noun} so far: log at least {MIN_TREND} to see a trend"
-    joy, joy_dir = _movement("enjoyment", trend.enjoyment_start, trend.enjoyment_end)
-    want, want_dir = _movement("craving", trend.craving_start, trend.craving_end)
-    # "while" when the two moved apart, "and" when together, a comma when one held still.
-    link = (" while " if joy_dir != want_dir else " and ") if joy_dir and want_dir else ", "
-    return f"{joy}{link}{want} over {trend.count} entries: {judge(trend).words}"
+    reason = reason_for(trend)
+    verdict = judge(trend).words + (f" ({reason})" if reason else "")
+    return f"{movement_sentence(trend)}: {verdict}"
 
 
 def analyse_stimulus(
@@ -214,11 +265,29 @@ def analyse_stimulus(
         trend=trend,
         verdict=judge(trend),
         verdict_sentence=verdict_sentence(trend, len(points)),
+        movement=movement_sentence(trend) if trend else verdict_sentence(None, len(points)),
+        verdict_reason=reason_for(trend),
         alerts=alerts_for(points, name),
         gap_evidence=groups,
         gap_sentence=gap_sentence(groups, name),
         best_gap_bucket=best_gap_group(groups),
     )
+
+
+def needs_a_look(analyses: Sequence[StimulusAnalysis]) -> StimulusAnalysis | None:
+    """The pleasure to open the log on: one tilting toward craving (the widest swing first),
+    else one with a diminishing-returns alert, else the most recently used."""
+    if not analyses:
+        return None
+
+    def urgency(analysis: StimulusAnalysis) -> tuple[int, float]:
+        trend = analysis.trend
+        swing = (trend.craving_change - trend.enjoyment_change) if trend else 0.0
+        if analysis.verdict is Verdict.TILTING:
+            return (2, swing)
+        return (1 if analysis.alerts else 0, 0.0)
+
+    return max(analyses, key=urgency)  # max keeps the first (most recent) of equals
 
 
 def analyse(

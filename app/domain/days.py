@@ -222,3 +222,18 @@ def lived_clock(
     zone = lived_zone(instant, utc_offset, tz)
     clock = pendulum.instance(instant).in_timezone(zone).format("HH:mm")
     return clock if zone is tz or utc_offset is None else f"{clock} {offset_words(utc_offset)}"
+
+
+def lived_clock_on(
+    instant: dt.datetime,
+    utc_offset: int | None,
+    day: dt.date,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+) -> str:
+    """`clock_words.time_on_day` (with its after-midnight mark) read where the entry was
+    lived, and the zone beside it when that is not `tz` (`08:00 UTC+05:30`)."""
+    from app.domain.clock_words import time_on_day
+
+    zone = lived_zone(instant, utc_offset, tz)
+    clock = time_on_day(instant, day, zone)
+    return clock if zone is tz or utc_offset is None else f"{clock} {offset_words(utc_offset)}"

@@ -64,6 +64,23 @@ def format_duration(delta: dt.timedelta) -> str:
     return f"{hours}h" if hours else f"{minutes}m"
 
 
+def format_gap(gap: dt.timedelta | None) -> str:
+    """A gap to the minute it was measured to: `25m`, `2h10m`, `1d 30m`, `1d 2h05m`, `2d`.
+    A day is written as a day, but never at the cost of the hours and minutes after it
+    (24 h 30 m is `1d 30m`, not `1d`). An em dash when nothing came before."""
+    if gap is None:
+        return "—"
+    if gap < dt.timedelta(days=1):
+        return format_duration(gap)
+    minutes = int(gap.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    tail = f"{hours}h{minutes:02d}m" if hours and minutes else f"{hours}h" if hours else ""
+    if not hours and minutes:
+        tail = f"{minutes}m"
+    return f"{days}d {tail}" if tail else f"{days}d"
+
+
 def format_clock(delta: dt.timedelta) -> str:
     """A countdown face: `1:05:09` or `4:09`."""
     seconds = max(0, int(delta.total_seconds()))

@@ -157,7 +157,9 @@ def gap_groups(points: Sequence[ExposurePoint]) -> tuple[GapGroup, ...]:
 def best_gap_group(groups: Sequence[GapGroup]) -> GapGroup | None:
     """The group with the highest mean enjoyment among those with enough exposures. "Highest"
     needs something to beat: with fewer than two such groups there is no evidence yet, so
-    None. A tie goes to the shorter gap, the smaller ask."""
+    None. A tie goes to the shorter gap, the smaller ask. Smaller groups are not in the
+    running; whoever shows this marks them as too few, so a higher mean from two ratings is
+    never passed over without a word."""
     enough = [g for g in groups if g.enough]
     if len(enough) < 2:
         return None
@@ -187,11 +189,16 @@ def gap_sentence(groups: Sequence[GapGroup], name: str) -> str:
     enough = [g for g in groups if g.enough]
     if len(enough) >= 2:
         short, long = enough[0], enough[-1]
-        return (
+        sentence = (
             f"after gaps of {long.bucket.label} your {name} averaged "
             f"{format_number(long.mean_enjoyment or 0.0)}; "
             f"after {short.bucket.label}, {format_number(short.mean_enjoyment or 0.0)}"
         )
+        small = [g for g in groups if g.count and not g.enough]
+        if small:  # say what was left out, never skip it silently
+            left_out = ", ".join(f"{g.bucket.label} ({g.count})" for g in small)
+            sentence += f" ({left_out}: too few to compare yet)"
+        return sentence
     filled = [g for g in groups if g.count]
     if not filled:
         return "log a few entries with different gaps to see whether spacing helps"

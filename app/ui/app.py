@@ -17,6 +17,7 @@ from app.ui.messages import DataChanged
 
 if TYPE_CHECKING:
     import pendulum
+    from textual.theme import Theme
 
     from app.storage.database import Database
 
@@ -30,6 +31,9 @@ class TeeterApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-app"),
         Binding("u", "undo", "Undo", id="undo"),
+        # Only while the palette's Keys panel is open (see check_action); else escape is
+        # the screen's.
+        Binding("escape", "hide_help_panel", "Hide keys", show=False, priority=True),
     ]
 
     def __init__(
@@ -47,6 +51,18 @@ class TeeterApp(App[int]):
         from app.ui.undo import UndoKeeper
 
         self.undo = UndoKeeper(self)
+        self._kept_theme: str | None = None
+
+    # --- colours ------------------------------------------------------------------------
+    few_colours = False
+    """True on a 16-colour terminal (TERM=linux, a plain xterm), where blended shades
+    collapse to black or dim grey: the stylesheet's variables then switch to the terminal's
+    own colours (see `get_css_variables`). Decided at mount, for a real terminal only."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        from app.ui.colours import adjusted
+
+        return adjusted(super().get_css_variables(), few=self.few_colours)
 
     # --- time -----------------------------------------------------------------------
     def now(self) -> pendulum.DateTime:
@@ -117,8 +133,10 @@ class TeeterApp(App[int]):
     def _database_ready(self, db: Database, hour: int, theme: str | None) -> None:
         self.db = db
         self.day_start_hour = hour
+        self._kept_theme = theme
         if theme and theme in self.available_themes:
             self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         self.data_changed()
         from app.ui.timer_watch import TimerWatch
 
@@ -146,6 +164,20 @@ class TeeterApp(App[int]):
         except StorageError:
             return
         self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme picked anywhere (settings or the palette) is the one the next start uses."""
+        from app.storage import settings
+        from app.storage.errors import StorageError
+
+        if self.db is None or theme.name == self._kept_theme:
+            return
+        try:
+            settings.put(self.db, settings.THEME, theme.name)
+        except StorageError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._kept_theme = theme.name
 
     def _handle_exception(self, error: Exception) -> None:
         """A storage problem in the middle of a session (the disk failed, the file went
@@ -203,6 +235,16 @@ class TeeterApp(App[int]):
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
 
+    def on_mount(self) -> None:
+        if not self.is_headless and self.console.color_system in ("standard", "windows"):
+            self.use_few_colours()
+
+    def use_few_colours(self) -> None:
+        """The terminal's own colours, passed through, not their nearest bright cousins."""
+        self.few_colours = True
+        self.ansi_color = True
+        self.refresh_css(animate=False)
+
     def on_unmount(self) -> None:
         watch = getattr(self, "timer_watch", None)
         if watch is not None:
@@ -214,10 +256,18 @@ class TeeterApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":  # in the footer only while there is something to undo
             return self.undo.available()
+        if action == "hide_help_panel":  # escape is the screen's unless the panel is open
+            return bool(self.screen.query("HelpPanel"))
         return True
 
     def action_undo(self) -> None:
         self.undo.run()
+
+    async def action_quit(self) -> None:
+        """ctrl+q and q: quit at once, unless a form holds typing that was never saved."""
+        from app.ui.unsaved import quit_or_ask
+
+        quit_or_ask(self)
 
     def offer_resume(self) -> None:
         from app.storage import checkins
@@ -238,6 +288,12 @@ class TeeterApp(App[int]):
     def action_checkin(self) -> None:
         if self.db is None:
             self.bell()
+            return
+        from app.ui.checkin.base import StepScreen
+        from app.ui.checkin.summary_screen import SummaryScreen
+
+        if any(isinstance(s, StepScreen | SummaryScreen) for s in self.screen_stack):
+            self.notify("You are in the check-in already.", markup=False)
             return
         self.walk_checkin()
 
@@ -281,6 +337,24 @@ class TeeterApp(App[int]):
         if not isinstance(self.screen, StimuliScreen):
             self.push_screen(StimuliScreen())
 
+    def action_open_history(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.history_screen import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_search_notes(self) -> None:
+        if self.db is None:
+            self.bell()
+            return
+        from app.ui.screens.note_search_screen import NoteSearchScreen
+
+        if not isinstance(self.screen, NoteSearchScreen):
+            self.push_screen(NoteSearchScreen())
+
     def action_open_help(self) -> None:
         from app.ui.screens.help_screen import HelpScreen
 
@@ -316,6 +390,14 @@ class TeeterApp(App[int]):
             "log: three days",
             "Enjoyment vs craving, the verdict and your gap evidence",
             self.action_open_log,
+        )
+        yield SystemCommand(
+            "history: weeks and months",
+            "Each pleasure's mean enjoyment and craving per week, month or day; open any day",
+            self.action_open_history,
+        )
+        yield SystemCommand(
+            "notes: search", "Find the entries whose note has a word", self.action_search_notes
         )
         yield SystemCommand(
             "timers: open",

@@ -16,7 +16,9 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from app.domain.checkin import Step, progress_line
 from app.storage.errors import StorageError
+from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
+from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
@@ -37,7 +39,7 @@ class CheckInContext:
     saved: dict[Step, list[int]] = field(default_factory=dict)
 
 
-class StepScreen(Screen[StepAction]):
+class StepScreen(GuardsInput, Screen[StepAction]):
     STEP: Step
     INTRO = ""
 
@@ -61,11 +63,16 @@ class StepScreen(Screen[StepAction]):
             yield Static(progress_line(self.STEP), classes="step-progress")
             yield Static(self.INTRO, classes="step-intro")
             yield from self.compose_step()
-            yield Static("", id="step-error", classes="step-error")
+        # Outside the scrolling body, just above the footer: always in sight at 80×24.
+        yield MessageLine(id="step-error", classes="step-error")
         yield Footer()
 
     def compose_step(self) -> ComposeResult:
         raise NotImplementedError
+
+    def on_mount(self) -> None:
+        """Runs after the step's own on_mount: what the fields hold now counts as kept."""
+        self.call_after_refresh(self.mark_saved)
 
     def save(self) -> bool:
         """Check and store what was entered; False (with the error shown) to stay."""
@@ -97,12 +104,10 @@ class StepScreen(Screen[StepAction]):
         self.dismiss(StepAction.SKIP)
 
     def action_back(self) -> None:
-        self.dismiss(StepAction.BACK)
+        self.leave_or_ask(lambda: self.dismiss(StepAction.BACK))
 
     def show_error(self, message: str) -> None:
-        from app.ui.safe_text import shown
-
-        self.query_one("#step-error", Static).update(shown(message))
+        self.query_one("#step-error", MessageLine).say(message)
 
     def remember(self, record_id: int) -> None:
         ids = self.context.saved.setdefault(self.STEP, [])

@@ -61,6 +61,7 @@ class TrackScreen(StepScreen):
         form = self.query_one(ExposureForm)
         form.clear_ratings()
         form.focus_first()
+        self.mark_saved()
         self.show_error("Saved. Log the next one, or press enter on an empty form to go on.")
 
     def _log(self) -> Exposure:

@@ -18,13 +18,14 @@ from app.storage.errors import StorageError
 from app.ui import entries
 from app.ui.background import in_background
 from app.ui.screens import entry_view
+from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import ExposureDraft, ExposureForm, FormError
 
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
 
 
-class ExposureEntryScreen(Screen[None]):
+class ExposureEntryScreen(GuardsInput, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
         Binding("ctrl+r", "delete", "Delete", id="entry-delete", priority=True),
@@ -63,6 +64,7 @@ class ExposureEntryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Entry"
         self.query_one("#enjoyment").focus()
+        self.call_after_refresh(self.mark_saved)  # changes after this are asked about
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -129,4 +131,4 @@ class ExposureEntryScreen(Screen[None]):
         self.dismiss(None)
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.leave_or_ask(lambda: self.dismiss(None))

@@ -20,6 +20,7 @@ from app.storage.errors import StorageError
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import experiment_view
+from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
@@ -52,7 +53,7 @@ class ExperimentScreen(Screen[None]):
                 yield Label("Which pleasures? space toggles · b begins", classes="field-label")
                 yield SelectionList[int](id="experiment-pick")
                 yield Static("", id="experiment-left-out", classes="experiment-note")
-            yield Static("", id="experiment-error", classes="step-error")
+            yield MessageLine(id="experiment-error", classes="step-error")
             yield Static("", id="experiment-summary", classes="experiment-card")
             yield Label("Past experiments", id="experiment-past-label", classes="field-label")
             yield OptionList(id="experiment-past")
@@ -146,7 +147,7 @@ class ExperimentScreen(Screen[None]):
         return True
 
     def say(self, message: str) -> None:
-        self.query_one("#experiment-error", Static).update(shown(message))
+        self.query_one("#experiment-error", MessageLine).say(message)
 
     def action_begin(self) -> None:
         app = self.teeter

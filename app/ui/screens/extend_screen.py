@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Static
 from app.domain.durations import DurationError, extended_end, parse_duration
 from app.domain.records import Timer
 from app.ui.safe_text import shown
+from app.ui.widgets.message_line import MessageLine
 
 DEFAULT_EXTENSION = "30m"
 
@@ -35,7 +36,7 @@ class ExtendScreen(ModalScreen[dt.timedelta | None]):
                 classes="step-progress",
             )
             yield Input(value=DEFAULT_EXTENSION, id="extend-by", compact=True)
-            yield Static("", id="extend-error", classes="step-error")
+            yield MessageLine(id="extend-error", classes="step-error")
             yield Static("30m, 1h, 2h30m… · enter extends · escape cancels", classes="step-intro")
         yield Footer()
 
@@ -48,7 +49,7 @@ class ExtendScreen(ModalScreen[dt.timedelta | None]):
             by = parse_duration(event.value)
             extended_end(self.timer.started_at, self.timer.ends_at, by)  # the 7-day limit
         except DurationError as error:
-            self.query_one("#extend-error", Static).update(shown(str(error)))
+            self.query_one("#extend-error", MessageLine).say(str(error))
             return
         self.dismiss(by)
 

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from app.storage.errors import StorageError
 from app.ui.safe_text import shown
+from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
@@ -39,7 +40,8 @@ class ForgetScreen(ModalScreen[bool]):
             )
             yield Static(f"Type {CONFIRM_WORD} and press enter:", classes="field-label")
             yield Input(id="forget-word", compact=True)
-            yield Static("", id="forget-error", classes="step-error")
+            yield MessageLine(id="forget-error", classes="step-error")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#forget-word", Input).focus()
@@ -47,14 +49,14 @@ class ForgetScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.value.strip().lower() != CONFIRM_WORD:
-            self.query_one("#forget-error", Static).update(
+            self.query_one("#forget-error", MessageLine).say(
                 f"Nothing was deleted: type {CONFIRM_WORD} to confirm, or escape to keep it all."
             )
             return
         try:
             message = self.teeter.forget_everything()
         except StorageError as error:
-            self.query_one("#forget-error", Static).update(shown(str(error)))
+            self.query_one("#forget-error", MessageLine).say(str(error))
             return
         self.teeter.notify(message, title="Deleted", markup=False)
         self.dismiss(True)

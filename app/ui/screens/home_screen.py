@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -18,6 +20,12 @@ if TYPE_CHECKING:
     from app.ui.app import TeeterApp
 
 
+ROOMY = 140
+"""From this many columns the footer also names `e` (experiment), `,` (settings), `h`
+(history) and `/` (note search)."""
+_ROOMY_ONLY = ("e", "comma", "h", "slash")
+
+
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "app.checkin", "Check-in", id="checkin"),
@@ -25,6 +33,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "app.quick_log", "Quick log", id="quick-log"),
         Binding("t", "app.open_timers", "Timers", id="open-timers"),
         Binding("e", "app.experiment", "Experiment", id="open-experiment", show=False),
+        Binding("h", "app.open_history", "History", id="open-history", show=False),
+        Binding("slash", "app.search_notes", "Search notes", id="search-notes", show=False),
         Binding("s", "app.open_stimuli", "Stimuli", id="open-stimuli"),
         Binding("question_mark", "app.open_help", "Help", id="open-help"),
         Binding("comma", "app.open_settings", "Settings", id="open-settings", show=False),
@@ -58,7 +68,6 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-checkin").border_title = "Today's check-in"
         self.query_one("#home-timers").border_title = "Spacing timers"
         self.query_one("#home-today").border_title = "Logged today"
-        self.query_one("#home-today").border_subtitle = "enter opens · d deletes"
         self.query_one("#home-entries").display = False
         self.set_interval(1.0, self.tick)
         if self.teeter.db is not None:
@@ -68,6 +77,19 @@ class HomeScreen(Screen[None]):
             self.teeter.day_start_hour, self.overview = self._first_look
             self.show()
         self.call_after_refresh(self.teeter.open_database)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Every key in the footer once there is room for it; at 80 columns the seven
+        daily ones fit, and help (`?`) lists the rest."""
+        if self.overview is not None:
+            self.show()
+        roomy = event.size.width >= ROOMY
+        for key in _ROOMY_ONLY:
+            bindings = self._bindings.key_to_bindings.get(key, [])
+            self._bindings.key_to_bindings[key] = [
+                dataclasses.replace(b, show=roomy) for b in bindings
+            ]
+        self.refresh_bindings()
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()
@@ -108,15 +130,28 @@ class HomeScreen(Screen[None]):
         assert self.overview is not None
         rows = home_view.today(self.overview, self.teeter.zone())
         entries = self.query_one("#home-entries", EntryList)
+        entries.styles.max_height = self.today_rows()  # the list scrolls past that
         had_none = not entries.display
         entries.show(rows)
         entries.display = bool(rows)
         nothing = self.query_one("#home-nothing", Static)
         nothing.update(home_view.NOTHING_TODAY)
         nothing.display = not rows
+        self.query_one("#home-today").border_subtitle = "enter opens · d deletes" if rows else ""
         if rows and had_none and self.focused in (None, self.query_one("#home-body")):
             entries.highlighted = len(rows) - 1  # the latest, ready to open
             entries.focus()
+
+    def today_rows(self) -> int:
+        """As many of today's rows as fit below the other cards: home fills the room it has
+        (about eight at 80×24, some thirty at 200×50), never fewer than three."""
+        assert self.overview is not None
+        timers = max(1, len(self.overview.timers))
+        experiment = 2 if self.query_one("#home-experiment").display else 0
+        # header, footer; check-in card (3 + margin); timers card (2 + rows + margin);
+        # today's card frame (2 + margin); the hint (2); one line of slack.
+        taken = 2 + 4 + (3 + timers) + 3 + 2 + experiment + 1
+        return max(3, self.size.height - taken)
 
     def show_experiment(self) -> None:
         from app.ui.screens.experiment_view import home_line

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.content import Content
 
-from app.clock import Zone, zone_of
+from app.clock import Zone
 from app.domain.checkin import STEPS, StepState
+from app.domain.clock_words import when
 from app.domain.durations import format_clock
 from app.domain.records import CheckIn, Timer
 from app.domain.timer_words import TIMER_DONE
@@ -41,14 +42,14 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
         return Content.styled("No timers running.", "$text-muted")
     lines = []
     for timer in running:
-        end = pendulum.instance(timer.ends_at).in_timezone(zone_of(now))
         name = shown(timer.stimulus_name, width=24)
         if timer.has_run_out(now):
-            state = Content.styled(f"{TIMER_DONE} at {end.format('HH:mm')}", "$text-muted")
+            ended = when(timer.ends_at, now)
+            state = Content.styled(f"{TIMER_DONE} at {ended}", "$text-muted")
         else:
             state = Content.assemble(
                 (format_clock(timer.remaining(now)).rjust(8), "bold"),
-                f"  left · not before {end.format('HH:mm')}",
+                f"  left · not before {when(timer.ends_at, now)}",
             )
         lines.append(Content.assemble(name, " ", state))
     return Content("\n").join(lines)

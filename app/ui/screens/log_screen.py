@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 WINDOWS = (3, 7, 14, 30)
 """Days the window can show; `w` steps through them and back to the first."""
 _TAB_PREFIX = "stimulus-"
+TABLE_KEYS = "tab to the rows · enter opens · d deletes"
 WIDE = 140
 """From this many columns the chart and the gap evidence sit side by side."""
 
@@ -56,6 +57,8 @@ class LogScreen(Screen[None]):
         Binding("[", "previous_stimulus", "Previous", show=False, id="log-previous-alt"),
         Binding("]", "next_stimulus", "Next", show=False, id="log-next-alt"),
         Binding("w", "widen", "Widen window", id="log-widen"),
+        Binding("h", "app.open_history", "History", id="log-history"),
+        Binding("slash", "app.search_notes", "Search", id="log-search"),
     ]
 
     def __init__(self) -> None:
@@ -104,13 +107,15 @@ class LogScreen(Screen[None]):
             ("#log-table", "Exposures"),
         ):
             self.query_one(selector).border_title = title
-        self.query_one("#log-table").border_subtitle = "tab to the rows · enter opens · d deletes"
+        self.query_one("#log-table").border_subtitle = TABLE_KEYS
         self.query_one("#log-detail").display = False
         self.query_one("#log-body").focus()
         self.call_after_refresh(self.reload)  # first frame now, the data right after
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
+        if self.current is not None:
+            self._fill_table(self.current)
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()
@@ -135,7 +140,7 @@ class LogScreen(Screen[None]):
             self._reloading = False
 
     async def _load(self) -> None:
-        from app.domain.balance import analyse
+        from app.domain.balance import analyse, needs_a_look
         from app.storage.exposures import lived_window
 
         app = self.teeter
@@ -146,8 +151,9 @@ class LogScreen(Screen[None]):
         self.analyses = analyse(inside, tz, hour, previous)
         self.kinds = stimuli.kinds(app.db)
         ids = [a.stimulus_id for a in self.analyses]
-        if self.selected not in ids:
-            self.selected = ids[0] if ids else None
+        if self.selected not in ids:  # first opening: the pleasure that most needs a look
+            first = needs_a_look(self.analyses)
+            self.selected = first.stimulus_id if first else None
         self.query_one("#log-window", Static).update(
             log_view.window_line(last_day, self.days, hour)
         )
@@ -211,21 +217,28 @@ class LogScreen(Screen[None]):
         self.query_one("#log-gaps", Static).update(log_view.gap_evidence(analysis, care))
 
     def _fill_table(self, analysis: StimulusAnalysis) -> None:
+        """Notes take the room the other columns leave and wrap: every note whole."""
         from app.ui import entries
+        from app.ui.widgets.entry_table import note_width
 
         table = self.query_one("#log-table", EntryTable)
 
         def fill() -> None:
             table.clear(columns=True)
-            note_width = max(log_view.NOTE_MIN, self.size.width - 66)
+            rows = log_view.exposure_rows(analysis, self.teeter.zone())
+            plain = [[str(cell) for cell in row[:-1]] for row in rows]
+            room = self.size.width - 9  # body padding, card border and padding, scrollbar
+            width = note_width(room, plain, log_view.COLUMNS[:-1])
             for label in log_view.COLUMNS:
                 title = Text(label, justify="right") if label in log_view.NUMERIC else label
-                table.add_column(title, width=note_width if label == "note" else None, key=label)
-            rows = log_view.exposure_rows(analysis, self.teeter.zone())
+                table.add_column(title, width=width if label == "note" else None, key=label)
             for point, row in zip(analysis.points, rows, strict=True):
-                table.add_row(*row, key=entries.key(entries.EXPOSURE, point.exposure.id))
+                key = entries.key(entries.EXPOSURE, point.exposure.id)
+                table.add_row(*row, key=key, height=None)
 
         table.keep_place(fill)
+        legend = log_view.next_morning_legend(analysis, self.teeter.zone())
+        table.border_subtitle = f"{legend} · {TABLE_KEYS}" if legend else TABLE_KEYS
 
     # --- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -9,16 +9,17 @@ import pendulum
 from rich.text import Text
 from textual.content import Content
 
-from app.domain.balance import StimulusAnalysis, Verdict, format_number
-from app.domain.days import lived_clock
+from app.domain.balance import MIN_GROUP, StimulusAnalysis, Verdict, format_number
+from app.domain.clock_words import NEXT_MORNING, NEXT_MORNING_LEGEND, time_on_day
+from app.domain.days import lived_clock_on
 from app.domain.diminishing import day_words, ordinal
-from app.domain.durations import format_duration
+from app.domain.durations import format_gap
 from app.domain.safety import NO_GAP_ADVICE, Guidance
-from app.ui.safe_text import cell, shown
+from app.ui.safe_text import shown
+from app.ui.widgets.entry_table import note_cell
 
 COLUMNS = ("day", "time", "n-th", "gap", "enjoyment", "craving", "note")
 NUMERIC = frozenset({"gap", "enjoyment", "craving"})
-NOTE_MIN = 12
 _VERDICT_STYLES = {
     Verdict.TILTING: "$text-warning",
     Verdict.RECOVERING: "$text-success",
@@ -31,17 +32,6 @@ def capitalised(text: str) -> str:
     """The domain's sentences start in lower case so they can be embedded; alone, they
     start with a capital (only the first letter changes, never a name inside)."""
     return text[:1].upper() + text[1:]
-
-
-def gap_words(gap: dt.timedelta | None) -> str:
-    """`25m`, `2h10m`, `1d 3h`; an em dash when nothing came before."""
-    if gap is None:
-        return "—"
-    if gap < dt.timedelta(days=1):
-        return format_duration(gap)
-    hours = int(gap.total_seconds() // 3600)
-    days, hours = divmod(hours, 24)
-    return f"{days}d {hours}h" if hours else f"{days}d"
 
 
 def window_line(last_day: dt.date, days: int, day_start_hour: int) -> Content:
@@ -59,12 +49,16 @@ def verdict_class(analysis: StimulusAnalysis) -> str:
 
 
 def verdict(analysis: StimulusAnalysis) -> Content:
+    """The verdict once, as the heading (with its reason when the numbers need one), then
+    what moved and by how much."""
+    reason = f" — {analysis.verdict_reason}" if analysis.verdict_reason else ""
     return Content.assemble(
         shown(analysis.stimulus_name, "bold"),
         ": ",
         (analysis.verdict.words, f"bold {_VERDICT_STYLES[analysis.verdict]}"),
+        reason,
         "\n",
-        capitalised(analysis.verdict_sentence),
+        capitalised(analysis.movement) + ".",
     )
 
 
@@ -90,21 +84,30 @@ def exposure_rows(
         rows.append(
             (
                 day_words(point.day),
-                lived_clock(point.occurred_at, point.exposure.utc_offset, tz),
+                lived_clock_on(point.occurred_at, point.exposure.utc_offset, point.day, tz),
                 ordinal(point.nth_of_day),
-                Text(gap_words(point.gap), justify="right"),
+                Text(format_gap(point.gap), justify="right"),
                 Text(str(point.enjoyment), justify="right"),
                 Text(str(point.craving), justify="right"),
-                cell(point.exposure.note),
+                note_cell(point.exposure.note),
             )
         )
     return rows
 
 
+def next_morning_legend(
+    analysis: StimulusAnalysis, tz: pendulum.Timezone | pendulum.FixedTimezone
+) -> str:
+    """What `+1d` means, when some row carries it."""
+    times = (time_on_day(p.occurred_at, p.day, tz) for p in analysis.points)
+    return NEXT_MORNING_LEGEND if any(t.endswith(NEXT_MORNING) for t in times) else ""
+
+
 def gap_evidence(analysis: StimulusAnalysis, care: Guidance | None = None) -> Content:
-    """Counts and mean ratings per gap group, then the sentence that compares them. For a
-    substance (`care` from `safety.guidance`) the numbers stay, without "most enjoyed" or
-    any gap advice."""
+    """Counts and mean ratings per gap group, then the sentence that compares them. A group
+    too small to compare says so on its row, so the "most enjoyed" marker never passes over
+    a higher mean without a word. For a substance (`care` from `safety.guidance`) the
+    numbers stay, without "most enjoyed" or any gap advice."""
     lines = [
         Content.styled(f"{'gap before':<16}{'count':>6}{'enjoyment':>11}{'craving':>9}", "bold")
     ]
@@ -118,6 +121,8 @@ def gap_evidence(analysis: StimulusAnalysis, care: Guidance | None = None) -> Co
             lines.append(
                 Content.assemble((line, "$text-success"), ("  ← most enjoyed", "$text-success"))
             )
+        elif group.count and not group.enough:
+            lines.append(Content.assemble(line, (f"  too few (needs {MIN_GROUP})", "$text-muted")))
         else:
             lines.append(Content(line) if group.count else Content.styled(line, "$text-muted"))
     lines.append(Content(""))

@@ -14,13 +14,14 @@ from app.domain.records import Exposure, ExposureSource
 from app.storage import stimuli
 from app.storage.errors import StorageError
 from app.ui.background import in_background
+from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import ExposureForm, FormError, log_draft
 
 if TYPE_CHECKING:
     from app.ui.app import TeeterApp
 
 
-class QuickLogScreen(ModalScreen[bool]):
+class QuickLogScreen(GuardsInput, ModalScreen[bool]):
     BINDINGS = [
         Binding("enter", "save", "Save", id="quick-save"),
         Binding("escape", "cancel", "Cancel", id="quick-cancel"),
@@ -45,6 +46,7 @@ class QuickLogScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one(ExposureForm).focus_first()
+        self.call_after_refresh(self.mark_saved)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -98,4 +100,4 @@ class QuickLogScreen(ModalScreen[bool]):
                 "Still saving: it lands as soon as the journal is free."
             )
             return
-        self.dismiss(False)
+        self.leave_or_ask(lambda: self.dismiss(False))

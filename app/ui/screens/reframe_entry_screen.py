@@ -19,6 +19,7 @@ from app.ui import entries
 from app.ui.background import in_background
 from app.ui.safe_text import shown
 from app.ui.screens import entry_view
+from app.ui.unsaved import GuardsInput
 from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.rating import RatingInput
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 OUTCOMES = list(Outcome)
 
 
-class ReframeEntryScreen(Screen[None]):
+class ReframeEntryScreen(GuardsInput, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="reframe-entry-save", priority=True),
         Binding("ctrl+r", "delete", "Delete", id="reframe-entry-delete", priority=True),
@@ -74,6 +75,7 @@ class ReframeEntryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Entry"
         self.query_one("#reframe-before").focus()
+        self.call_after_refresh(self.mark_saved)  # changes after this are asked about
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -149,4 +151,4 @@ class ReframeEntryScreen(Screen[None]):
         self.dismiss(None)
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.leave_or_ask(lambda: self.dismiss(None))

@@ -1,4 +1,5 @@
-"""Offered at launch when today's check-in was left half-way."""
+"""Offered at launch when today's check-in was left half-way. `l` means what it means on
+home (the log), after putting the check-in off; escape is "later"."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from app.domain.checkin import STEPS, CheckInProgress, StepState
 
@@ -14,7 +15,8 @@ from app.domain.checkin import STEPS, CheckInProgress, StepState
 class ResumeScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("enter,r", "resume", "Resume", id="resume-yes"),
-        Binding("escape,l", "later", "Later", id="resume-later"),
+        Binding("escape", "later", "Later", id="resume-later"),
+        Binding("l", "later_to_log", "Log", id="resume-log"),
     ]
 
     def __init__(self, progress: CheckInProgress) -> None:
@@ -33,6 +35,7 @@ class ResumeScreen(ModalScreen[bool]):
             with Horizontal(id="resume-buttons"):
                 yield Button("Resume", variant="primary", id="resume")
                 yield Button("Later", id="later")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
@@ -46,3 +49,8 @@ class ResumeScreen(ModalScreen[bool]):
 
     def action_later(self) -> None:
         self.dismiss(False)
+
+    def action_later_to_log(self) -> None:
+        app = self.app
+        self.dismiss(False)
+        app.call_later(app.run_action, "app.open_log")

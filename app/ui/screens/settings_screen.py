@@ -17,7 +17,8 @@ from app.domain.safety import DEFAULT_HELP_TEXT
 from app.storage import settings
 from app.storage.errors import StorageError
 from app.storage.notify_settings import REMINDER_AT
-from app.ui.safe_text import shown
+from app.ui.unsaved import GuardsInput
+from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.notify_settings import NotificationSettings
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def parse_hour(raw: str) -> int:
         raise ValueError(f"the day starts at a whole hour from 0 to 23, not {hour}") from None
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(GuardsInput, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings-save", priority=True),
         Binding("escape", "back", "Back", id="settings-back"),
@@ -76,7 +77,7 @@ class SettingsScreen(Screen[None]):
             )
             yield TextArea(custom or DEFAULT_HELP_TEXT, id="settings-help", soft_wrap=True)
             yield NotificationSettings(self.db)
-            yield Static("", id="settings-error", classes="step-error")
+            yield MessageLine(id="settings-error", classes="step-error")
             yield Static(
                 "ctrl+s saves the hour, the help text and the reminder · escape goes back",
                 classes="step-intro",
@@ -87,6 +88,7 @@ class SettingsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Settings"
         self.query_one("#settings-hour", Input).focus()
+        self.call_after_refresh(self.mark_saved)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "settings-forget":
@@ -100,13 +102,8 @@ class SettingsScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         theme = event.value
-        if not isinstance(theme, str) or theme == self.app.theme:
-            return
-        self.app.theme = theme
-        try:
-            settings.put(self.db, settings.THEME, theme)
-        except StorageError as error:
-            self.show_error(str(error))
+        if isinstance(theme, str) and theme != self.app.theme:
+            self.app.theme = theme  # the app keeps it for the next start
 
     def action_save(self) -> None:
         area = self.query_one("#settings-help", TextArea)
@@ -128,6 +125,7 @@ class SettingsScreen(Screen[None]):
         if help_text is None:
             area.text = DEFAULT_HELP_TEXT
         self.show_error("")
+        self.mark_saved()
         app = self.teeter
         app.day_start_hour = hour
         whose = "your own" if help_text else "teeter's own"
@@ -140,7 +138,7 @@ class SettingsScreen(Screen[None]):
 
     def show_error(self, message: str) -> None:
         text = message[:1].upper() + message[1:]
-        self.query_one("#settings-error", Static).update(shown(text))
+        self.query_one("#settings-error", MessageLine).say(text)
 
     def action_back(self) -> None:
-        self.dismiss()
+        self.leave_or_ask(self.dismiss)

@@ -22,6 +22,8 @@ from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import stimuli_view as view
 from app.ui.screens.confirm_screen import ConfirmScreen
+from app.ui.unsaved import GuardsInput
+from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.storage.database import Database
@@ -213,7 +215,7 @@ class StimuliScreen(Screen[None]):
         self.teeter.notify(message, severity="error", markup=False)
 
 
-class StimulusFormScreen(ModalScreen[bool]):
+class StimulusFormScreen(GuardsInput, ModalScreen[bool]):
     """A name, a kind, or both. Saving runs `save`; an error keeps the form open."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="stimulus-form-cancel")]
@@ -254,8 +256,9 @@ class StimulusFormScreen(ModalScreen[bool]):
                     *(kind.label for kind in view.KINDS), id="stimulus-kind", compact=True
                 )
                 yield Static("", id="stimulus-kind-told", classes="step-intro")
-            yield Static("", id="form-error")
+            yield MessageLine(id="form-error")
             yield Static("enter saves · escape cancels", classes="step-intro")
+        yield Footer()
 
     def on_mount(self) -> None:
         if self.ask_kind:
@@ -264,6 +267,7 @@ class StimulusFormScreen(ModalScreen[bool]):
             options.focus()
         if self.ask_name:
             self.query_one(Input).focus()
+        self.call_after_refresh(self.mark_saved)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Adding: the kind follows what the name plainly is ("wine" → alcohol), and the
@@ -296,9 +300,9 @@ class StimulusFormScreen(ModalScreen[bool]):
             self.save(name, kind)
         except PROBLEMS as error:
             message = str(error)
-            self.query_one("#form-error", Static).update(shown(message[:1].upper() + message[1:]))
+            self.query_one("#form-error", MessageLine).say(message[:1].upper() + message[1:])
             return
         self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.leave_or_ask(lambda: self.dismiss(False))

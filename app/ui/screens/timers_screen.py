@@ -23,6 +23,7 @@ from app.storage.errors import StorageError
 from app.ui.messages import DataChanged
 from app.ui.screens import timers_view
 from app.ui.screens.timers_start import StartTimerForm
+from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 _ON_A_TIMER = {"end_early", "extend", "cancel_timer"}
 
 
-class TimersScreen(Screen[None]):
+class TimersScreen(GuardsInput, Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="timers-back"),
         Binding("n", "new", "New timer", id="timers-new"),
@@ -60,11 +61,13 @@ class TimersScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = "Timers"
         self.query_one("#timers-running").border_title = "Running"
         self.reload()
         target = "#timers-list" if self.running else "#timers-stimulus"
         self.query_one(target).focus()
         self.set_interval(1.0, self.tick)
+        self.call_after_refresh(self.mark_saved)
 
     # --- showing --------------------------------------------------------------------
     def on_data_changed(self, _: DataChanged) -> None:
@@ -81,8 +84,7 @@ class TimersScreen(Screen[None]):
         now = self.teeter.now()
         options = self.query_one("#timers-list", OptionList)
         options.set_options(
-            Option(timers_view.row(timer, now, self.teeter.day_start_hour), id=str(timer.id))
-            for timer in self.running
+            Option(timers_view.row(timer, now), id=str(timer.id)) for timer in self.running
         )
         ids = [timer.id for timer in self.running]
         if self.running:
@@ -96,9 +98,7 @@ class TimersScreen(Screen[None]):
         now = self.teeter.now()
         options = self.query_one("#timers-list", OptionList)
         for index, timer in enumerate(self.running):
-            options.replace_option_prompt_at_index(
-                index, timers_view.row(timer, now, self.teeter.day_start_hour)
-            )
+            options.replace_option_prompt_at_index(index, timers_view.row(timer, now))
 
     def chosen(self) -> Timer | None:
         index = self.query_one("#timers-list", OptionList).highlighted
@@ -164,6 +164,7 @@ class TimersScreen(Screen[None]):
             self.form.refuse(str(error))
             return
         self.form.started()
+        self.mark_saved()
         app.notify(
             f"Timer set: {format_duration(duration)}", title=timer.stimulus_name, markup=False
         )
@@ -178,7 +179,7 @@ class TimersScreen(Screen[None]):
         self.query_one("#timers-stimulus", Input).focus()
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.leave_or_ask(lambda: self.dismiss(None))
 
     def action_end_early(self) -> None:
         self.finish(TimerEnd.ENDED_EARLY, "Ended early at {at}; recorded as it was.")
@@ -235,7 +236,7 @@ class TimersScreen(Screen[None]):
                 self.form.show_error(str(error))
                 return
             if longer is not None:
-                end = timers_view.until_text(longer.ends_at, app.now(), app.day_start_hour)
+                end = timers_view.until_text(longer.ends_at, app.now())
                 app.notify(
                     f"{format_duration(by)} more, until {end}.",
                     title=longer.stimulus_name,

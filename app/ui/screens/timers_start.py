@@ -23,6 +23,7 @@ from app.ui.screens import timers_view
 from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.kind_choice import KindChoice
+from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.domain.spacing import Suggestion
@@ -63,7 +64,7 @@ class StartTimerForm(Vertical):
             yield Static("", id="timers-suggestion")
             yield Button("use it", id="timers-use-suggestion", compact=True)
         yield Static("", id="timers-notice")
-        yield Static("", id="timers-error", classes="step-error")
+        yield MessageLine(id="timers-error", classes="step-error")
 
     def on_mount(self) -> None:
         self.border_title = "Start a timer"
@@ -149,6 +150,4 @@ class StartTimerForm(Vertical):
         self.query_one(field_id).focus()
 
     def show_error(self, message: str) -> None:
-        error = self.query_one("#timers-error", Static)
-        error.update(shown(message))
-        error.display = bool(message)
+        self.query_one("#timers-error", MessageLine).say(message)

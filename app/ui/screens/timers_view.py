@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.content import Content
 
-from app.clock import zone_of
-from app.domain.days import moment_words
+from app.domain.clock_words import when
 from app.domain.durations import format_clock, format_duration
 from app.domain.records import Stimulus, StimulusKind, Timer
 from app.domain.safety import TIMER_DONE
@@ -29,14 +28,11 @@ def bar(fraction: float, width: int = BAR_WIDTH) -> Content:
     return Content.assemble(("━" * done, "$accent"), ("━" * (width - done), "$text-muted 40%"))
 
 
-def row(timer: Timer, now: pendulum.DateTime, day_start_hour: int) -> Content:
+def row(timer: Timer, now: pendulum.DateTime) -> Content:
     """`coffee   1:05:09  ━━━━━━━━━━━━────────  until 14:30`: time left is the stored end
     minus now, recomputed on every call, never a counter."""
-    label = timer.stimulus_name
-    if len(label) > NAME_WIDTH:
-        label = label[: NAME_WIDTH - 1] + "…"
-    name = shown(label.ljust(NAME_WIDTH))
-    until = until_text(timer.ends_at, now, day_start_hour)
+    name = shown(timer.stimulus_name, width=NAME_WIDTH)  # cells, not characters: 咖啡 is 4
+    until = until_text(timer.ends_at, now)
     if timer.has_run_out(now):
         left = Content.styled(TIMER_DONE.rjust(10), "$text-muted")
     else:
@@ -71,7 +67,6 @@ def suggestion_text(found: Suggestion) -> str:
     return f"Suggestion, yours to ignore: {format_duration(found.interval)} — {found.reason}."
 
 
-def until_text(ends_at: dt.datetime, now: pendulum.DateTime, day_start_hour: int) -> str:
-    """`14:30` today, `02:30 tomorrow`, `Thu 26 Nov 02:30`: practice days, in the person's
-    zone, worded as everywhere else (`moment_words`)."""
-    return moment_words(ends_at, now, zone_of(now), day_start_hour)
+def until_text(ends_at: dt.datetime, now: pendulum.DateTime) -> str:
+    """`14:30` today, `tomorrow 02:30`, `Thu 02:30` within the week, in the person's zone."""
+    return when(ends_at, now)

@@ -19,7 +19,7 @@ ENJOYMENT = ("●", "$text-success")
 CRAVING = ("✕", "$text-warning")
 BOTH = ("◆", "$text-accent")
 AXIS = 5  # "10 ┤ " before the plot
-MIN_STEP, MAX_STEP = 2, 6  # columns per exposure
+MIN_STEP = 3  # columns per exposure at the tightest: room for a day label like "24 "
 HEIGHT = TOP + 3  # the rows, the x axis, the day labels, the legend
 
 _Part = str | tuple[str, str]
@@ -35,40 +35,65 @@ def _glyph(point: ExposurePoint, value: int) -> _Part:
     return " "
 
 
-def _day_labels(points: Sequence[ExposurePoint], step: int) -> str:
-    """Short day names under the first exposure of each day, where they fit."""
+def columns(count: int, plot: int) -> list[int]:
+    """Where each of `count` points goes in `plot` columns: spread over the whole width
+    (first at the left edge, last at the right), never closer than MIN_STEP."""
+    if count == 1:
+        return [0]
+    last = plot - 1
+    return [round(i * last / (count - 1)) for i in range(count)]
+
+
+def _day_labels(points: Sequence[ExposurePoint], places: Sequence[int], room: int) -> str:
+    """Every day named under its first exposure: "Tue 24" where it fits before the next
+    day's first exposure (leaning left at the right edge), else just "24" (MIN_STEP
+    guarantees that much room)."""
+    firsts = [i for i, p in enumerate(points) if i == 0 or p.day != points[i - 1].day]
     line = ""
-    previous = None
-    for index, point in enumerate(points):
-        if point.day == previous:
-            continue
-        previous = point.day
-        label = day_words(point.day).rsplit(" ", 1)[0]  # "Tue 24"
-        column = index * step
-        if column >= len(line) + (1 if line else 0):
-            line = line.ljust(column) + label
+    for n, index in enumerate(firsts):
+        column = places[index]
+        limit = places[firsts[n + 1]] - 1 if n + 1 < len(firsts) else room
+        long = day_words(points[index].day).rsplit(" ", 1)[0]  # "Tue 24"
+        short = str(points[index].day.day)
+        earliest = len(line) + 1 if line else 0
+        start = max(earliest, min(column, limit - len(long)))  # may lean left at the edge
+        if start + len(long) <= limit:
+            line = line.ljust(start) + long
+        else:
+            line = line.ljust(column) + short
     return line
 
 
 def chart(points: Sequence[ExposurePoint], width: int) -> Content:
-    """The chart for `width` columns: the latest exposures that fit, oldest on the left."""
+    """The chart for `width` columns: the latest exposures that fit, oldest on the left,
+    spread over the whole width."""
     if not points:
         return Content("")
-    plot = max(MIN_STEP, width - AXIS)
-    step = max(MIN_STEP, min(MAX_STEP, plot // len(points)))
-    visible = points[-(plot // step) :]
+    plot = max(MIN_STEP, width - AXIS - 2)  # room for the last day's label ("24")
+    fits = max(1, (plot - 1) // MIN_STEP + 1)
+    visible = points[-fits:]
+    places = columns(len(visible), plot)
     lines: list[Content] = []
     for value in range(TOP, 0, -1):
-        parts: list[_Part] = [(f"{value:>2} ┤ ", "$text-muted")]
-        for point in visible:
-            parts += [_glyph(point, value), " " * (step - 1)]
-        lines.append(Content.assemble(*parts).rstrip())
-    axis = "".join(
-        ("┴" if i and point.day != visible[i - 1].day else "─") + "─" * (step - 1)
-        for i, point in enumerate(visible)
+        row = [" "] * plot
+        styled: list[_Part] = [(f"{value:>2} ┤ ", "$text-muted")]
+        cursor = 0
+        for point, column in zip(visible, places, strict=True):
+            glyph = _glyph(point, value)
+            if glyph == " ":
+                continue
+            styled.append("".join(row[cursor:column]))
+            styled.append(glyph)
+            cursor = column + 1
+        lines.append(Content.assemble(*styled).rstrip())
+    axis = ["─"] * plot
+    for i, (point, column) in enumerate(zip(visible, places, strict=True)):
+        if i and point.day != visible[i - 1].day:
+            axis[column] = "┴"
+    lines.append(Content.styled("   └─" + "".join(axis), "$text-muted"))
+    lines.append(
+        Content.styled(" " * AXIS + _day_labels(visible, places, width - AXIS), "$text-muted")
     )
-    lines.append(Content.styled(f"   └─{axis}", "$text-muted"))
-    lines.append(Content.styled(" " * AXIS + _day_labels(visible, step), "$text-muted"))
     legend: list[_Part] = [
         ENJOYMENT,
         " enjoyment   ",

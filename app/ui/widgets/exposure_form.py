@@ -20,6 +20,7 @@ from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import StimulusNameError, clean_name, clean_note
 from app.ui.safe_text import shown
 from app.ui.widgets.kind_choice import KindChoice
+from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.rating import RatingInput
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class ExposureForm(Vertical):
                 compact=True,
             )
         yield KindChoice(id="new-kind")  # last, so the fields keep their tab order
-        yield Static("", id="form-error")
+        yield MessageLine(id="form-error")
 
     def on_mount(self) -> None:
         self.ask_kind()
@@ -139,7 +140,7 @@ class ExposureForm(Vertical):
         (self.query_one("#enjoyment", RatingInput) if stimulus.value else stimulus).focus()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(shown(message))
+        self.query_one("#form-error", MessageLine).say(message)
 
     def read(
         self, now: pendulum.DateTime, day_start_hour: int = DEFAULT_DAY_START_HOUR
@@ -152,7 +153,9 @@ class ExposureForm(Vertical):
         except StimulusNameError as error:
             raise FormError(str(error), stimulus_input) from None
         stimulus = next((n for n in self._names if n.casefold() == stimulus.casefold()), stimulus)
-        occurred_at = now
+        # Without a time field, a form opened on a saved exposure keeps that exposure's
+        # time: saving it again corrects the ratings, it does not move the moment.
+        occurred_at = self._draft.occurred_at if self._draft else now
         if self._with_time:
             when = self.query_one("#when", Input)
             if self._draft is not None and when.value.strip() == self._when.strip():

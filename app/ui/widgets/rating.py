@@ -1,4 +1,6 @@
-"""A 1-10 rating: digits 1-9 set it, 0 means 10, arrows nudge it. Enjoyment and craving
+"""A 1-10 rating: digits 1-9 set it, 0 means 10, arrows nudge it once it has a value. An
+arrow on an empty rating only says to type a digit: arrows are how people move around, and
+a value that appears without being typed is a value nobody chose. Enjoyment and craving
 always use two of these side by side, never one combined score."""
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class RatingInput(Widget, can_focus=True):
     RatingInput:focus {
         background: $boost;
         text-style: bold;
+        outline-left: outer $accent;
     }
     """
 
@@ -55,6 +58,7 @@ class RatingInput(Widget, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.label = label
+        self._asked_for_digit = False
         self.set_reactive(RatingInput.value, value)
 
     def render(self) -> Content:
@@ -65,10 +69,14 @@ class RatingInput(Widget, can_focus=True):
             ("·" * (RATING_MAX - filled), "$text-muted"),
         )
         number = f"{value:>2}" if value is not None else " –"
-        hint = "  (1-9, 0 = 10)" if self.has_focus and value is None else ""
-        return Content.assemble(
-            f"{self.label:<{self.LABEL_WIDTH}}", bar, f" {number}", (hint, "$text-muted")
-        )
+        hint: tuple[str, str] = ("", "")
+        if self.has_focus and value is None:
+            hint = (
+                ("  type a digit first: 1-9, 0 = 10", "bold $text-warning")
+                if self._asked_for_digit
+                else ("  (1-9, 0 = 10)", "$text-muted")
+            )
+        return Content.assemble(f"{self.label:<{self.LABEL_WIDTH}}", bar, f" {number}", hint)
 
     def on_key(self, event: Key) -> None:
         rating = rating_for_key(event.character or "")
@@ -87,7 +95,11 @@ class RatingInput(Widget, can_focus=True):
             self.value = cell + 1
 
     def action_nudge(self, step: int) -> None:
-        self.value = clamp_rating((self.value or (5 if step > 0 else 6)) + step)
+        if self.value is None:
+            self._asked_for_digit = True
+            self.refresh()
+            return
+        self.value = clamp_rating(self.value + step)
 
     def watch_value(self, value: int | None) -> None:
         self.post_message(self.Changed(self, value))
@@ -96,4 +108,5 @@ class RatingInput(Widget, can_focus=True):
         self.refresh()
 
     def on_blur(self) -> None:
+        self._asked_for_digit = False
         self.refresh()
