@@ -203,5 +203,8 @@ def fixed_history_db(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "history.db"
     db = Database(path)
     history_db(db)
+    from app.storage import settings
+
+    settings.put(db, settings.CARE_NOTE_SEEN, "2026-11-01")  # past its first launch: no toast
     db.close()
     return path
