@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input
 
 from app.domain.history import Period, summarise
 from app.domain.records import Exposure, ExposureSource
-from app.storage import exposures, history
+from app.storage import exposures, history, settings
 from app.ui.screens.entries_screen import EntriesScreen
 from app.ui.screens.history_screen import HistoryScreen
 from app.ui.screens.log_screen import LogScreen
@@ -203,8 +203,6 @@ def fixed_history_db(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "history.db"
     db = Database(path)
     history_db(db)
-    from app.storage import settings
-
     settings.put(db, settings.CARE_NOTE_SEEN, "2026-11-01")  # past its first launch: no toast
     db.close()
     return path
