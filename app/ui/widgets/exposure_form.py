@@ -102,9 +102,8 @@ class ExposureForm(Vertical):
         if self._names:
             yield Static(shown("yours: " + " · ".join(self._names[:8])), id="known")
         if self._with_time:
-            yield Label(
-                "When? (now, 14:05, 2:05pm, yesterday 22:10, 20m ago)", classes="field-label"
-            )
+            # one line on a phone (45 columns); the README lists every form it reads
+            yield Label("When? (now, 14:05, 2:05pm, 20m ago)", classes="field-label")
             yield Input(value=self._when, id="when", compact=True)
         draft = self._draft
         yield RatingInput(self._enjoyment_label, draft.enjoyment if draft else None, id="enjoyment")
