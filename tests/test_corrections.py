@@ -64,6 +64,7 @@ def test_edit_changes_every_field(db: Database) -> None:
         ({"stimulus": "   "}, ValueError),
         ({"note": "x" * 2001}, ValueError),
         ({"occurred_at": NOW.add(hours=1)}, EntryError),
+        ({"occurred_at": NOW.subtract(years=40)}, EntryError),
     ],
 )
 def test_a_bad_edit_is_refused_and_changes_nothing(db: Database, change, error) -> None:  # type: ignore[no-untyped-def]

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.domain.plausible import EARLIEST, FUTURE_SLACK
 from app.domain.ratings import check_rating
 from app.domain.records import Outcome
 from app.domain.text import clean_name, clean_note, one_line
 
 LABEL_MAX = 300
-FUTURE_SLACK = dt.timedelta(minutes=1)
-"""As for a new entry (`app.domain.moments`): a clock a few seconds apart is not "future"."""
 
 
 class EntryError(ValueError):
@@ -46,6 +45,8 @@ def _happened(occurred_at: dt.datetime, now: dt.datetime) -> dt.datetime:
         raise EntryError("a time needs its zone")
     if occurred_at > now + FUTURE_SLACK:
         raise EntryError("that time is in the future; an entry records what has happened")
+    if occurred_at < EARLIEST:  # the same rule as for a new entry (`app.domain.plausible`)
+        raise EntryError("that time is before the year 2000, when teeter's times begin")
     return occurred_at
 
 
