@@ -46,16 +46,20 @@ def active(db: Database) -> list[Timer]:
         return [convert.timer(row, name) for row, name in session.exec(query).all()]
 
 
-def _running(session: Session, timer_id: int) -> tuple[TimerRow, str] | None:
-    """A timer not yet ended, with its stimulus's name; None if it ended or never was."""
+def with_name(session: Session, timer_id: int) -> tuple[TimerRow, str] | None:
+    """A timer's row with its stimulus's name; None if it never was (or was deleted)."""
     found = session.exec(
         select(TimerRow, StimulusRow.name)
         .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
         .where(TimerRow.id == timer_id)
     ).first()
-    if found is None or found[0].ended_at is not None:
-        return None
-    return found[0], found[1]
+    return (found[0], found[1]) if found is not None else None
+
+
+def _running(session: Session, timer_id: int) -> tuple[TimerRow, str] | None:
+    """A timer not yet ended, with its stimulus's name; None if it ended or never was."""
+    found = with_name(session, timer_id)
+    return found if found is not None and found[0].ended_at is None else None
 
 
 def finish(db: Database, timer_id: int, reason: TimerEnd, now: dt.datetime) -> Timer | None:
@@ -198,11 +202,7 @@ def reopen(db: Database, timer_id: int) -> Timer | None:
     touched. None when that would be wrong: it ran out or is open already, or its stimulus
     has another timer open by now (one running timer per stimulus)."""
     with db.write() as session:
-        found = session.exec(
-            select(TimerRow, StimulusRow.name)
-            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
-            .where(TimerRow.id == timer_id)
-        ).first()
+        found = with_name(session, timer_id)
         if found is None:
             return None
         row, name = found

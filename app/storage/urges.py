@@ -16,7 +16,7 @@ from app.domain.ratings import check_rating
 from app.domain.records import Timer, TimerEnd
 from app.domain.schedule import timer_key
 from app.domain.urges import UrgeAnswer, UrgeRating, UrgeSource, is_end_answer
-from app.storage import convert
+from app.storage import convert, timers
 from app.storage.claims import claim_in, release_in
 from app.storage.database import Database
 from app.storage.models import StimulusRow, TimerRow, UrgeRatingRow
@@ -30,11 +30,7 @@ def answer(
     if urge is not None:
         check_rating(urge, "urge")
     with db.write() as session:
-        found = session.exec(
-            select(TimerRow, StimulusRow.name)
-            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
-            .where(TimerRow.id == timer_id)
-        ).first()
+        found = timers.with_name(session, timer_id)
         if found is None:
             return None
         row, name = found
@@ -67,11 +63,7 @@ def claim_question(db: Database, timer_id: int, now: dt.datetime) -> Timer | Non
     write transaction with closing it if it ran out and marking it asked. None when another
     process took it first, or the timer is gone or did not run out."""
     with db.write() as session:
-        found = session.exec(
-            select(TimerRow, StimulusRow.name)
-            .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
-            .where(TimerRow.id == timer_id)
-        ).first()
+        found = timers.with_name(session, timer_id)
         if found is None:
             return None
         row, name = found
