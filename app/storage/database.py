@@ -28,6 +28,7 @@ class Database:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path).expanduser()
         files.prepare(self.path)
+        self._identity = _file_identity(self.path)
         self.engine = sa.create_engine(
             f"sqlite:///{self.path}",
             connect_args={"check_same_thread": False, "timeout": files.BUSY_TIMEOUT_MS / 1000},
@@ -45,13 +46,34 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose transaction holds the write lock from its first statement and
-        commits when the block ends (rolls back if it raises)."""
+        commits when the block ends (rolls back if it raises).
+
+        The file is checked before and after: when its folder was deleted or the file was
+        replaced under a running teeter, SQLite keeps writing happily to the unlinked inode
+        and everything vanishes at exit. So a write is refused, or its success withheld,
+        with `JournalGone` (nothing is acknowledged that is not in the file on disk)."""
+        self.ensure_present("nothing was saved")
         with (
             self._translate(),
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
+        self.ensure_present("the last change went to a file no longer on disk, so it is lost")
+
+    def gone(self) -> str | None:
+        """Why the file this Database opened is no longer the one at its path, or None."""
+        found = _file_identity(self.path)
+        if found is None:
+            return "was deleted (or its folder was) while teeter had it open"
+        if found != self._identity:
+            return "was replaced by another file while teeter had it open"
+        return None
+
+    def ensure_present(self, consequence: str) -> None:
+        reason = self.gone()
+        if reason is not None:
+            raise JournalGone(self.path, f"{reason}; {consequence}")
 
     @contextmanager
     def _translate(self) -> Iterator[None]:
@@ -89,6 +111,18 @@ class Database:
             self._watcher.close()
             self._watcher = None
         self.engine.dispose()
+
+
+class JournalGone(DatabaseUnavailable):
+    """The journal's file was deleted or replaced under a running teeter."""
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _unavailable(path: Path, error: BaseException | None) -> DatabaseUnavailable:

@@ -144,6 +144,7 @@ class TeeterApp(App[int]):
 
         self.live_watch = LiveWatch(self)
         self.live_watch.start()
+        self.set_interval(1.0, self._watch_journal)
         self.first_launch_note()
 
     def first_launch_note(self) -> None:
@@ -176,6 +177,13 @@ class TeeterApp(App[int]):
             self.notify(str(error), severity="error", markup=False)
             return
         self._kept_theme = theme.name
+
+    def _watch_journal(self) -> None:
+        """Stop, with one line, as soon as the journal's file is deleted or replaced: every
+        write also checks (Database.write), this catches it while nothing is written."""
+        reason = self.db.gone() if self.db is not None else None
+        if reason is not None and self.failure is None:
+            self.fail(f"{self.db_path}: {reason}; teeter stopped so that nothing more is lost")
 
     def _handle_exception(self, error: Exception) -> None:
         """A storage problem in the middle of a session (the disk failed, the file went
