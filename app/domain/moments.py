@@ -8,6 +8,8 @@ import re
 
 import pendulum
 
+from app.domain import bounds
+
 FUTURE_SLACK = dt.timedelta(minutes=1)
 _CLOCK = re.compile(r"^(?:(?P<yesterday>yesterday)\s+)?(?P<h>\d{1,2}):(?P<m>\d{2})$", re.I)
 _DATE_CLOCK = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[ T](?P<h>\d{1,2}):(?P<m>\d{2})$")
@@ -41,6 +43,8 @@ def parse_moment(text: str, now: pendulum.DateTime) -> pendulum.DateTime:
         raise MomentError(
             f"cannot read the time {text!r}: use now, HH:MM, yesterday HH:MM or YYYY-MM-DD HH:MM"
         ) from None
+    if not bounds.within(moment):
+        raise MomentError(f"{text!r} is outside the years teeter can show ({bounds.SPAN})")
     if moment > now + FUTURE_SLACK:
         raise MomentError(f"{text!r} is in the future; log what has already happened")
     return moment

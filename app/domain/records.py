@@ -7,6 +7,18 @@ import enum
 from dataclasses import dataclass
 
 from app.domain.checkin import CheckInProgress
+from app.domain.text import one_line, strip_controls
+
+
+def _clean(record: object, **fields: str) -> None:
+    """Every text a record holds goes through the one sanitiser (app.domain.text), so no
+    screen or command can show a control character that came from a file."""
+    for name, kind in fields.items():
+        value = getattr(record, name)
+        if isinstance(value, str):
+            cleaned = one_line(value) if kind == "line" else strip_controls(value)
+            if cleaned is not value:
+                object.__setattr__(record, name, cleaned)
 
 
 class StimulusKind(enum.StrEnum):
@@ -87,6 +99,9 @@ class Stimulus:
     kind: StimulusKind = StimulusKind.OTHER
     archived: bool = False
 
+    def __post_init__(self) -> None:
+        _clean(self, name="line")
+
 
 @dataclass(frozen=True)
 class Exposure:
@@ -98,6 +113,9 @@ class Exposure:
     craving: int
     note: str = ""
     source: ExposureSource = ExposureSource.TRACK
+
+    def __post_init__(self) -> None:
+        _clean(self, stimulus_name="line", note="block")
 
 
 @dataclass(frozen=True)
@@ -111,6 +129,9 @@ class Timer:
     end_reason: TimerEnd | None = None
     urge: int | None = None
     urge_asked: bool = False
+
+    def __post_init__(self) -> None:
+        _clean(self, stimulus_name="line")
 
     @property
     def active(self) -> bool:
@@ -140,6 +161,9 @@ class Reframe:
     craving_after: int | None
     outcome: Outcome | None
     surf_minutes: int | None = None
+
+    def __post_init__(self) -> None:
+        _clean(self, label="line")
 
 
 @dataclass(frozen=True)
