@@ -138,8 +138,9 @@ class Timer:
         return self.ended_at is None
 
     def remaining(self, now: dt.datetime) -> dt.timedelta:
-        """Time left is the stored end minus now: never counted, so sleep cannot skew it."""
-        return max(dt.timedelta(0), self.ends_at - now)
+        """Time left is the stored end minus now: never counted, so sleep cannot skew it;
+        and never more than the timer's own length (a clock set back before its start)."""
+        return max(dt.timedelta(0), min(self.ends_at - now, self.ends_at - self.started_at))
 
     def has_run_out(self, now: dt.datetime) -> bool:
         return now >= self.ends_at
