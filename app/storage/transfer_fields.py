@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from app.domain import bounds
@@ -16,19 +17,21 @@ class BadValue(ValueError):
     """One field that is wrong; `where` says which."""
 
 
-def records(doc: dict[str, Any], section: str) -> list[tuple[str, dict[str, Any]]]:
-    items = doc.get(section, [])
+def records(doc: dict[str, Any], section: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each record of a section, handed over once: the section is taken out of the
+    document and each record let go as it is read, so the parsed file and the checked
+    records are not both held whole (memory stays a small multiple of the file)."""
+    items = doc.pop(section, [])
     if items is None:
-        return []
+        return
     if not isinstance(items, list):
         raise BadValue(f"{section} must be a list")
-    out = []
-    for index, item in enumerate(items):
+    for index in range(len(items)):
+        item, items[index] = items[index], None
         where = f"{section}[{index}]"
         if not isinstance(item, dict):
             raise BadValue(f"{where} must be an object")
-        out.append((where, item))
-    return out
+        yield where, item
 
 
 def missing(key: str, where: str) -> BadValue:
