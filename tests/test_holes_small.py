@@ -85,7 +85,7 @@ def test_15_a_shell_log_waits_for_a_long_import_and_says_so(tmp_path: Path) -> N
     assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
     started = time.monotonic()
     done = subprocess.run(
-        command(path, "log", "tea", "-e", "5", "-c", "5"),
+        command(path, "log", "s0", "-e", "5", "-c", "5"),
         capture_output=True,
         text=True,
         env=env(),
@@ -94,7 +94,7 @@ def test_15_a_shell_log_waits_for_a_long_import_and_says_so(tmp_path: Path) -> N
     )
     holder.wait()
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("logged tea")
+    assert done.stdout.startswith("logged s0")
     assert done.stderr.count("\n") == 1 and "waiting for the journal" in done.stderr
     assert time.monotonic() - started > 10
     conn = sqlite3.connect(path)

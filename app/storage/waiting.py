@@ -9,6 +9,8 @@ Standard library only (the CLI sets it before anything heavy is imported)."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable
 
 patience_s: float = 0.0
@@ -21,3 +23,25 @@ notice: Callable[[], None] | None = None
 def for_shell(seconds: float, say: Callable[[], None]) -> None:
     global patience_s, notice
     patience_s, notice = seconds, say
+
+
+def is_busy(error: BaseException) -> bool:
+    text = str(error)
+    return "locked" in text or "busy" in text
+
+
+def begin_write(conn: sqlite3.Connection) -> None:
+    """`BEGIN IMMEDIATE` on a plain sqlite3 connection, waiting in rounds of its busy
+    timeout for as long as `patience_s` allows (the shell's write path)."""
+    deadline = time.monotonic() + patience_s
+    said = False
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() >= deadline:
+                raise
+            if not said and notice is not None:
+                notice()
+                said = True
