@@ -142,14 +142,24 @@ def _run_command(args: argparse.Namespace, db_path: os.PathLike[str]) -> int:
     saved: the confirmation goes to stderr instead, exit 0, so a retry does not save it
     twice), "quiet" (`teeter status`: never a word on stderr)."""
     from app.commands import stdout
+    from app.storage import waiting
+
+    role = getattr(args, "output", "result")
+    shown, patience = sys.stdout, (waiting.patience_s, waiting.notice)
+    stdout.install()
+    if role == "confirms":  # a writer from the shell waits for a long import, and says so
+        waiting.for_shell(SHELL_PATIENCE_S, _say_waiting)
+    try:
+        return _run(args, db_path, role)
+    finally:  # main() may run in-process (tests, a library): leave nothing changed
+        sys.stdout = shown
+        waiting.for_shell(*patience)
+
+
+def _run(args: argparse.Namespace, db_path: os.PathLike[str], role: str) -> int:
+    from app.commands import stdout
     from app.storage.errors import StorageError
 
-    stdout.install()
-    role = getattr(args, "output", "result")
-    if role == "confirms":  # a writer from the shell waits for a long import, and says so
-        from app.storage import waiting
-
-        waiting.for_shell(SHELL_PATIENCE_S, _say_waiting)
     name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
         return int(args.run(args, db_path))
