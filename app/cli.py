@@ -66,11 +66,59 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def dashed_values(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """Values that start with a dash, as data: `--note -2+3` and `timer start x -5m` met
+    argparse's "expected one argument" instead of teeter's own word on the value. An
+    option's value is attached (`--note=-2+3`); a dashed word that is no option of teeter
+    starts the positional arguments (`-- -5m`), so the duration check answers."""
+    takes_value: set[str] = set()
+    known: set[str] = set()
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:
+            known.update(action.option_strings)
+            if action.option_strings and action.nargs is None and action.const is None:
+                takes_value.update(action.option_strings)
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+    out: list[str] = []
+    words = list(argv)
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            return out + words[index:]
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            word in takes_value
+            and following
+            and following.startswith("-")
+            and following not in known
+        ):
+            out.append(f"{word}={following}")
+            index += 2
+            continue
+        name = word.split("=", 1)[0]
+        if (
+            word.startswith("-")
+            and len(word) > 1
+            and name not in known
+            and word[:2] not in known  # -e5: a short option with its value attached
+        ):
+            return out + ["--", *words[index:]]
+        out.append(word)
+        index += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything teeter writes is the person's own: owner-only
     args = _app_only(sys.argv[1:] if argv is None else list(argv))
     if args is None:
-        args = build_parser(_command_module(argv)).parse_args(argv)
+        words = sys.argv[1:] if argv is None else list(argv)
+        parser = build_parser(_command_module(argv))
+        args = parser.parse_args(dashed_values(parser, words))
     from app.paths import EmptyPath, database_path
 
     quiet = getattr(args, "output", "result") == "quiet"
@@ -94,10 +142,24 @@ def _run_command(args: argparse.Namespace, db_path: os.PathLike[str]) -> int:
     saved: the confirmation goes to stderr instead, exit 0, so a retry does not save it
     twice), "quiet" (`teeter status`: never a word on stderr)."""
     from app.commands import stdout
+    from app.storage import waiting
+
+    role = getattr(args, "output", "result")
+    shown, patience = sys.stdout, (waiting.patience_s, waiting.notice)
+    stdout.install()
+    if role == "confirms":  # a writer from the shell waits for a long import, and says so
+        waiting.for_shell(SHELL_PATIENCE_S, _say_waiting)
+    try:
+        return _run(args, db_path, role)
+    finally:  # main() may run in-process (tests, a library): leave nothing changed
+        sys.stdout = shown
+        waiting.for_shell(*patience)
+
+
+def _run(args: argparse.Namespace, db_path: os.PathLike[str], role: str) -> int:
+    from app.commands import stdout
     from app.storage.errors import StorageError
 
-    stdout.install()
-    role = getattr(args, "output", "result")
     name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
         return int(args.run(args, db_path))
@@ -157,6 +219,17 @@ def _app_only(argv: list[str]) -> argparse.Namespace | None:
         return None
     args.command = None
     return args
+
+
+SHELL_PATIENCE_S = 600.0
+
+
+def _say_waiting() -> None:
+    print(
+        "teeter: waiting for the journal (another teeter is writing a lot, e.g. an import)…",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _open_app(db_path: os.PathLike[str]) -> int:

@@ -178,7 +178,7 @@ def make_app(db_path: Path, clock: MovableClock) -> Callable[..., object]:
 
 async def wait_ready(app, pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until the app has opened its database and drawn the data."""
-    for _ in range(200):
+    for _ in range(1000):  # 20 s: a shared, loaded machine can take seconds to import
         if app.db is not None:
             break
         await asyncio.sleep(0.02)

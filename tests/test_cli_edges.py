@@ -47,7 +47,7 @@ def export_with(path: Path, **exposure: object) -> Path:
     ("when", "says"),
     [
         ("2099-01-01T00:00:00+00:00", "is in the future"),
-        ("1900-01-01T00:00:00+00:00", "is before the year 2000"),
+        ("1985-01-01T00:00:00+00:00", "is before the year 2000"),
     ],
 )
 def test_import_refuses_what_log_refuses(capsys, tmp_path: Path, db_path: Path, when, says) -> None:  # type: ignore[no-untyped-def]

@@ -142,3 +142,14 @@ def test_2_json_export_still_reads_back(tmp_path: Path) -> None:
     done = run_into(tmp_path / "out.json", journal, "export")
     assert done.returncode == 0
     assert len(json.loads((tmp_path / "out.json").read_text())["exposures"]) == 5
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs needs root (CI is root)")
+def test_17_export_output_to_a_full_disk_exits_1_not_2(tmp_path: Path) -> None:
+    journal = make_journal(tmp_path / "teeter.db", entries=30)
+    with small_tmpfs(tmp_path / "disk", "128k") as disk:
+        fill(disk, leave=4096)
+        done = teeter(journal, "export", "--output", str(disk / "backup.json"))
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.count("\n") == 1 and "no partial export" in done.stderr
+        assert not (disk / "backup.json").exists()

@@ -17,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.domain.checkin import Step, StepState
+from app.domain.experiment import DayEntry, Period, StimulusComparison, Summary
 from app.domain.records import ExposureSource, Outcome, TimerEnd
 from app.storage import (
     checkins,
@@ -107,7 +108,20 @@ def fill(db: Database, extra_note: str = "") -> None:
             first_day=NOW.date() - dt.timedelta(days=3),
             started_at=NOW - dt.timedelta(days=3),
             state="completed",
-            summary='{"baseline": 6.1, "spaced": 7.4}',
+            summary=Summary(
+                first_day=NOW.date() - dt.timedelta(days=3),
+                days=3,
+                day_entries=(DayEntry(1, NOW.date() - dt.timedelta(days=3), 4),),
+                stimuli=(
+                    StimulusComparison(
+                        1,
+                        "coffee",
+                        Period(1, 1, 4, 6.1, 5.0, 90.0),
+                        Period(2, 2, 3, 7.4, 4.0, None),
+                        "enjoyment rose 6.1 → 7.4",
+                    ),
+                ),
+            ).to_json(),
         )
         session.add(experiment)
         session.flush()

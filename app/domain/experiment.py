@@ -23,6 +23,7 @@ from app.domain.gaps import build_points, format_number, round_half_up
 from app.domain.records import Exposure, StimulusKind
 from app.domain.safety import guidance
 from app.domain.spacing import suggest_interval
+from app.domain.text import one_line
 
 EXPERIMENT_DAYS = 3
 BASELINE_DAYS = 1
@@ -49,6 +50,9 @@ class ExperimentStimulus:
     name: str
     kind: StimulusKind = StimulusKind.OTHER
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", one_line(self.name))
+
 
 @dataclass(frozen=True)
 class Experiment:
@@ -60,6 +64,16 @@ class Experiment:
     stimuli: tuple[ExperimentStimulus, ...]
     ended_at: dt.datetime | None = None
     summary: str | None = None  # JSON of a `Summary`, written when it completes
+
+    def stored_summary(self) -> Summary | None:
+        """The summary written when it completed; None when there is none or the stored one
+        cannot be read (a damaged or crafted file: shown as such, never a crash)."""
+        if not self.summary:
+            return None
+        try:
+            return Summary.from_json(self.summary)
+        except SummaryError:
+            return None
 
     @property
     def last_day(self) -> dt.date:
@@ -165,6 +179,10 @@ class StimulusComparison:
     spaced: Period
     sentence: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", one_line(self.name))
+        object.__setattr__(self, "sentence", one_line(self.sentence))
+
 
 @dataclass(frozen=True)
 class DayEntry:
@@ -187,25 +205,80 @@ class Summary:
 
     @classmethod
     def from_json(cls, text: str) -> Summary:
-        data: dict[str, Any] = json.loads(text)
+        """The stored summary, or SummaryError when it is not one (a damaged or crafted
+        file): every field is checked for its type and range before it is used."""
+        try:
+            summary = cls._read(json.loads(text))
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+            raise SummaryError("the stored summary cannot be read") from None
+        if not 1 <= summary.days <= MAX_EXPERIMENT_DAYS or len(summary.stimuli) > 100:
+            raise SummaryError("the stored summary is out of range")
+        return summary
+
+    @classmethod
+    def _read(cls, data: dict[str, Any]) -> Summary:
+        if not isinstance(data, dict):
+            raise TypeError
         return cls(
             first_day=dt.date.fromisoformat(data["first_day"]),
-            days=data["days"],
+            days=_int(data["days"]),
             day_entries=tuple(
-                DayEntry(e["number"], dt.date.fromisoformat(e["day"]), e["exposures"])
+                DayEntry(_int(e["number"]), dt.date.fromisoformat(e["day"]), _int(e["exposures"]))
                 for e in data["day_entries"]
             ),
             stimuli=tuple(
                 StimulusComparison(
-                    s["stimulus_id"],
-                    s["name"],
-                    Period(**s["baseline"]),
-                    Period(**s["spaced"]),
-                    s["sentence"],
+                    _int(s["stimulus_id"]),
+                    _text(s["name"]),
+                    _period(s["baseline"]),
+                    _period(s["spaced"]),
+                    _text(s["sentence"]),
                 )
                 for s in data["stimuli"]
             ),
         )
+
+
+class SummaryError(ValueError):
+    """A stored experiment summary that is not one."""
+
+
+MAX_EXPERIMENT_DAYS = 31
+"""The most days an experiment may span (teeter's run three): a bound on stored values."""
+
+
+def _int(value: object, limit: int = 10**6) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not -limit <= value <= limit:
+        raise ValueError("not a small whole number")
+    return value
+
+
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError("not a number")
+    if not -(10**6) <= value <= 10**6:
+        raise ValueError("out of range")
+    return float(value)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or len(value) > 2000:
+        raise ValueError("not text")
+    return value
+
+
+def _period(data: object) -> Period:
+    if not isinstance(data, dict):
+        raise TypeError
+    known = {f: data.get(f) for f in Period.__dataclass_fields__}
+    return Period(
+        **{
+            name: (_int(value) if name in ("days", "logged_days", "exposures") else _number(value))
+            for name, value in known.items()
+        }
+    )
 
 
 def _mean(values: Sequence[float]) -> float | None:

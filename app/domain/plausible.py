@@ -2,7 +2,12 @@
 
 One rule for every way a time comes in (typed in the shell or the app, read from an import),
 so `teeter log` and `teeter import` never disagree about the same instant. A minute of slack
-absorbs clocks that differ a little between machines and the seconds spent typing."""
+absorbs clocks that differ a little between machines and the seconds spent typing.
+
+This is the narrow rule, for when something happened. `app.domain.bounds` is the wide one, for
+any date teeter stores or shows (an experiment's planned days, a day range): 1970–2199. Every
+time this rule accepts is inside it, so an accepted entry can never overflow a day's
+arithmetic."""
 
 from __future__ import annotations
 

@@ -7,6 +7,18 @@ import enum
 from dataclasses import dataclass
 
 from app.domain.checkin import CheckInProgress
+from app.domain.text import one_line, strip_controls
+
+
+def _clean(record: object, **fields: str) -> None:
+    """Every text a record holds goes through the one sanitiser (app.domain.text), so no
+    screen or command can show a control character that came from a file."""
+    for name, kind in fields.items():
+        value = getattr(record, name)
+        if isinstance(value, str):
+            cleaned = one_line(value) if kind == "line" else strip_controls(value)
+            if cleaned is not value:
+                object.__setattr__(record, name, cleaned)
 
 
 class StimulusKind(enum.StrEnum):
@@ -87,6 +99,9 @@ class Stimulus:
     kind: StimulusKind = StimulusKind.OTHER
     archived: bool = False
 
+    def __post_init__(self) -> None:
+        _clean(self, name="line")
+
 
 @dataclass(frozen=True)
 class Exposure:
@@ -99,6 +114,9 @@ class Exposure:
     note: str = ""
     source: ExposureSource = ExposureSource.TRACK
     utc_offset: int | None = None  # minutes east of UTC where it was logged (days as lived)
+
+    def __post_init__(self) -> None:
+        _clean(self, stimulus_name="line", note="block")
 
 
 @dataclass(frozen=True)
@@ -113,13 +131,17 @@ class Timer:
     urge: int | None = None
     urge_asked: bool = False
 
+    def __post_init__(self) -> None:
+        _clean(self, stimulus_name="line")
+
     @property
     def active(self) -> bool:
         return self.ended_at is None
 
     def remaining(self, now: dt.datetime) -> dt.timedelta:
-        """Time left is the stored end minus now: never counted, so sleep cannot skew it."""
-        return max(dt.timedelta(0), self.ends_at - now)
+        """Time left is the stored end minus now: never counted, so sleep cannot skew it;
+        and never more than the timer's own length (a clock set back before its start)."""
+        return max(dt.timedelta(0), min(self.ends_at - now, self.ends_at - self.started_at))
 
     def has_run_out(self, now: dt.datetime) -> bool:
         return now >= self.ends_at
@@ -142,6 +164,9 @@ class Reframe:
     outcome: Outcome | None
     surf_minutes: int | None = None
     utc_offset: int | None = None  # minutes east of UTC where it was logged (days as lived)
+
+    def __post_init__(self) -> None:
+        _clean(self, label="line")
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,13 @@ class StimulusNameError(ValueError):
 
 
 def strip_controls(text: str) -> str:
-    """Drop control and format characters except newlines and tabs in notes (tabs become
-    spaces): an escape sequence in a note must never be passed to the terminal."""
+    """The one sanitiser for text that may reach a terminal: drops every control and format
+    character (C0 and C1 controls, so no escape sequence, OSC 52 or title change; bidi
+    overrides and isolates, so no text that reads backwards; lone surrogates; unassigned
+    code points), keeps newlines, turns tabs into spaces. Domain records apply it to every
+    text they hold, whatever the source (typed, imported, or a poisoned file)."""
+    if text.isprintable():  # the usual case, decided in C
+        return text
     out = []
     for char in text:
         if char == "\t":

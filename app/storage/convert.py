@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from app.domain import bounds
 from app.domain.checkin import STEPS, CheckInProgress, StepState
 from app.domain.records import (
     CheckIn,
@@ -28,7 +31,7 @@ def exposure(row: ExposureRow, name: str) -> Exposure:
         id=row.id,
         stimulus_id=row.stimulus_id,
         stimulus_name=name,
-        occurred_at=row.occurred_at,
+        occurred_at=_held(row.occurred_at),
         enjoyment=row.enjoyment,
         craving=row.craving,
         note=row.note,
@@ -38,14 +41,16 @@ def exposure(row: ExposureRow, name: str) -> Exposure:
 
 
 def timer(row: TimerRow, name: str) -> Timer:
+    """A stored time outside the years teeter can show (a poisoned file) is held at the
+    edge of that span, so every screen and command can still place it in a day."""
     assert row.id is not None
     return Timer(
         id=row.id,
         stimulus_id=row.stimulus_id,
         stimulus_name=name,
-        started_at=row.started_at,
-        ends_at=row.ends_at,
-        ended_at=row.ended_at,
+        started_at=_held(row.started_at),
+        ends_at=_held(row.ends_at),
+        ended_at=_held(row.ended_at) if row.ended_at is not None else None,
         end_reason=TimerEnd(row.end_reason) if row.end_reason else None,
         urge=row.urge,
         urge_asked=row.urge_asked,
@@ -77,3 +82,11 @@ def checkin(row: CheckInRow) -> CheckIn:
         started_at=row.started_at,
         completed_at=row.completed_at,
     )
+
+
+def _held(when: dt.datetime) -> dt.datetime:
+    if bounds.within(when):
+        return when
+    edge = bounds.EARLIEST if when.year < bounds.EARLIEST.year else bounds.LATEST
+    held = edge - dt.timedelta(days=1) if edge is bounds.LATEST else edge
+    return held if when.tzinfo is not None else held.replace(tzinfo=None)

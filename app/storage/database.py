@@ -6,6 +6,7 @@ the busy timeout, while an immediate one simply waits its turn."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,10 +14,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
-from app.storage import files, journal_wal
+from app.storage import files, journal_wal, waiting
 from app.storage.errors import DatabaseUnavailable, from_sqlite
 
 _WRITE = "teeter_write"
@@ -53,13 +54,31 @@ class Database:
         and everything vanishes at exit. So a write is refused, or its success withheld,
         with `JournalGone` (nothing is acknowledged that is not in the file on disk)."""
         self.ensure_present("nothing was saved")
-        with (
-            self._translate(),
-            Session(self._writer, expire_on_commit=False) as session,
-            session.begin(),
-        ):
+        with self._translate():
+            session, transaction = self._locked_session()
+        with self._translate(), session, transaction:
             yield session
         self.ensure_present("the last change went to a file no longer on disk, so it is lost")
+
+    def _locked_session(self) -> tuple[Session, Any]:
+        """A session that already holds the write lock (its BEGIN IMMEDIATE ran), waiting
+        in rounds of the busy timeout for as long as `waiting.patience_s` allows."""
+        deadline = time.monotonic() + waiting.patience_s
+        said = False
+        while True:
+            session = Session(self._writer, expire_on_commit=False)
+            transaction = session.begin()
+            try:
+                session.connection()  # runs BEGIN IMMEDIATE: the wait happens here
+                return session, transaction
+            except OperationalError as error:
+                session.close()
+                busy = "locked" in str(error.orig) or "busy" in str(error.orig)
+                if not busy or time.monotonic() >= deadline:
+                    raise
+                if not said and waiting.notice is not None:
+                    waiting.notice()
+                    said = True
 
     def gone(self) -> str | None:
         """Why the file this Database opened is no longer the one at its path, or None."""

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 import pendulum
 from sqlmodel import Session, col, select
 
+from app.domain import bounds
 from app.domain.days import day_bounds
 from app.domain.experiment import (
     EXPERIMENT_DAYS,
+    MAX_EXPERIMENT_DAYS,
     Experiment,
     ExperimentState,
     ExperimentStimulus,
@@ -58,8 +60,9 @@ def _experiment(session: Session, row: ExperimentRow) -> Experiment:
     ).all()
     return Experiment(
         id=row.id,
-        first_day=row.first_day,
-        days=row.days,
+        # a poisoned file's year 9999 or billion days, held where every day can be placed
+        first_day=row.first_day if bounds.within(row.first_day) else bounds.EARLIEST.date(),
+        days=min(max(row.days, 1), MAX_EXPERIMENT_DAYS),
         state=ExperimentState(row.state),
         started_at=row.started_at,
         stimuli=tuple(ExperimentStimulus(s.id or 0, s.name, StimulusKind(s.kind)) for s in rows),

@@ -9,6 +9,7 @@ from sqlmodel import col, select
 
 from app.clock import Zone
 from app.domain.days import lived_on, lived_range, offset_where
+from app.domain import bounds
 from app.domain.ratings import check_rating
 from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import clean_note
@@ -111,6 +112,7 @@ def previous_before(db: Database, stimulus_id: int, before: dt.datetime) -> Expo
         select(ExposureRow, StimulusRow.name)
         .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
         .where(ExposureRow.stimulus_id == stimulus_id, ExposureRow.occurred_at < before)
+        .where(ExposureRow.occurred_at >= bounds.EARLIEST)  # a poisoned year-1 entry: unseen
         .order_by(col(ExposureRow.occurred_at).desc())
         .limit(1)
     )
@@ -136,6 +138,7 @@ def window(
                 select(ExposureRow, StimulusRow.name)
                 .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
                 .where(ExposureRow.stimulus_id == sid, ExposureRow.occurred_at < start)
+                .where(ExposureRow.occurred_at >= bounds.EARLIEST)
                 .order_by(col(ExposureRow.occurred_at).desc(), col(ExposureRow.id).desc())
                 .limit(1)
             ).first()
@@ -187,6 +190,7 @@ def lived_window(
                     ExposureRow.occurred_at <= first.occurred_at,
                     ExposureRow.id != first.id,
                 )
+                .where(ExposureRow.occurred_at >= bounds.EARLIEST)  # a poisoned year 1: unseen
                 .order_by(col(ExposureRow.occurred_at).desc(), col(ExposureRow.id).desc())
                 .limit(1)
             ).first()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 import urllib.parse
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def readonly_uri(path: Path) -> str:
 
 def inspect(path: Path) -> int:
     """The schema version of an existing teeter file, or a StorageError saying why not."""
+    check_kind(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -65,7 +67,8 @@ def _examine(path: Path) -> tuple[int, int]:
     that looking at a file teeter then refuses leaves no journal files beside it. Should
     another teeter start writing meanwhile (a `-wal` appears, or the file changes), the
     answer is not trusted and the file is read again the ordinary, locked way."""
-    wal = path.with_name(path.name + "-wal")
+    real = path.resolve()  # SQLite keeps the log beside the real file, not a link
+    wal = real.with_name(real.name + "-wal")
     if wal.exists():
         reason = _foreign_wal(path, wal)
         if reason is not None:
@@ -124,6 +127,14 @@ def _read(path: Path, immutable: bool) -> tuple[int, int]:
             if verdict != "ok":
                 found = [line for line in verdict.splitlines() if "***" not in line]
                 raise sqlite3.DatabaseError(" ".join(found) or "failed its check")
+            # A table or column missing would crash a screen later, with a traceback.
+            lacking = (
+                "it has teeter's mark but no schema version"
+                if version < 1
+                else schema.missing_from(schema.shape(conn), version)
+            )
+            if lacking is not None:
+                raise sqlite3.DatabaseError(f"{lacking}, so it is not a whole teeter journal")
     finally:
         conn.close()
     return app_id, version
@@ -241,8 +252,33 @@ def check_writable(path: Path) -> None:
         )
 
 
+def check_kind(path: Path) -> None:
+    """Only a regular file (or nothing yet) can be a journal. A pipe would hang every
+    command, a device like /dev/tty would be read as "an empty file", and a symbolic link
+    to nowhere would have SQLite create a stub at its target that every later command
+    refuses: each is refused here with one line, before anything opens it."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise DatabaseUnavailable(
+                path,
+                f"is a symbolic link to {os.readlink(path)}, which does not exist; point it "
+                "at an existing journal or remove the link (nothing was created)",
+            ) from None
+        return
+    except OSError as error:
+        raise DatabaseUnavailable(path, f"cannot be reached ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise NotTeeterDatabase(path, "is a directory, not a database file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise NotTeeterDatabase(path, f"is {kind}, not a database file")
+
+
 def prepare(path: Path) -> None:
     """Make `path` a teeter database of the current schema, or raise a StorageError."""
+    check_kind(path)
     if not path.exists():
         create(path)
         return

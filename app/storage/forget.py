@@ -51,6 +51,7 @@ def forget_all(path: Path) -> Forgotten:
     rows = 0
     existed = path.exists()
     if existed:
+        files.check_writable(path)  # before SQLite leaves a -wal and -shm beside it
         files.inspect(path)  # never scrub a file that is not teeter's (raises StorageError)
         rows = _scrub(path)
     removed = []

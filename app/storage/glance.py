@@ -41,7 +41,8 @@ def home_overview(path: Path, bounds: Bounds, zone: Zone) -> tuple[int, Overview
     try:
         if not path.is_file():
             return None
-        wal = path.with_name(path.name + "-wal")
+        real = path.resolve()  # SQLite keeps the log beside the real file, not a link
+        wal = real.with_name(real.name + "-wal")
         if wal.exists() and journal_wal.foreign_reason(path) is not None:
             return None  # another file's log: the full open refuses it, with one line
         mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"

@@ -54,7 +54,8 @@ def new_stamp() -> str:
 def foreign_reason(path: Path) -> str | None:
     """Why the `-wal` beside `path` cannot be trusted, or None when it belongs (or there is
     none, or the file predates identities and there is nothing to compare)."""
-    wal = path.with_name(path.name + "-wal")
+    real = path.resolve()  # SQLite keeps the log beside the real file, not a link
+    wal = real.with_name(real.name + "-wal")
     try:
         with wal.open("rb") as log:
             header = log.read(WAL_HEADER)

@@ -114,7 +114,8 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     try:
         if not path.is_file():
             return None
-        wal = path.with_name(path.name + "-wal")
+        real = path.resolve()  # SQLite keeps the log beside the real file, not a link
+        wal = real.with_name(real.name + "-wal")
         if wal.exists() and journal_wal.foreign_reason(path) is not None:
             return None  # another file's log: what it holds is not this journal's
         mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"

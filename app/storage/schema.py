@@ -128,3 +128,51 @@ def upgrade(conn: sqlite3.Connection, from_version: int) -> None:
         STEPS[version](conn)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+Shape = dict[str, tuple[str, ...]]
+
+
+def shape(conn: sqlite3.Connection) -> Shape:
+    """Every table of a database (SQLite's own aside) and its columns in order."""
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        table: tuple(row[1] for row in conn.execute(f'PRAGMA table_info("{table}")'))
+        for table in tables
+    }
+
+
+_EXPECTED: dict[tuple[object, ...], Shape] = {}
+
+
+def expected_shape(version: int) -> Shape:
+    """The tables and columns a file of `version` must have: built by running the steps on
+    an empty in-memory database (a millisecond, once per version), so it can never drift
+    from the steps themselves."""
+    key = tuple(STEPS[step] for step in range(1, version + 1))
+    if key not in _EXPECTED:
+        conn = sqlite3.connect(":memory:")
+        try:
+            for step in key:
+                step(conn)  # type: ignore[operator]
+            _EXPECTED[key] = shape(conn)
+        finally:
+            conn.close()
+    return _EXPECTED[key]
+
+
+def missing_from(found: Shape, version: int) -> str | None:
+    """What a file of `version` lacks (a table, or a column of one), said in a few words;
+    None when everything teeter uses is there. Extra tables or columns are allowed."""
+    for table, columns in expected_shape(version).items():
+        if table not in found:
+            return f"its table {table} is missing"
+        lacking = [c for c in columns if c not in found[table]]
+        if lacking:
+            return f"its table {table} lacks {', '.join(lacking)}"
+    return None

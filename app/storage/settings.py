@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from app.domain.days import DEFAULT_DAY_START_HOUR, check_day_start_hour
 from app.domain.safety import DEFAULT_HELP_TEXT
-from app.domain.text import clean_note
+from app.domain.text import clean_note, strip_controls
 from app.storage.database import Database
 from app.storage.models import SettingRow
 
@@ -17,7 +17,7 @@ THEME = "theme"
 def get(db: Database, key: str, default: str | None = None) -> str | None:
     with db.read() as session:
         row = session.get(SettingRow, key)
-        return row.value if row else default
+        return strip_controls(row.value) if row else default
 
 
 def put(db: Database, key: str, value: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.domain.records import Exposure, ExposureSource, Stimulus, StimulusKind
 from app.domain.text import clean_note, name_key
-from app.storage import files, journal_wal, rows
+from app.storage import files, journal_wal, rows, waiting
 from app.storage.errors import from_sqlite
 
 
@@ -53,7 +53,7 @@ def log_exposure(
         raise from_sqlite(path, error, "could not be opened") from None
     try:
         files.configure(conn)
-        conn.execute("BEGIN IMMEDIATE")
+        waiting.begin_write(conn)  # a long import elsewhere: wait, saying so
         conn.execute(journal_wal.BUMP)
         before = _stimulus(conn, stimulus)
         stimulus_id, name, _ = rows.ensure_stimulus(conn, stimulus, now, kind)

@@ -70,7 +70,9 @@ def finish(db: Database, timer_id: int, reason: TimerEnd, now: dt.datetime) -> T
         if found is None:
             return None
         row, name = found
-        row.ended_at = row.ends_at if reason is TimerEnd.RAN_OUT else now
+        # a clock set back behind the timer's start: it ended as it began, never before
+        started = convert.timer(row, name).started_at
+        row.ended_at = row.ends_at if reason is TimerEnd.RAN_OUT else max(now, started)
         row.end_reason = reason.value
         session.add(row)
         session.flush()

@@ -5,29 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
+from app.domain import bounds
 from app.domain.ratings import RATING_MAX, RATING_MIN
-from app.domain.text import NAME_MAX, clean_name, one_line, strip_controls
+from app.domain.text import NAME_MAX, NOTE_MAX, clean_name, one_line, strip_controls
 
 
 class BadValue(ValueError):
     """One field that is wrong; `where` says which."""
 
 
-def records(doc: dict[str, Any], section: str) -> list[tuple[str, dict[str, Any]]]:
-    items = doc.get(section, [])
+def records(doc: dict[str, Any], section: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each record of a section, handed over once: the section is taken out of the
+    document and each record let go as it is read, so the parsed file and the checked
+    records are not both held whole (memory stays a small multiple of the file)."""
+    items = doc.pop(section, [])
     if items is None:
-        return []
+        return
     if not isinstance(items, list):
         raise BadValue(f"{section} must be a list")
-    out = []
-    for index, item in enumerate(items):
+    for index in range(len(items)):
+        item, items[index] = items[index], None
         where = f"{section}[{index}]"
         if not isinstance(item, dict):
             raise BadValue(f"{where} must be an object")
-        out.append((where, item))
-    return out
+        yield where, item
 
 
 def missing(key: str, where: str) -> BadValue:
@@ -81,6 +85,7 @@ def count(
     where: str,
     *,
     minimum: int,
+    maximum: int,
     required: bool = True,
     default: int | None = None,
 ) -> Any:
@@ -91,9 +96,50 @@ def count(
         if required:
             raise missing(key, where)
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise BadValue(f"{where}.{key} must be a whole number of at least {minimum}")
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise BadValue(f"{where}.{key} must be a whole number from {minimum} to {maximum}")
     return value
+
+
+SETTING_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def setting_key(key: str) -> str:
+    if not SETTING_KEY.fullmatch(key):
+        raise BadValue(f"settings has a key that is not a setting name: {show(key)}")
+    return key
+
+
+def setting_value(key: str, value: Any) -> str:
+    """A setting's value: text without controls, and the known settings in their own form
+    (an hour 0-23, a date), so nothing read back later can fail or steer the terminal."""
+    where = f"settings.{key}"
+    if not isinstance(value, str):
+        raise BadValue(f"{where} must be text")
+    cleaned = strip_controls(value).strip() if key == "help_text" else one_line(value).strip()
+    if len(cleaned) > NOTE_MAX:
+        raise BadValue(f"{where} is longer than {NOTE_MAX} characters")
+    if key == "day_start_hour" and not (cleaned.isdigit() and 0 <= int(cleaned) <= 23):
+        raise BadValue(f"{where} must be an hour from 0 to 23, not {show(value)}")
+    if key.endswith("_at"):
+        day({"d": cleaned}, "d", where)
+    return cleaned
+
+
+def summary(item: dict[str, Any], key: str, where: str) -> str | None:
+    """An experiment's stored summary: null, or one teeter can read, written back in its
+    own clean form (names sanitised, nothing else carried along)."""
+    from app.domain.experiment import Summary, SummaryError
+
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 200_000:
+        raise BadValue(f"{where}.{key} must be a stored summary or null")
+    try:
+        return Summary.from_json(value).to_json()
+    except SummaryError:
+        raise BadValue(f"{where}.{key} is not a summary teeter can read") from None
 
 
 def flag(item: dict[str, Any], key: str, where: str, default: bool) -> bool:
@@ -131,9 +177,12 @@ def moment(item: dict[str, Any], key: str, where: str, *, required: bool = True)
     if parsed.tzinfo is None:
         raise BadValue(f"{where}.{key} needs a UTC offset (like +00:00): {show(value)}")
     try:
-        return parsed.astimezone(dt.UTC)
+        utc = parsed.astimezone(dt.UTC)
     except OverflowError:
         raise BadValue(f"{where}.{key} is out of range: {show(value)}") from None
+    if not bounds.within(utc):
+        raise BadValue(f"{where}.{key} must be within the years {bounds.SPAN}: {show(value)}")
+    return utc
 
 
 def day(item: dict[str, Any], key: str, where: str) -> dt.date:
@@ -143,9 +192,12 @@ def day(item: dict[str, Any], key: str, where: str) -> dt.date:
     try:
         if not isinstance(value, str):
             raise ValueError
-        return dt.date.fromisoformat(value)
+        found = dt.date.fromisoformat(value)
     except ValueError:
         raise BadValue(f"{where}.{key} must be a date like 2026-11-24, not {show(value)}") from None
+    if not bounds.within(found):
+        raise BadValue(f"{where}.{key} must be within the years {bounds.SPAN}: {show(value)}")
+    return found
 
 
 OFFSET_LIMIT = 14 * 60  # no zone is further than 14 hours from UTC

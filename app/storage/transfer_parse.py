@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.checkin import StepState
+from app.domain.experiment import MAX_EXPERIMENT_DAYS
 from app.domain.lexicon import default_kind, kind_before_the_split
 from app.domain.plausible import ImplausibleTime, check_recorded
 from app.domain.records import ExposureSource, Outcome, StimulusKind, TimerEnd
@@ -35,27 +36,48 @@ from app.storage.transfer_records import (
 __all__ = ["Bundle", "parse", "read_file"]
 
 
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+"""The largest export teeter reads: ten years of thirty entries a day is about 25 MB. Checked
+before reading, since parsing JSON takes several times a file's size in memory."""
+
+
 def read_file(path: Path, now: dt.datetime | None = None) -> Bundle:
     """The bundle in `path`, or a TransferError naming the file. With `now`, every entry's
     time must be one `teeter log` would accept too (not in the future, not before 2000)."""
     try:
-        raw = path.read_bytes()
+        if not path.is_dir() and not path.is_file() and path.exists():
+            raise _refused(path, "is not a regular file (a pipe or a device?)")
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise _refused(
+                path,
+                f"is {size // (1024 * 1024)} MB, larger than any teeter export "
+                f"({MAX_IMPORT_BYTES // (1024 * 1024)} MB at most)",
+            )
+        with path.open("rb") as handle:
+            raw = [handle.read(MAX_IMPORT_BYTES + 1)]  # a list, so parse can let it go
     except IsADirectoryError:
         raise _refused(path, "is a directory, not an export file") from None
     except FileNotFoundError:
         raise TransferError(f"{path}: no such file; nothing was imported") from None
     except OSError as error:
         raise _refused(path, f"cannot be read ({error.strerror})") from None
+    if len(raw[0]) > MAX_IMPORT_BYTES:  # it grew since stat
+        raise _refused(path, "is larger than any teeter export")
     return parse(raw, path, now)
 
 
-def parse(raw: bytes, path: Path, now: dt.datetime | None = None) -> Bundle:
+def parse(raw: bytes | list[bytes], path: Path, now: dt.datetime | None = None) -> Bundle:
+    """`raw` may come in a one-item list that is emptied here, so the bytes are freed as
+    soon as they are decoded: parsing needs several times the file's size in memory."""
+    data = raw.pop() if isinstance(raw, list) else raw
     try:
-        text = raw.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _refused(path, "is not a teeter export (not UTF-8 text)") from None
+    del data
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         if not text.lstrip().startswith(("{", "[")):
             raise _refused(path, "is not a teeter export (not JSON)") from None
@@ -64,6 +86,9 @@ def parse(raw: bytes, path: Path, now: dt.datetime | None = None) -> Bundle:
         ) from None
     except RecursionError:
         raise _refused(path, "is not a teeter export (nested too deeply)") from None
+    except ValueError as error:  # a number of thousands of digits, NaN, Infinity
+        raise _refused(path, f"is not a teeter export ({error})") from None
+    del text
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _refused(path, f'is not a teeter export (no "format": "{FORMAT}")')
     version = document.get("version")
@@ -99,6 +124,10 @@ def _check_times(bundle: Bundle, now: dt.datetime) -> None:
                 check_recorded(moment, now, f"{section}[{index}].{key} {moment.isoformat()}")
             except ImplausibleTime as error:
                 raise BadValue(str(error)) from None
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number teeter reads")
 
 
 def _refused(path: Path, why: str) -> TransferError:
@@ -211,7 +240,9 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
                 label=label,
                 craving_before=check.rating(item, "craving_before", where),
                 craving_after=check.rating(item, "craving_after", where, required=False),
-                surf_minutes=check.count(item, "surf_minutes", where, minimum=0, required=False),
+                surf_minutes=check.count(
+                    item, "surf_minutes", where, minimum=0, maximum=24 * 60, required=False
+                ),
                 outcome=check.choice(item, "outcome", where, outcomes, None),
                 utc_offset=check.offset(item, "utc_offset", where),
             )
@@ -223,17 +254,16 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
         keys = tuple(
             dict.fromkeys(stimulus_key({"name": n}, "name", f"{where}.stimuli") for n in names)
         )
-        summary = item.get("summary")
-        if summary is not None and not isinstance(summary, str):
-            raise BadValue(f"{where}.summary must be text or null")
         bundle.experiments.append(
             ExperimentIn(
                 first_day=check.day(item, "first_day", where),
-                days=check.count(item, "days", where, minimum=1, default=3),
+                days=check.count(
+                    item, "days", where, minimum=1, maximum=MAX_EXPERIMENT_DAYS, default=3
+                ),
                 state=check.choice(item, "state", where, list(EXPERIMENT_STATES), "running"),
                 started_at=check.moment(item, "started_at", where),
                 ended_at=check.moment(item, "ended_at", where, required=False),
-                summary=summary,
+                summary=check.summary(item, "summary", where),
                 stimuli=keys,
             )
         )
@@ -243,7 +273,5 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
     if not isinstance(settings, dict):
         raise BadValue("settings must be an object of text values")
     for key, value in settings.items():
-        if not isinstance(value, str):
-            raise BadValue(f"settings.{key} must be text")
-        bundle.settings[key] = value
+        bundle.settings[check.setting_key(key)] = check.setting_value(key, value)
     return bundle

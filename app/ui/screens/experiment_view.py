@@ -212,8 +212,9 @@ def summary(found: Summary) -> Content:
 def past_label(experiment: Experiment) -> Content:
     """One line per past experiment; names from its stored summary when it has one, since a
     pleasure deleted later leaves the experiment but stays in its summary."""
-    if experiment.summary:
-        found = [c.name for c in Summary.from_json(experiment.summary).stimuli]
+    stored = experiment.stored_summary()
+    if stored is not None:
+        found = [c.name for c in stored.stimuli]
     else:
         found = [s.name for s in experiment.stimuli]
     names = ", ".join(found) or "(pleasures since deleted)"
@@ -223,8 +224,11 @@ def past_label(experiment: Experiment) -> Content:
 
 def ended(experiment: Experiment, tz: pendulum.Timezone | pendulum.FixedTimezone) -> Content:
     """The summary card for a past experiment: its comparison, or what happened."""
+    stored = experiment.stored_summary()
+    if stored is not None:
+        return summary(stored)
     if experiment.summary:
-        return summary(Summary.from_json(experiment.summary))
+        return Content("Its stored summary cannot be read (the file holds something else).")
     if experiment.state is ExperimentState.ABANDONED and experiment.ended_at is not None:
         on = pendulum.instance(experiment.ended_at).in_timezone(tz).date()
         return Content(
