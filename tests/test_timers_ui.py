@@ -572,6 +572,35 @@ async def test_a_long_past_timer_is_asked_about_now_and_kept_apart(make_app, db)
     assert (rating.urge, rating.timer_id, rating.rated_at) == (4, timer.id, FROZEN)
 
 
+async def test_hundreds_of_unasked_timers_ask_one_question_per_pleasure(make_app, db) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19, item 16: 300 ran-out timers never asked about (an imported file, a week
+    away) gave 300 questions in a row at launch. Only the latest recent one per pleasure is
+    asked; the rest are closed unasked, and nothing asks about them again."""
+    for name in ("coffee", "phone", "sweets"):
+        for back in range(100, 0, -1):  # the newest ended an hour ago, the oldest 100 h ago
+            started = FROZEN.subtract(hours=back + 1)
+            timer = timers.start(db, name, dt.timedelta(minutes=30), started)
+            timers.finish(db, timer.id, TimerEnd.RAN_OUT, started.add(minutes=30))
+    timers.start(db, "wine", HOUR, FROZEN.subtract(days=5))  # ran out long ago: let go
+    app = make_app()
+    asked: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        for _ in range(3):
+            await until(pilot, showing(app, UrgeScreen))
+            asked.append(app.screen.timer.stimulus_name)
+            await pilot.press("5", "enter")
+            await settle(pilot)
+        await settle(pilot)
+        assert not isinstance(app.screen, UrgeScreen)
+    assert sorted(asked) == ["coffee", "phone", "sweets"]
+    every = all_timers(db)
+    assert len(every) == 301 and all(t.urge_asked and t.ended_at is not None for t in every)
+    answered = [t for t in every if t.urge is not None]
+    assert len(answered) + len(urges.ratings(db)) == 3
+    assert timers.due_unasked(db, FROZEN) == []
+
+
 async def test_two_open_windows_ask_once(make_app, db, clock, db_path) -> None:  # type: ignore[no-untyped-def]
     timers.start(db, "coffee", dt.timedelta(minutes=30), FROZEN)
     first, second = make_app(), make_app()

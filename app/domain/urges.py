@@ -14,11 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.domain.records import Timer
 
 URGE_WINDOW = dt.timedelta(minutes=10)
+QUESTION_WINDOW = dt.timedelta(days=3)
+"""How far back a timer that ran out while nobody was there is still asked about: the three
+days the log shows. Older ones (a week away, an imported file of three hundred) are let go
+unasked, rather than putting question after question before the person can do anything."""
 
 
 def is_end_answer(ends_at: dt.datetime, answered_at: dt.datetime) -> bool:
@@ -29,6 +34,23 @@ def is_end_answer(ends_at: dt.datetime, answered_at: dt.datetime) -> bool:
 def asks_about_now(ends_at: dt.datetime, asked_at: dt.datetime) -> bool:
     """True when the question must say plainly that it is about now, not about the end."""
     return not is_end_answer(ends_at, asked_at)
+
+
+def worth_asking(due: Iterable[Timer], now: dt.datetime) -> tuple[list[Timer], list[Timer]]:
+    """Of the timers owed an urge question, (the ones to ask, the ones to let go unasked).
+    One question per pleasure, about the timer that ended last, and only when it ended
+    within `QUESTION_WINDOW`: answers about the same pleasure would describe one craving
+    several times over. Both lists keep the order of their end."""
+    latest: dict[int, Timer] = {}
+    for timer in due:
+        kept = latest.get(timer.stimulus_id)
+        if kept is None or (timer.ends_at, timer.id) > (kept.ends_at, kept.id):
+            latest[timer.stimulus_id] = timer
+    ask, let_go = [], []
+    for timer in sorted(due, key=lambda t: (t.ends_at, t.id)):
+        chosen = latest[timer.stimulus_id] is timer and now - timer.ends_at <= QUESTION_WINDOW
+        (ask if chosen else let_go).append(timer)
+    return ask, let_go
 
 
 class UrgeSource(enum.StrEnum):

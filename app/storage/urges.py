@@ -78,6 +78,27 @@ def claim_question(db: Database, timer_id: int, now: dt.datetime) -> Timer | Non
         return convert.timer(row, name)
 
 
+def let_go(db: Database, timer_ids: list[int], now: dt.datetime) -> None:
+    """Close these ran-out timers unasked (`domain.urges.worth_asking` chose not to ask),
+    in one write transaction, claiming each question so no window or notification asks it
+    later. A timer another process asked about meanwhile is left as that one left it."""
+    if not timer_ids:
+        return
+    with db.write() as session:
+        for timer_id in timer_ids:
+            found = timers.with_name(session, timer_id)
+            if found is None:
+                continue
+            row, _ = found
+            if row.ends_at > now or row.urge_asked:
+                continue
+            if not claim_in(session, timer_key(timer_id), now):
+                continue
+            _close_if_ran_out(row, now)
+            row.urge_asked = True
+            session.add(row)
+
+
 def release_question(db: Database, timer_id: int) -> None:
     """Undo `claim_question` when the question could not be put (no notification service):
     it stays open for the next try or the app. The timer stays closed: it did run out."""

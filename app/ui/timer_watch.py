@@ -62,13 +62,16 @@ class TimerWatch:
         db = self.app.db
         if db is None:
             return
+        from app.domain.urges import worth_asking
         from app.storage import timers, urges
 
         now = self.app.now()
         try:
             due = [t for t in timers.due_unasked(db, now) if t.id not in self._queued]
+            ask, let_go = worth_asking(due, now)
+            urges.let_go(db, [timer.id for timer in let_go], now)
             ended: list[Timer] = []
-            for timer in due:
+            for timer in ask:
                 self._queued.add(timer.id)
                 claimed = urges.claim_question(db, timer.id, now)
                 if claimed is not None:  # None: another window or a notification asks
