@@ -8,8 +8,8 @@ import pendulum
 from sqlmodel import col, select
 
 from app.clock import Zone
-from app.domain.days import lived_on, lived_range, offset_where
 from app.domain import bounds
+from app.domain.days import lived_on, lived_range, offset_where
 from app.domain.ratings import check_rating
 from app.domain.records import Exposure, ExposureSource, StimulusKind
 from app.domain.text import clean_note

@@ -14,6 +14,7 @@ ORM object per row: 100k exposures take seconds."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
@@ -110,7 +111,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         conn,
         ExposureRow.__table__,
         ("stimulus_id", "occurred_at", "enjoyment", "craving", "note"),
-        [
+        (
             {
                 "stimulus_id": ids[e.stimulus],
                 "occurred_at": e.occurred_at,
@@ -122,7 +123,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
                 "utc_offset": e.utc_offset,
             }
             for e in bundle.exposures
-        ],
+        ),
         look=had_stimuli,  # no stimulus before the import: no exposure to match either
     )
     _merge_section(
@@ -131,10 +132,10 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         conn,
         CheckInRow.__table__,
         ("day",),
-        [
+        (
             {"day": c.day, **c.steps, "started_at": c.started_at, "completed_at": c.completed_at}
             for c in bundle.checkins
-        ],
+        ),
     )
     _merge_section(
         out,
@@ -142,7 +143,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         conn,
         TimerRow.__table__,
         ("stimulus_id", "started_at"),
-        [
+        (
             {
                 "stimulus_id": ids[t.stimulus],
                 "started_at": t.started_at,
@@ -153,7 +154,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
                 "urge_asked": t.urge_asked,
             }
             for t in bundle.timers
-        ],
+        ),
     )
     _merge_urges(conn, bundle, ids, out)
     _merge_section(
@@ -162,7 +163,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         conn,
         ReframeRow.__table__,
         ("occurred_at", "label"),
-        [
+        (
             {
                 "occurred_at": r.occurred_at,
                 "stimulus_id": ids[r.stimulus] if r.stimulus is not None else None,
@@ -174,7 +175,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
                 "utc_offset": r.utc_offset,
             }
             for r in bundle.reframes
-        ],
+        ),
     )
     _merge_experiments(conn, bundle, ids, out)
     _merge_section(
@@ -220,14 +221,24 @@ def _merge_section(
     conn: sa.Connection,
     table: sa.Table,
     key: tuple[str, ...],
-    rows: list[dict[str, Any]],
+    rows: Iterable[dict[str, Any]],
     *,
     look: bool = True,
 ) -> None:
-    """Insert the rows whose natural `key` the table does not already hold."""
-    existing = conn.execute(sa.select(*(table.c[name] for name in key))) if look and rows else []
+    """Insert the rows whose natural `key` the table does not already hold. `rows` may be
+    a generator: they are built, matched and inserted a batch at a time."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        out.added[section] = 0
+        return
+    existing = conn.execute(sa.select(*(table.c[name] for name in key))) if look else []
     match = _Matcher(map(tuple, existing))
-    fresh = [row for row in rows if not match.take(tuple(row[name] for name in key))]
+    fresh = (
+        row
+        for row in itertools.chain((first,), rows)
+        if not match.take(tuple(row[name] for name in key))
+    )
     out.added[section] = _insert(conn, table, fresh)
     out.present += match.present
 
@@ -252,7 +263,7 @@ def _merge_urges(
         conn,
         UrgeRatingRow.__table__,
         ("stimulus_id", "rated_at", "urge"),
-        [
+        (
             {
                 "stimulus_id": ids[u.stimulus],
                 "timer_id": timers.get((ids[u.stimulus], u.timer_started_at)),
@@ -261,7 +272,7 @@ def _merge_urges(
                 "source": u.source,
             }
             for u in bundle.urges
-        ],
+        ),
     )
 
 
@@ -296,7 +307,15 @@ def _merge_experiments(
     out.present += match.present
 
 
-def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> int:
-    if rows:
-        conn.execute(sa.insert(table), rows)
-    return len(rows)
+INSERT_BATCH = 2_000
+"""Rows sent to the database per statement: enough to keep a 100k import fast, few enough
+that the rows being built never hold more than a sliver of the file in memory."""
+
+
+def _insert(conn: sa.Connection, table: sa.Table, rows: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    rows = iter(rows)
+    while batch := list(itertools.islice(rows, INSERT_BATCH)):
+        conn.execute(sa.insert(table), batch)
+        count += len(batch)
+    return count

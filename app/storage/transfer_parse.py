@@ -164,11 +164,12 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
     def stimulus_key(item: dict[str, Any], key: str, where: str) -> str:
         """A stimulus a record names; one not listed in "stimuli" is added."""
         name = check.name(item, key, where)
-        if name_key(name) not in known:
+        found = known.get(name_key(name))
+        if found is None:
             kind = default_kind(name).value
-            known[name_key(name)] = StimulusIn(name, name_key(name), kind, False, None)
-            bundle.stimuli.append(known[name_key(name)])
-        return name_key(name)
+            found = known[name_key(name)] = StimulusIn(name, name_key(name), kind, False, None)
+            bundle.stimuli.append(found)
+        return found.key  # one string shared by every record naming it
 
     sources = [s.value for s in ExposureSource]
     for where, item in check.records(doc, "exposures"):

@@ -12,7 +12,7 @@ EXPERIMENT_STATES = ("running", "completed", "abandoned")
 STEP_FIELDS = ("notice", "track", "space", "reframe")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StimulusIn:
     name: str
     key: str
@@ -21,7 +21,7 @@ class StimulusIn:
     created_at: dt.datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExposureIn:
     stimulus: str  # name_key
     occurred_at: dt.datetime
@@ -33,7 +33,7 @@ class ExposureIn:
     utc_offset: int | None = None  # minutes east of UTC; None: not in the file (version < 3)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckInIn:
     day: dt.date
     steps: dict[str, str]
@@ -41,7 +41,7 @@ class CheckInIn:
     completed_at: dt.datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimerIn:
     stimulus: str
     started_at: dt.datetime
@@ -52,7 +52,7 @@ class TimerIn:
     urge_asked: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UrgeIn:
     stimulus: str
     rated_at: dt.datetime
@@ -61,7 +61,7 @@ class UrgeIn:
     timer_started_at: dt.datetime | None  # names its timer by (stimulus, start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReframeIn:
     occurred_at: dt.datetime
     stimulus: str | None
@@ -73,7 +73,7 @@ class ReframeIn:
     utc_offset: int | None = None  # minutes east of UTC; None: not in the file (version < 3)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExperimentIn:
     first_day: dt.date
     days: int

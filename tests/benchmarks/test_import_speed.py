@@ -63,3 +63,44 @@ def test_100k_exposures_import_in_seconds(tmp_path: Path) -> None:
         f"export {export_seconds:.2f} s"
     )
     assert first < LIMIT_SECONDS and second < LIMIT_SECONDS
+
+
+def _peak_rss_kib(*command: str, env: dict[str, str]) -> int:
+    """The peak resident memory of one child process, from the kernel's own accounting."""
+    import subprocess
+    import sys
+
+    code = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *command], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout)
+
+
+@pytest.mark.benchmark
+def test_import_memory_is_a_small_multiple_of_the_file(tmp_path: Path) -> None:
+    """`teeter import` of 100k exposures, whole process, against the same process importing
+    only the modules it needs: what the import itself holds, as a multiple of the file."""
+    import os
+    import sys
+
+    source = tmp_path / "big.json"
+    _export_file(source)
+    env = {**os.environ, "TEETER_NOW": NOW.isoformat()}
+    python = sys.executable
+    importing = _peak_rss_kib(
+        python, "-m", "app", "--db", str(tmp_path / "j.db"), "import", str(source), env=env
+    )
+    modules = "import sqlalchemy, sqlmodel, pendulum, app.cli, app.storage.transfer_import"
+    baseline = _peak_rss_kib(python, "-c", modules, env=env)
+    size_kib = source.stat().st_size / 1024
+    print(
+        f"\nimport of a {size_kib / 1024:.1f} MB export: peak {importing / 1024:.0f} MB, "
+        f"modules alone {baseline / 1024:.0f} MB, the import's own "
+        f"{(importing - baseline) / size_kib:.1f}x the file"
+    )
