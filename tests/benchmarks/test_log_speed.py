@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.benchmarks import person_env
 from tests.benchmarks.test_status_speed import _fill
 
 RUNS = int(os.environ.get("TEETER_BENCH_RUNS", "30"))
@@ -35,7 +36,7 @@ def test_teeter_log_against_python_starting(tmp_path: Path) -> None:
     db = tmp_path / "journal.db"
     _fill(db)
     teeter = str(Path(sys.executable).with_name("teeter"))
-    env = {**os.environ, "TZ": "Europe/Paris"}
+    env = person_env(tmp_path / "pycache", TZ="Europe/Paris")
     ours = [teeter, "--db", str(db), "log", "coffee", "-e", "6", "-c", "7", "--note", "bench"]
     floor = [sys.executable, "-c", "import sqlite3"]
     timed(ours, env), timed(floor, env)  # bytecode written, disk cache warm

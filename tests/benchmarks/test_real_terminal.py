@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.benchmarks import person_env
 from tests.benchmarks.real_terminal import have_tmux, time_until_visible, write_bare_app
 
 RUNS = int(os.environ.get("TEETER_BENCH_RUNS", "9"))
@@ -64,7 +65,9 @@ def test_data_on_screen_in_a_real_terminal(tmp_path: Path) -> None:
     _fill(db)
     bare = write_bare_app(tmp_path)
     teeter = str(Path(sys.executable).with_name("teeter"))
-    env = {"TEETER_NOW": NOW.isoformat(), "TZ": "UTC", "TERM": "xterm-256color"}
+    env = person_env(
+        tmp_path / "pycache", TEETER_NOW=NOW.isoformat(), TZ="UTC", TERM="xterm-256color"
+    )
 
     def ours() -> float:
         return time_until_visible([teeter, "--db", str(db)], TODAY_ONLY, env)
