@@ -9,9 +9,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
+
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 # Each module in app/commands registers its own subparser and runs it.
 COMMANDS = (
@@ -119,22 +122,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         words = sys.argv[1:] if argv is None else list(argv)
         parser = build_parser(_command_module(argv))
         args = parser.parse_args(dashed_values(parser, words))
-    from app.paths import EmptyPath, database_path
+    from app.paths import EmptyPath, database_location
 
     quiet = getattr(args, "output", "result") == "quiet"
     try:
-        db_path = database_path(args.db)
+        location = database_location(args.db)
     except EmptyPath as error:
         if quiet:  # `teeter status` in a prompt: nothing to say, and no other file read
             return EXIT_USAGE
         print(f"teeter: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.command is None:
-        return _open_app(db_path)
-    return _run_command(args, db_path)
+        return _open_app(location)
+    return _run_command(args, location)
 
 
-def _run_command(args: argparse.Namespace, db_path: os.PathLike[str]) -> int:
+def _run_command(args: argparse.Namespace, location: Location) -> int:
     """Run a shell command; every failure is one line on stderr and an exit status.
 
     Output roles (set by each command with `set_defaults(output=...)`): "result" (the
@@ -150,19 +153,19 @@ def _run_command(args: argparse.Namespace, db_path: os.PathLike[str]) -> int:
     if role == "confirms":  # a writer from the shell waits for a long import, and says so
         waiting.for_shell(SHELL_PATIENCE_S, _say_waiting)
     try:
-        return _run(args, db_path, role)
+        return _run(args, location, role)
     finally:  # main() may run in-process (tests, a library): leave nothing changed
         sys.stdout = shown
         waiting.for_shell(*patience)
 
 
-def _run(args: argparse.Namespace, db_path: os.PathLike[str], role: str) -> int:
+def _run(args: argparse.Namespace, location: Location, role: str) -> int:
     from app.commands import stdout
     from app.storage.errors import StorageError
 
     name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
-        return int(args.run(args, db_path))
+        return int(args.run(args, location))
     except UsageError as error:
         print(f"teeter {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -232,18 +235,18 @@ def _say_waiting() -> None:
     )
 
 
-def _open_app(db_path: os.PathLike[str]) -> int:
+def _open_app(location: Location) -> int:
     from app.storage.errors import StorageError
     from app.storage.files import prepare
 
     try:
-        prepare(db_path)  # type: ignore[arg-type]
+        prepare(location.path)
     except StorageError as error:
         print(f"teeter: {error}", file=sys.stderr)
         return EXIT_FAILED
     from app.ui.app import TeeterApp
 
-    app = TeeterApp(db_path=db_path)
+    app = TeeterApp(location)
     app.run()
     if app.failure:
         print(f"teeter: {app.failure}", file=sys.stderr)

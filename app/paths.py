@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 ENV_DB = "TEETER_DB"
 DB_NAME = "teeter.db"
@@ -31,6 +35,15 @@ def database_path(option: str | None = None, environ: Mapping[str, str] = os.env
     from platformdirs import user_data_path
 
     return user_data_path("teeter", appauthor=False) / DB_NAME
+
+
+def database_location(
+    option: str | None = None, environ: Mapping[str, str] = os.environ
+) -> Location:
+    """Where the journal is, from `--db`, `TEETER_DB` or the default (see `database_path`)."""
+    from app.storage.location import Location
+
+    return Location.file(database_path(option, environ))
 
 
 SERVE_TOKEN_NAME = "serve-token"

@@ -171,7 +171,7 @@ def make_app(db_path: Path, clock: MovableClock) -> Callable[..., object]:
     from app import TeeterApp
 
     def make(**kwargs: object) -> TeeterApp:
-        return TeeterApp(db_path=kwargs.pop("path", db_path), clock=kwargs.pop("clock", clock))
+        return TeeterApp(kwargs.pop("path", db_path), clock=kwargs.pop("clock", clock))
 
     return make
 

@@ -108,7 +108,7 @@ async def open_headless(db_path: Path, size: tuple[int, int] = (80, 24)) -> dict
     """Start the real App headless on `db_path`; report whether it opened or failed."""
     from app import TeeterApp
 
-    app = TeeterApp(db_path=db_path)
+    app = TeeterApp(db_path)
     ready = False
     async with app.run_test(size=size):
         for _ in range(250):

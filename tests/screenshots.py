@@ -24,7 +24,7 @@ async def shoot() -> None:
         db = Path(folder) / "demo.db"
         assert main(["--db", str(db), "import", "--demo"]) == 0
         now = pendulum.parse(NOW).in_timezone("Europe/Paris")  # type: ignore[union-attr]
-        app = TeeterApp(db_path=db, clock=lambda: now)
+        app = TeeterApp(db, clock=lambda: now)
         async with app.run_test(size=(100, 34)) as pilot:
             while app.db is None:
                 await asyncio.sleep(0.02)

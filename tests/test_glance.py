@@ -143,7 +143,7 @@ async def test_home_shows_today_before_the_database_opens(db_path: Path) -> None
         def open_database(self) -> None:  # type: ignore[override]
             pass  # the full storage stack never arrives: only the first look is shown
 
-    app = NeverOpens(db_path=db_path, clock=lambda: NOW)
+    app = NeverOpens(db_path, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.db is None

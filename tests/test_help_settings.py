@@ -171,8 +171,8 @@ async def test_settings_and_stimuli_need_the_database(make_app) -> None:  # type
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         if app.db is None:  # pressed before the file is open: a bell, no screen
-            app.action_open_settings()
-            app.action_open_stimuli()
+            await app.run_action("open_settings")  # as a key or the palette would
+            await app.run_action("open_stimuli")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
         await wait_ready(app, pilot)

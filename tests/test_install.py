@@ -29,7 +29,7 @@ HEADLESS = textwrap.dedent(
     from app import TeeterApp
 
     async def main():
-        teeter = TeeterApp(db_path=sys.argv[1])
+        teeter = TeeterApp(sys.argv[1])
         async with teeter.run_test(size=(80, 24)) as pilot:
             for _ in range(200):
                 if teeter.db is not None:

@@ -67,7 +67,7 @@ NO_NETWORK = textwrap.dedent(
 
     async def session():
         from app import TeeterApp
-        app = TeeterApp(db_path=db)
+        app = TeeterApp(db)
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
             for _ in range(250):
                 await asyncio.sleep(0.02)

@@ -7,6 +7,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -34,29 +38,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     restore.set_defaults(run=run_restore, output="confirms")
 
 
-def run_backup(args: argparse.Namespace, db_path: Path) -> int:
+def run_backup(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.storage import files
     from app.storage.copies import CopyExists, write_copy
 
     target = Path(args.file).expanduser()
-    if _same_file(target, db_path):
+    if _same_file(target, location.path):
         raise UsageError(f"{target} is the journal itself; choose another file for the backup")
     if target.is_dir():
         raise UsageError(f"{target} is a directory; give a file name for the backup")
-    if not db_path.exists():
-        raise UsageError(f"{db_path} does not exist yet; there is nothing to back up")
-    files.inspect(db_path)
+    if not location.path.exists():
+        raise UsageError(f"{location} does not exist yet; there is nothing to back up")
+    files.inspect(location.path)
     try:
-        entries = write_copy(db_path, target, replace=args.force)
+        entries = write_copy(location.path, target, replace=args.force)
     except CopyExists as error:
         raise UsageError(str(error)) from None
     count = f"{entries} {'entry' if entries == 1 else 'entries'}"
-    print(f"backed up {db_path} to {target}: {count}, checked, owner-only")
+    print(f"backed up {location} to {target}: {count}, checked, owner-only")
     return 0
 
 
-def run_restore(args: argparse.Namespace, db_path: Path) -> int:
+def run_restore(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.storage.copies import restore
     from app.storage.errors import StorageError
@@ -64,22 +68,22 @@ def run_restore(args: argparse.Namespace, db_path: Path) -> int:
     source = Path(args.file).expanduser()
     if not args.yes:
         raise UsageError(
-            f"this replaces everything in {db_path} with {source}; add --yes to do it "
+            f"this replaces everything in {location} with {source}; add --yes to do it "
             "(the journal as it was is kept beside it as a .bak)"
         )
     if not source.is_file():
         raise UsageError(f"{source}: no such backup file; nothing was restored")
-    if _same_file(source, db_path):
+    if _same_file(source, location.path):
         raise UsageError(f"{source} is the journal itself; give a backup to restore")
     try:
-        result = restore(db_path, source)
+        result = restore(location.path, source)
     except StorageError as error:
         if str(source) in str(error):
             raise UsageError(f"{error}; nothing was restored") from None
         raise
     kept = f"; the journal as it was is kept in {result.kept}" if result.kept else ""
     count = f"{result.entries} {'entry' if result.entries == 1 else 'entries'}"
-    print(f"restored {source} into {db_path}: {count}{kept}")
+    print(f"restored {source} into {location}: {count}{kept}")
     return 0
 
 

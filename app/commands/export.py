@@ -8,6 +8,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -35,18 +39,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now
     from app.storage.database import Database
     from app.storage.transfer import OutputUnwritable, TransferError, write_private
 
     output = Path(args.output).expanduser() if args.output not in (None, "-") else None
-    if output is not None and _is_database(output, db_path):
+    if output is not None and _is_database(output, location.path):
         raise UsageError(f"{output} is the database itself; choose another file for the export")
-    if not db_path.exists():  # like report and status: a mistyped --db creates nothing
-        raise UsageError(f"no database at {db_path}; nothing to export (check --db or TEETER_DB)")
-    db = Database(db_path)
+    if not location.path.exists():  # like report and status: a mistyped --db creates nothing
+        raise UsageError(f"no database at {location}; nothing to export (check --db or TEETER_DB)")
+    db = Database(location)
     try:
         if args.format == "csv":
             from app.storage.transfer_csv import export_csv_chunks

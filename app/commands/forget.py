@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,25 +22,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run, output="confirms")
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
 
     if not args.yes:
         raise UsageError(
-            f"this deletes everything in {db_path} for good; add --yes to do it "
+            f"this deletes everything in {location} for good; add --yes to do it "
             "(teeter export --output FILE keeps a copy first)"
         )
     from app.storage.forget import forget_all
 
-    result = forget_all(db_path)
+    result = forget_all(location.path)
     removed = len(result.backups)
     backups = f"; {removed} backup{'s' if removed != 1 else ''} removed" if removed else ""
     if not result.existed:
-        print(f"nothing to forget: {db_path} does not exist{backups}")
+        print(f"nothing to forget: {location} does not exist{backups}")
     else:
         entries = f"{result.rows} row{'s' if result.rows != 1 else ''}"
         print(
-            f"forgot everything in {db_path}: {entries} deleted, the file and its log "
+            f"forgot everything in {location}: {entries} deleted, the file and its log "
             f"scrubbed{backups}"
         )
     return 0

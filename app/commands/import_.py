@@ -6,6 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -25,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run, output="confirms")
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now, zone_of
     from app.storage.database import Database
@@ -47,7 +51,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     except TransferError as error:
         raise UsageError(str(error)) from None
 
-    db = Database(db_path)
+    db = Database(location)
     try:
         if args.demo:
             from app.storage import settings
@@ -58,7 +62,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         summary = import_bundle(db, bundle, now.in_timezone("UTC"), only_if_empty=args.demo)
     except NotEmpty:
         raise UsageError(
-            f"{db_path} already holds entries, and the demo is not mixed into them; try it in "
+            f"{location} already holds entries, and the demo is not mixed into them; try it in "
             f"a file of its own: teeter --db demo.db import --demo"
         ) from None
     except TransferError as error:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
 from app.commands.kinds import add_kind_option
+
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run, output="confirms")
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now, zone_of
     from app.domain.moments import MomentError, parse_moment
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage.quick import stored_day_start_hour
 
     now = system_now()
-    hour = stored_day_start_hour(db_path)  # read-only: bad input must leave no file behind
+    hour = stored_day_start_hour(location.path)  # read-only: bad input must leave no file behind
     try:
         name = clean_name(args.stimulus)
         enjoyment = parse_rating(args.enjoyment, "enjoyment")
@@ -63,7 +66,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     # Plain sqlite3, same rows and discipline as the app (see app.storage.shell_write):
     # SQLModel's import alone would cost ten times the rest of this command.
     logged = log_exposure(
-        db_path,
+        location.path,
         stimulus=name,
         occurred_at=when,  # in the zone where it happened: its offset is kept
         enjoyment=enjoyment,

@@ -5,7 +5,10 @@ day, never in quiet hours. Without arguments it says what is set."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 USAGE = "use: teeter remind at HH:MM | off | quiet HH:MM-HH:MM | quiet off"
 
@@ -23,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.domain.reminders import QuietHours, ReminderError, parse_clock
 
@@ -48,10 +51,10 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage import notify_settings
     from app.storage.database import Database
 
-    if change is None and not db_path.exists():
+    if change is None and not location.path.exists():
         print(_describe(None, None))
         return 0
-    db = Database(db_path)
+    db = Database(location)
     try:
         if change is not None:
             what, value = change

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
 
     from app.domain.balance import StimulusAnalysis
     from app.storage.database import Database
+    from app.storage.location import Location
 
 DEFAULT_DAYS = 3
 MAX_DAYS = 36_500
@@ -54,14 +54,14 @@ def parse_days(text: str) -> int:
     return days
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now
     from app.domain.text import one_line
 
     days = parse_days(args.days)
     now = system_now()
-    if not db_path.exists():
+    if not location.path.exists():
         if args.stimulus is not None:
             raise UsageError(f"no stimulus called {one_line(args.stimulus)!r}: nothing is logged")
         print(f"Nothing logged yet. {_HOW_TO_START}")
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage import settings, stimuli
     from app.storage.database import Database
 
-    db = Database(db_path)
+    db = Database(location)
     try:
         stimulus_id = None
         if args.stimulus is not None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from app.serve.sessions import DEFAULT_IDLE_MINUTES, DEFAULT_MAX_SESSIONS
+
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8470
@@ -54,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
 
     if bool(args.certfile) != bool(args.keyfile):
@@ -68,7 +71,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         return 1
     from app.serve.launch import serve
 
-    return serve(args, db_path)
+    return serve(args, location.path)
 
 
 def _port(text: str) -> int:

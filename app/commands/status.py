@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,12 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run, output="quiet")
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.domain.status_line import local_day, status_line
     from app.storage import quick
 
     now = current_instant()
-    found = quick.snapshot(db_path, lambda hour: local_day(now, hour))
+    found = quick.snapshot(location.path, lambda hour: local_day(now, hour))
     if found is None:
         return 0
     line = status_line(found.timers, found.checkin_steps, now)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
 from app.commands.kinds import add_kind_option
 
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
     from app.domain.records import Timer
     from app.storage.database import Database
+    from app.storage.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     stop.set_defaults(run=run_stop, output="confirms")
 
 
-def run_start(args: argparse.Namespace, db_path: Path) -> int:
+def run_start(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now
     from app.commands.kinds import kind_told, parse_kind
@@ -90,7 +90,7 @@ def run_start(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage import settings, stimuli, timers
     from app.storage.database import Database
 
-    db = Database(db_path)
+    db = Database(location)
     try:
         hour = settings.day_start_hour(db)
         known = stimuli.find(db, name)
@@ -118,11 +118,11 @@ def run_start(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-def run_list(args: argparse.Namespace, db_path: Path) -> int:
+def run_list(args: argparse.Namespace, location: Location) -> int:
     from app.clock import system_now, zone_of
 
     now = system_now()
-    if not db_path.exists():  # nothing to list, and listing must not create the file
+    if not location.path.exists():  # nothing to list, and listing must not create the file
         print("no active timers")
         return 0
 
@@ -130,7 +130,7 @@ def run_list(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage import settings, timers
     from app.storage.database import Database
 
-    db = Database(db_path)
+    db = Database(location)
     try:
         active = timers.active(db)
         hour = settings.day_start_hour(db)
@@ -152,7 +152,7 @@ def run_list(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-def run_stop(args: argparse.Namespace, db_path: Path) -> int:
+def run_stop(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now
     from app.domain.text import StimulusNameError, clean_name
@@ -163,7 +163,7 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
     except StimulusNameError as error:
         raise UsageError(str(error)) from None
     nothing = f"no timer is running for {name} (see: teeter timer list)"
-    if not db_path.exists():
+    if not location.path.exists():
         raise UsageError(nothing)
 
     from app.domain.records import TimerEnd
@@ -171,7 +171,7 @@ def run_stop(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage.database import Database
 
     how = TimerEnd.CANCELLED if args.cancel else TimerEnd.ENDED_EARLY
-    db = Database(db_path)
+    db = Database(location)
     try:
         hour = settings.day_start_hour(db)
         stimulus = stimuli.find(db, name)

@@ -7,12 +7,12 @@ log, and a timer started by mistake is cancelled with `teeter timer stop NAME --
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 TYPE_CHECKING = False  # not `from typing import ...`: a shell command imports what it uses
 if TYPE_CHECKING:
     from app.clock import Zone
     from app.domain.records import Exposure
+    from app.storage.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run, output="confirms")
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now, zone_of
     from app.domain.undo import SHELL_UNDO_WINDOW
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     now = system_now()
     minutes = int(SHELL_UNDO_WINDOW.total_seconds() // 60)
     nothing = "nothing to undo: no entry was logged from the shell"
-    if not db_path.exists():  # never create a file just to find it empty
+    if not location.path.exists():  # never create a file just to find it empty
         raise UsageError(nothing)
 
     from app.domain.records import ExposureSource
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     from app.storage.corrections import NothingToUndo, undo_latest_from
     from app.storage.database import Database
 
-    db = Database(db_path)
+    db = Database(location)
     try:
         hour = settings.day_start_hour(db)
         undone = undo_latest_from(db, ExposureSource.SHELL, now, SHELL_UNDO_WINDOW)

@@ -8,7 +8,10 @@ rating of its own with its own time. Once answered, no window asks again."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now
     from app.domain.ratings import RatingError, parse_rating
@@ -40,14 +43,14 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     except (RatingError, StimulusNameError) as error:
         raise UsageError(str(error)) from None
     waiting = "no timer is waiting for a craving answer"
-    if not db_path.exists():  # nothing to answer, and answering must not create the file
+    if not location.path.exists():  # nothing to answer, and answering must not create the file
         raise UsageError(f"no stimulus named {name}" if name else waiting)
 
     from app.domain.urges import UrgeSource
     from app.storage import stimuli, urges
     from app.storage.database import Database
 
-    db = Database(db_path)
+    db = Database(location)
     try:
         stimulus = stimuli.find(db, name) if name else None
         if name and stimulus is None:

@@ -9,6 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
+TYPE_CHECKING = False  # no typing import: shell commands stay light
+if TYPE_CHECKING:
+    from app.storage.location import Location
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -28,9 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(args: argparse.Namespace, location: Location) -> int:
     if args.install or args.uninstall:
-        return _service_file(args.install, db_path)
+        return _service_file(args.install, location.path)
     import asyncio
     import signal
 
@@ -43,7 +47,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     try:
         from app.watch.runner import Watcher
 
-        watcher = Watcher(db_path, system_now, log)
+        watcher = Watcher(location.path, system_now, log)
     except NotifierMissing as missing:
         print(f"teeter watch: {missing}", file=sys.stderr)
         return 1
@@ -53,7 +57,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(number, stop.set)
-        log(f"watching {db_path}")
+        log(f"watching {location}")
         await watcher.run(stop)
 
     try:

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from app.storage import files, journal_wal, waiting
 from app.storage.errors import DatabaseUnavailable, from_sqlite
+from app.storage.location import Location
 
 _WRITE = "teeter_write"
 
@@ -26,8 +27,9 @@ _WRITE = "teeter_write"
 class Database:
     """A teeter database file, checked and upgraded on open."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path).expanduser()
+    def __init__(self, location: Location | Path | str) -> None:
+        self.location = Location.of(location)
+        self.path = self.location.path
         files.prepare(self.path)
         self._identity = _file_identity(self.path)
         self.engine = sa.create_engine(

@@ -4,15 +4,19 @@ import, more than a whole first frame), then tells its screens the data is there
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from app.domain.days import DEFAULT_DAY_START_HOUR
+from app.storage.location import Location
+from app.ui.host import Host, JournalNotOpen
 from app.ui.messages import DataChanged
 
 if TYPE_CHECKING:
@@ -20,9 +24,26 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from app.storage.database import Database
+    from app.storage.journal import Journal
+
+NEEDS_JOURNAL = frozenset(
+    {
+        "forget",
+        "checkin",
+        "quick_log",
+        "open_log",
+        "open_timers",
+        "open_stimuli",
+        "open_history",
+        "search_notes",
+        "open_settings",
+        "experiment",
+    }
+)
+"""Actions that read or write the journal: disabled (greyed in the footer) until it is open."""
 
 
-class TeeterApp(App[int]):
+class TeeterApp(Host):
     CSS_PATH = Path(__file__).with_name("teeter.tcss")  # absolute: subclasses live elsewhere
     TITLE = "teeter"
     ENABLE_COMMAND_PALETTE = True
@@ -38,15 +59,15 @@ class TeeterApp(App[int]):
 
     def __init__(
         self,
-        db_path: Path | str,
+        location: Location | os.PathLike[str] | str,
         clock: Callable[[], pendulum.DateTime] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.db_path = Path(db_path).expanduser()
+        self.location = Location.of(location)
         self._clock = clock
-        self.db: Database | None = None
-        self.day_start_hour = 4
+        self._journal: Journal | None = None
+        self._day_start_hour = DEFAULT_DAY_START_HOUR  # until the journal is open
         self.failure: str | None = None
         from app.ui.undo import UndoKeeper
 
@@ -64,6 +85,26 @@ class TeeterApp(App[int]):
 
         return adjusted(super().get_css_variables(), few=self.few_colours)
 
+    # --- the journal ----------------------------------------------------------------------
+    @property
+    def journal(self) -> Journal:
+        if self._journal is None:
+            raise JournalNotOpen("the journal is not open yet")
+        return self._journal
+
+    @property
+    def is_open(self) -> bool:
+        return self._journal is not None
+
+    @property
+    def db(self) -> Database | None:
+        """The open database, or None before it is open (what tests wait for)."""
+        return self._journal.db if self._journal is not None else None
+
+    @property
+    def day_start_hour(self) -> int:
+        return self._journal.day_start_hour if self._journal is not None else self._day_start_hour
+
     # --- time -----------------------------------------------------------------------
     def now(self) -> pendulum.DateTime:
         """Now, in the person's zone (the injected clock decides both)."""
@@ -80,6 +121,8 @@ class TeeterApp(App[int]):
         return zone_of(self.now())
 
     def today(self) -> dt.date:
+        if self._journal is not None:
+            return self._journal.today()
         from app.clock import zone_of
         from app.domain.days import local_day
 
@@ -98,11 +141,6 @@ class TeeterApp(App[int]):
         start, end = day_bounds(day, zone, day_start_hour)
         return day, start, end
 
-    def today_bounds(self) -> tuple[pendulum.DateTime, pendulum.DateTime]:
-        from app.domain.days import day_bounds
-
-        return day_bounds(self.today(), self.zone(), self.day_start_hour)
-
     # --- start-up -------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
         from app.storage.glance import home_overview
@@ -111,28 +149,31 @@ class TeeterApp(App[int]):
         # Today's data in a few milliseconds of plain sqlite3, before the first frame; the
         # full storage stack (~0.5 s to import) loads after that frame is on screen.
         first_look = (
-            home_overview(self.db_path, self.bounds_for, self.zone()) if self.db is None else None
+            home_overview(self.location.path, self.bounds_for, self.zone())
+            if self._journal is None
+            else None
         )
+        if first_look is not None:
+            self._day_start_hour = first_look[0]
         return HomeScreen(first_look)
 
     @work(thread=True, exclusive=True, group="open-database")
     def open_database(self) -> None:
         from app.storage import settings
-        from app.storage.database import Database
         from app.storage.errors import StorageError
+        from app.storage.journal import open_journal
 
         try:
-            db = Database(self.db_path)
-            hour = settings.day_start_hour(db)
-            theme = settings.get(db, settings.THEME)
+            journal = open_journal(self.location, self.now)
+            theme = settings.get(journal.db, settings.THEME)
         except StorageError as error:
             self.call_from_thread(self.fail, str(error))
             return
-        self.call_from_thread(self._database_ready, db, hour, theme)
+        self.call_from_thread(self._journal_ready, journal, theme)
 
-    def _database_ready(self, db: Database, hour: int, theme: str | None) -> None:
-        self.db = db
-        self.day_start_hour = hour
+    def _journal_ready(self, journal: Journal, theme: str | None) -> None:
+        self._journal = journal
+        self.refresh_bindings()  # the footer's keys come alive
         self._kept_theme = theme
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -140,11 +181,11 @@ class TeeterApp(App[int]):
         self.data_changed()
         from app.ui.timer_watch import TimerWatch
 
-        self.timer_watch = TimerWatch(self)
+        self.timer_watch = TimerWatch(self, journal)
         self.timer_watch.start(then=self.offer_resume)  # urge questions first, then resume
         from app.ui.live_watch import LiveWatch
 
-        self.live_watch = LiveWatch(self)
+        self.live_watch = LiveWatch(self, journal)
         self.live_watch.start()
         self.set_interval(1.0, self._watch_journal)
         self.first_launch_note()
@@ -156,12 +197,13 @@ class TeeterApp(App[int]):
         from app.storage import settings
         from app.storage.errors import StorageError
 
-        if self.db is None:
+        if self._journal is None:
             return
+        db = self._journal.db
         try:
-            if settings.get(self.db, settings.CARE_NOTE_SEEN) is not None:
+            if settings.get(db, settings.CARE_NOTE_SEEN) is not None:
                 return
-            settings.put(self.db, settings.CARE_NOTE_SEEN, self.today().isoformat())
+            settings.put(db, settings.CARE_NOTE_SEEN, self.today().isoformat())
         except StorageError:
             return
         self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
@@ -171,10 +213,10 @@ class TeeterApp(App[int]):
         from app.storage import settings
         from app.storage.errors import StorageError
 
-        if self.db is None or theme.name == self._kept_theme:
+        if self._journal is None or theme.name == self._kept_theme:
             return
         try:
-            settings.put(self.db, settings.THEME, theme.name)
+            settings.put(self._journal.db, settings.THEME, theme.name)
         except StorageError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -183,9 +225,11 @@ class TeeterApp(App[int]):
     def _watch_journal(self) -> None:
         """Stop, with one line, as soon as the journal's file is deleted or replaced: every
         write also checks (Database.write), this catches it while nothing is written."""
-        reason = self.db.gone() if self.db is not None else None
+        reason = self._journal.db.gone() if self._journal is not None else None
         if reason is not None and self.failure is None:
-            self.fail(f"{self.db_path}: {reason}; teeter stopped so that nothing more is lost")
+            self.fail(
+                f"{self.location.describe()}: {reason}; teeter stopped so that nothing more is lost"
+            )
 
     def _handle_exception(self, error: Exception) -> None:
         """A storage problem in the middle of a session (the disk failed, the file went
@@ -205,26 +249,14 @@ class TeeterApp(App[int]):
     def forget_everything(self) -> str:
         """Delete all data: close our connections (the scrub needs the file to itself),
         scrub, then reopen the now empty journal."""
-        from app.domain.days import DEFAULT_DAY_START_HOUR
-        from app.storage.database import Database
-        from app.storage.forget import forget_all
-
-        db, self.db = self.db, None
-        if db is not None:
-            db.close()
         try:
-            result = forget_all(self.db_path)
+            result = self.journal.forget()
         finally:
-            self.db = Database(self.db_path)
-            self.day_start_hour = DEFAULT_DAY_START_HOUR
             self.data_changed()
         backups = f" and {len(result.backups)} backup(s)" if result.backups else ""
         return f"{result.rows} records{backups} deleted; teeter starts afresh."
 
     def action_forget(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.forget_screen import ForgetScreen
 
         def done(deleted: bool | None) -> None:
@@ -233,6 +265,12 @@ class TeeterApp(App[int]):
                     self.pop_screen()
 
         self.push_screen(ForgetScreen(), done)
+
+    def keep_undo(self, title: str, done: str, take_back: Callable[[], str]) -> None:
+        self.undo.keep(title, done, take_back)
+
+    def check_support(self) -> None:
+        self.timer_watch.check_support()
 
     def fail(self, message: str) -> None:
         """An expected storage problem: leave the terminal and say it in one line."""
@@ -257,8 +295,8 @@ class TeeterApp(App[int]):
         watch = getattr(self, "timer_watch", None)
         if watch is not None:
             watch.release_unanswered()
-        if self.db is not None:
-            self.db.close()
+        if self._journal is not None:
+            self._journal.close()
 
     # --- actions --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -266,6 +304,8 @@ class TeeterApp(App[int]):
             return self.undo.available()
         if action == "hide_help_panel":  # escape is the screen's unless the panel is open
             return bool(self.screen.query("HelpPanel"))
+        if action in NEEDS_JOURNAL and self._journal is None:
+            return None  # shown, greyed, until the journal is open
         return True
 
     def action_undo(self) -> None:
@@ -280,9 +320,9 @@ class TeeterApp(App[int]):
     def offer_resume(self) -> None:
         from app.storage import checkins
 
-        if self.db is None:
+        if self._journal is None:
             return
-        checkin = checkins.for_day(self.db, self.today())
+        checkin = checkins.for_day(self._journal.db, self.today())
         if checkin is None or not checkin.progress.started or checkin.progress.complete:
             return
         from app.ui.screens.resume_screen import ResumeScreen
@@ -294,9 +334,6 @@ class TeeterApp(App[int]):
         self.push_screen(ResumeScreen(checkin.progress), answered)
 
     def action_checkin(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.checkin.base import StepScreen
         from app.ui.checkin.summary_screen import SummaryScreen
 
@@ -312,52 +349,34 @@ class TeeterApp(App[int]):
         await walk(self)
 
     def action_quick_log(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.quick_log_screen import QuickLogScreen
 
         self.push_screen(QuickLogScreen())
 
     def action_open_log(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.log_screen import LogScreen
 
         if not isinstance(self.screen, LogScreen):
             self.push_screen(LogScreen())
 
     def action_open_timers(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.timers_screen import TimersScreen
 
         self.push_screen(TimersScreen())
 
     def action_open_stimuli(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.stimuli_screen import StimuliScreen
 
         if not isinstance(self.screen, StimuliScreen):
             self.push_screen(StimuliScreen())
 
     def action_open_history(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.history_screen import HistoryScreen
 
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
     def action_search_notes(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.note_search_screen import NoteSearchScreen
 
         if not isinstance(self.screen, NoteSearchScreen):
@@ -370,24 +389,26 @@ class TeeterApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_open_settings(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.settings_screen import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
     def action_experiment(self) -> None:
-        if self.db is None:
-            self.bell()
-            return
         from app.ui.screens.experiment_screen import ExperimentScreen
 
         if not isinstance(self.screen, ExperimentScreen):
             self.push_screen(ExperimentScreen())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """teeter's own commands; those that need the journal only once it is open."""
+        for command in self._teeter_commands():
+            name = command.callback.__name__.removeprefix("action_")
+            if name not in NEEDS_JOURNAL or self.is_open:
+                yield command
+        yield from super().get_system_commands(screen)
+
+    def _teeter_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "check-in: start or resume", "Walk Notice, Track, Space, Reframe", self.action_checkin
         )
@@ -433,4 +454,3 @@ class TeeterApp(App[int]):
         yield SystemCommand(
             "settings: open", "Day-start hour, theme, the help text", self.action_open_settings
         )
-        yield from super().get_system_commands(screen)

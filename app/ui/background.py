@@ -62,3 +62,17 @@ def in_background(
         then()
 
     node.run_worker(work, thread=True, group=group, exclusive=False, exit_on_error=True)
+
+
+def attempt(call: Callable[[], T]) -> Callable[[], T | LookupError | ValueError]:
+    """`call` for a background worker: an entry gone meanwhile (LookupError) or a change the
+    domain refuses (ValueError) comes back as a value for the screen to show, since an
+    exception raised in a worker would end the app."""
+
+    def run() -> T | LookupError | ValueError:
+        try:
+            return call()
+        except (LookupError, ValueError) as error:
+            return error
+
+    return run

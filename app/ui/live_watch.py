@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING
 from app.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    from app.storage.journal import Journal
+    from app.ui.host import Host
 
 POLL_SECONDS = 0.5
 """Half a second: another process's entry shows within about a second, polling included."""
 
 
 class LiveWatch:
-    def __init__(self, app: TeeterApp) -> None:
+    def __init__(self, app: Host, journal: Journal) -> None:
         self.app = app
+        self.journal = journal
         self._version: int | None = None
         self._day: dt.date | None = None
 
@@ -33,21 +35,19 @@ class LiveWatch:
 
     def check(self, *, announce: bool = True) -> bool:
         """Reload every screen when the file or the day changed; True when it did."""
-        app = self.app
-        db = app.db
-        if db is None:
-            return False
+        journal = self.journal
+        db = journal.db
         try:
             version = db.data_version()
             if version != self._version and self._version is not None:
                 from app.storage import settings
 
-                app.day_start_hour = settings.day_start_hour(db)  # another window may set it
+                journal.day_start_hour = settings.day_start_hour(db)  # another window may set it
         except StorageError:
             return False  # busy or gone for a moment: the next poll tries again
-        day = app.today()
+        day = journal.today()
         changed = (version, day) != (self._version, self._day)
         self._version, self._day = version, day
         if changed and announce:
-            app.data_changed()
+            self.app.data_changed()
         return changed and announce

@@ -25,7 +25,8 @@ from app.domain.timer_words import TIMER_DONE
 from app.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    from app.storage.journal import Journal
+    from app.ui.host import Host
 
 SUPPORT_SHOWN_AT = "support_notice_shown_at"  # app.storage.support.SHOWN_AT
 HELP_TEXT = "help_text"
@@ -35,8 +36,9 @@ Prompt = tuple[ModalScreen[Any], Callable[[Any], None]]
 
 
 class TimerWatch:
-    def __init__(self, app: TeeterApp) -> None:
+    def __init__(self, app: Host, journal: Journal) -> None:
         self.app = app
+        self.journal = journal
         self._prompts: deque[Prompt] = deque()
         self._showing = False
         self._queued: set[int] = set()
@@ -59,13 +61,11 @@ class TimerWatch:
         self.check(announce=True)
 
     def check(self, *, announce: bool) -> None:
-        db = self.app.db
-        if db is None:
-            return
+        db = self.journal.db
         from app.domain.urges import worth_asking
         from app.storage import timers, urges
 
-        now = self.app.now()
+        now = self.journal.now()
         try:
             due = [t for t in timers.due_unasked(db, now) if t.id not in self._queued]
             ask, let_go = worth_asking(due, now)
@@ -107,9 +107,7 @@ class TimerWatch:
         from app.storage import notify_settings
         from app.ui.terminal_notify import sequence
 
-        db = self.app.db
-        if db is None:
-            return
+        db = self.journal.db
         try:
             if not notify_settings.terminal_notifications(db):
                 return
@@ -131,9 +129,7 @@ class TimerWatch:
         them back: the next launch, another window or `teeter watch` asks them instead."""
         from app.storage import urges
 
-        db, pending, self._unanswered = self.app.db, self._unanswered, set()
-        if db is None:
-            return
+        db, pending, self._unanswered = self.journal.db, self._unanswered, set()
         for timer_id in pending:
             with contextlib.suppress(StorageError):
                 urges.release_question(db, timer_id)
@@ -142,7 +138,7 @@ class TimerWatch:
         from app.ui.screens.urge_screen import UrgeScreen
 
         self._unanswered.add(timer.id)
-        screen = UrgeScreen(timer, self.app.now(), while_closed=while_closed)
+        screen = UrgeScreen(timer, self.journal.now(), while_closed=while_closed)
         self._prompts.append((screen, lambda urge: self._answered(timer, urge)))
 
     def _answered(self, timer: Timer, urge: int | None) -> None:
@@ -150,10 +146,8 @@ class TimerWatch:
         from app.storage import urges
 
         self._unanswered.discard(timer.id)
-        if self.app.db is None:
-            return
         try:  # answered now: the ten-minute window decides where the answer belongs
-            urges.answer(self.app.db, timer.id, urge, self.app.now(), UrgeSource.APP)
+            urges.answer(self.journal.db, timer.id, urge, self.journal.now(), UrgeSource.APP)
         except StorageError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
@@ -168,11 +162,11 @@ class TimerWatch:
         back at the next launch."""
         from app.storage import support
 
-        db = self.app.db
-        if db is None or self._support_queued:
+        db = self.journal.db
+        if self._support_queued:
             return
         try:
-            help_text = support.due_text(db, self.app.now(), self.app.today())
+            help_text = support.due_text(db, self.journal.now(), self.journal.today())
         except StorageError:
             return
         if help_text is None:
@@ -181,11 +175,9 @@ class TimerWatch:
 
         def seen(_: object) -> None:
             self._support_queued = False
-            if self.app.db is None:
-                return
             # not recorded on a storage error: it may show again, which is the safer mistake
             with contextlib.suppress(StorageError):
-                support.mark_seen(self.app.db, self.app.today())
+                support.mark_seen(self.journal.db, self.journal.today())
 
         self._support_queued = True
         self._prompts.append((SupportScreen(help_text), seen))

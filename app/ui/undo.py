@@ -18,7 +18,7 @@ from app.storage.errors import StorageError
 if TYPE_CHECKING:
     import pendulum
 
-    from app.ui.app import TeeterApp
+    from app.ui.host import Host
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class UndoOffer:
 
 
 class UndoKeeper:
-    def __init__(self, app: TeeterApp) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.offer: UndoOffer | None = None
 
@@ -60,8 +60,7 @@ class UndoKeeper:
             self.app.notify("Nothing to undo now.", markup=False, timeout=3)
             return
         self.app.clear_notifications()  # the offer's toast no longer holds
-        from app.ui.background import in_background
-        from app.ui.entries import attempt
+        from app.ui.background import attempt, in_background
 
         def done(said: str | LookupError | ValueError) -> None:
             if isinstance(said, str):

@@ -46,7 +46,7 @@ def main() -> None:
             def open_database(self) -> None:  # type: ignore[override]
                 report(self)  # called once the home screen has painted its first frame
 
-        FirstFrame(db_path=sys.argv[2]).run(headless=True, size=(80, 24))
+        FirstFrame(sys.argv[2]).run(headless=True, size=(80, 24))
     else:
 
         class WithData(TeeterApp):
@@ -57,7 +57,7 @@ def main() -> None:
             def offer_resume(self) -> None:
                 pass
 
-        WithData(db_path=sys.argv[2]).run(headless=True, size=(80, 24))
+        WithData(sys.argv[2]).run(headless=True, size=(80, 24))
 
 
 if __name__ == "__main__":

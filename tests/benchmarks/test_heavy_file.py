@@ -123,7 +123,7 @@ SCREENS: dict[str, tuple[str | None, Callable[[TeeterApp], bool]]] = {
 
 async def open_screen(path: Path, key: str | None, ready: Callable[[TeeterApp], bool]) -> float:
     start = time.perf_counter()
-    app = TeeterApp(db_path=path, clock=lambda: FROZEN)
+    app = TeeterApp(path, clock=lambda: FROZEN)
     async with app.run_test(size=(120, 40)) as pilot:
         if key is None:  # what the person sees first: the home screen with today's entries
             while not ready(app):

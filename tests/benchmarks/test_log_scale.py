@@ -63,7 +63,7 @@ def build(path: Path, days: int, seed: int = 7) -> int:
 
 async def open_log(path: Path) -> float:
     """Seconds from pressing `l` on home to the log's table holding rows."""
-    app = TeeterApp(db_path=path, clock=lambda: FROZEN)
+    app = TeeterApp(path, clock=lambda: FROZEN)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         start = time.perf_counter()

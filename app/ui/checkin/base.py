@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,12 +16,13 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from app.domain.checkin import Step, progress_line
 from app.storage.errors import StorageError
+from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
 class StepAction(enum.Enum):
@@ -39,7 +40,7 @@ class CheckInContext:
     saved: dict[Step, list[int]] = field(default_factory=dict)
 
 
-class StepScreen(GuardsInput, Screen[StepAction]):
+class StepScreen(GuardsInput, Screen[StepAction], Hosted):
     STEP: Step
     INTRO = ""
 
@@ -52,10 +53,6 @@ class StepScreen(GuardsInput, Screen[StepAction]):
     def __init__(self, context: CheckInContext) -> None:
         super().__init__()
         self.context = context
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")

@@ -16,7 +16,7 @@ from app.storage import checkins, stimuli
 from app.ui.checkin.base import CheckInContext, StepAction, StepScreen
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    from app.ui.host import Host
 
 
 def _screen_for(step: Step, context: CheckInContext) -> StepScreen:
@@ -34,14 +34,14 @@ def _screen_for(step: Step, context: CheckInContext) -> StepScreen:
     return screens[step](context)
 
 
-async def walk(app: TeeterApp) -> None:
+async def walk(app: Host) -> None:
     """Walk from the first unfinished step (or from Notice when today's is complete: the
     practice can be done a few times a day). Escape on the first step leaves, keeping all."""
     from app.ui.checkin.summary_screen import SummaryScreen
 
-    assert app.db is not None
-    db = app.db
-    day = app.today()  # pinned: a walk that crosses the day-start hour stays on its day
+    journal = app.journal
+    db = journal.db
+    day = journal.today()  # pinned: a walk that crosses the day-start hour stays on its day
     record = checkins.for_day(db, day)
     progress = record.progress if record else CheckInProgress()
     recent = stimuli.list_active(db)
@@ -58,7 +58,7 @@ async def walk(app: TeeterApp) -> None:
             continue
         state = StepState.DONE if action is StepAction.NEXT else StepState.SKIPPED
         if not (state is StepState.SKIPPED and progress.state(step) is StepState.DONE):
-            progress = checkins.mark_step(db, day, step, state, app.now()).progress
+            progress = checkins.mark_step(db, day, step, state, journal.now()).progress
         step = next_step(step)
     app.data_changed()
     await app.push_screen_wait(SummaryScreen(progress))

@@ -20,10 +20,9 @@ class NoticeScreen(StepScreen):
     )
 
     def compose_step(self) -> ComposeResult:
-        assert self.teeter.db is not None
-        names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        names = [s.name for s in stimuli.list_active(self.journal.db)]
         saved_id = self.last_saved()
-        saved = exposures.get(self.teeter.db, saved_id) if saved_id is not None else None
+        saved = exposures.get(self.journal.db, saved_id) if saved_id is not None else None
         yield ExposureForm(
             names,
             stimulus=saved.stimulus_name if saved else self.context.stimulus,
@@ -36,10 +35,8 @@ class NoticeScreen(StepScreen):
         self.query_one(ExposureForm).focus_first()
 
     def save(self) -> bool:
-        app = self.teeter
-        assert app.db is not None
         exposure = self.query_one(ExposureForm).save(
-            app.db, app.now(), ExposureSource.NOTICE, replace_id=self.last_saved()
+            self.journal.db, self.journal.now(), ExposureSource.NOTICE, replace_id=self.last_saved()
         )
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name

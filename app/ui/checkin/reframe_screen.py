@@ -85,7 +85,7 @@ class ReframeScreen(StepScreen):
 
     def show_cards(self) -> None:
         name = self.query_one("#reframe-stimulus", Input).value
-        lines = reframe_view.card_lines(self.teeter, name)
+        lines = reframe_view.card_lines(self.journal, name)
         widget = self.query_one("#reframe-cards", Static)
         widget.update(reframe_view.cards_content(lines))
         widget.display = bool(lines)
@@ -126,7 +126,6 @@ class ReframeScreen(StepScreen):
 
     def save(self) -> bool:
         app = self.teeter
-        assert app.db is not None
         surf = self.query_one("#reframe-surf", Countdown)
         if surf.running:
             raise FormError("the countdown is still running: let it end, or press space", surf)
@@ -145,8 +144,8 @@ class ReframeScreen(StepScreen):
             raise FormError("write a short label, or keep teeter's", label_input)
         outcome_index = self.query_one("#reframe-outcome", ChoiceInput).index
         reframe = reframes.add(
-            app.db,
-            occurred_at=app.now(),
+            self.journal.db,
+            occurred_at=self.journal.now(),
             stimulus=stimulus,
             label=label_input.value,
             craving_before=before.value,
@@ -156,5 +155,5 @@ class ReframeScreen(StepScreen):
             replace_id=self.last_saved(),
         )
         self.remember(reframe.id)
-        app.timer_watch.check_support()  # every reframe may complete a hard week
+        app.check_support()  # every reframe may complete a hard week
         return True

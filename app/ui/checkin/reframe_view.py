@@ -11,7 +11,7 @@ from app.clock import zone_of
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    from app.storage.journal import Journal
 
 SURF_MINUTES = (3, 5, 10)
 SURF_HINT = (
@@ -22,27 +22,26 @@ SURF_HINT = (
 REFRAME_HISTORY = 50
 
 
-def card_lines(app: TeeterApp, name: str) -> list[str]:
+def card_lines(journal: Journal, name: str) -> list[str]:
     """Up to two true sentences for this craving (about `name` when it is a known pleasure),
     or none when there is not enough history yet."""
     from app.domain.cards import cards, since
     from app.storage import exposures, reframes, stimuli, timers
 
-    assert app.db is not None
-    now = app.now()
-    known = stimuli.find(app.db, name) if name.strip() else None
-    history = reframes.latest(app.db, REFRAME_HISTORY)
+    now = journal.now()
+    known = stimuli.find(journal.db, name) if name.strip() else None
+    history = reframes.latest(journal.db, REFRAME_HISTORY)
     if known is None:
         return cards(reframes=history, name=name.strip() or None)
     start = since(now)
     return cards(
         kind=known.kind,
         reframes=history,
-        exposures=exposures.between(app.db, start, now, known.id),
-        timers=[t for t in timers.recent_endings(app.db, start) if t.stimulus_id == known.id],
+        exposures=exposures.between(journal.db, start, now, known.id),
+        timers=[t for t in timers.recent_endings(journal.db, start) if t.stimulus_id == known.id],
         name=known.name,
         tz=zone_of(now),
-        day_start_hour=app.day_start_hour,
+        day_start_hour=journal.day_start_hour,
     )
 
 

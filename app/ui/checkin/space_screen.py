@@ -66,9 +66,8 @@ class SpaceScreen(StepScreen):
         self.show_guidance()
 
     def _known(self) -> Stimulus | None:
-        assert self.teeter.db is not None
         name = self.query_one("#space-stimulus", Input).value.strip()
-        return stimuli.find(self.teeter.db, name) if name else None
+        return stimuli.find(self.journal.db, name) if name else None
 
     def refresh_stimulus(self) -> None:
         """A name typed: its stored kind (or, for a new one, the kind its name plainly is)
@@ -102,32 +101,29 @@ class SpaceScreen(StepScreen):
         known = self._known()
         text = ""
         if care is not None and care.may_suggest_spacing and known is not None:
-            text = space_view.suggestion(self.teeter, known, care.kind)
+            text = space_view.suggestion(self.journal, known, care.kind)
         self.query_one("#space-suggestion", Static).update(shown(text))
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.load_running()
 
     def load_running(self) -> None:
-        if self.teeter.db is None:
-            return
-        self.running = timers.active(self.teeter.db)
+        self.running = timers.active(self.journal.db)
         self.show_running()
 
     def show_running(self) -> None:
         from app.ui.screens.home_view import timers as timers_view
 
         self.query_one("#space-running", Static).update(
-            timers_view(self.running, self.teeter.now())
+            timers_view(self.running, self.journal.now())
         )
 
     def save(self) -> bool:
         app = self.teeter
-        assert app.db is not None
-        now = app.now()
+        now = self.journal.now()
         stimulus_input = self.query_one("#space-stimulus", Input)
         duration_input = self.query_one("#space-duration", Input)
-        running = timers.active(app.db)
+        running = timers.active(self.journal.db)
         if not duration_input.value.strip():
             if running:
                 return True
@@ -145,7 +141,7 @@ class SpaceScreen(StepScreen):
             raise FormError(str(error), duration_input) from None
         if any(t.stimulus_name.casefold() == name.casefold() for t in running):
             raise FormError(f"{name} already has a timer running", stimulus_input)
-        timer = timers.start(app.db, name, duration, now, self.chosen_kind())
+        timer = timers.start(self.journal.db, name, duration, now, self.chosen_kind())
         self.remember(timer.id)
         self.context.stimulus = timer.stimulus_name
         app.notify(

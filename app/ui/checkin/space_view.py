@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from app.domain.records import Stimulus, StimulusKind
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    from app.storage.journal import Journal
 
 SUGGESTION_DAYS = 14
 
 
-def suggestion(app: TeeterApp, stimulus: Stimulus, kind: StimulusKind | None = None) -> str:
+def suggestion(journal: Journal, stimulus: Stimulus, kind: StimulusKind | None = None) -> str:
     """A suggested gap from the last two weeks of this pleasure (or from a running
     experiment), worded; or nothing. `kind` is the one on the form when it differs from the
     stored one; the safety rule decides with it."""
@@ -23,8 +23,8 @@ def suggestion(app: TeeterApp, stimulus: Stimulus, kind: StimulusKind | None = N
     from app.ui.screens.experiment_view import space_suggestion
     from app.ui.screens.timers_view import suggestion_for, suggestion_text
 
-    during_experiment = space_suggestion(app, stimulus)
+    during_experiment = space_suggestion(journal, stimulus)
     if during_experiment:
         return during_experiment
-    found = suggestion_for(app, stimulus, kind)
+    found = suggestion_for(journal, stimulus, kind)
     return suggestion_text(found) if found else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,13 +13,14 @@ from textual.widgets import Footer, Header, Static
 from app.domain.checkin import CheckInProgress
 from app.domain.summary import describe_day
 from app.storage import exposures, reframes, timers
+from app.ui.host import Hosted
 from app.ui.safe_text import shown_block
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(Screen[None], Hosted):
     BINDINGS = [
         Binding("enter", "done", "Done", id="summary-done"),
         Binding("escape", "done", "Home", show=False),
@@ -30,15 +31,13 @@ class SummaryScreen(Screen[None]):
         self.progress = progress
 
     def compose(self) -> ComposeResult:
-        app = cast("TeeterApp", self.app)
-        assert app.db is not None
-        start, end = app.today_bounds()
-        today, tz, hour = app.today(), app.zone(), app.day_start_hour
+        start, end = self.journal.bounds()
+        today, tz, hour = self.journal.today(), self.journal.zone(), self.journal.day_start_hour
         lines = describe_day(
             self.progress,
-            exposures.on_days(app.db, today, today, tz, hour),
-            timers.started_between(app.db, start, end),
-            reframes.on_days(app.db, today, today, tz, hour),
+            exposures.on_days(self.journal.db, today, today, tz, hour),
+            timers.started_between(self.journal.db, start, end),
+            reframes.on_days(self.journal.db, today, today, tz, hour),
         )
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(classes="step-body"):

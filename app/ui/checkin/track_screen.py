@@ -24,8 +24,7 @@ class TrackScreen(StepScreen):
     BINDINGS = [Binding("ctrl+n", "another", "Save & log another", id="track-another")]
 
     def compose_step(self) -> ComposeResult:
-        assert self.teeter.db is not None
-        names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        names = [s.name for s in stimuli.list_active(self.journal.db)]
         yield ExposureForm(names, stimulus=self.context.stimulus, with_time=True)
         yield Static("", id="track-trend")
         yield DataTable(id="track-today", cursor_type="none", zebra_stripes=True)
@@ -65,10 +64,11 @@ class TrackScreen(StepScreen):
         self.show_error("Saved. Log the next one, or press enter on an empty form to go on.")
 
     def _log(self) -> Exposure:
-        app = self.teeter
-        assert app.db is not None
         exposure = self.query_one(ExposureForm).save(
-            app.db, app.now(), ExposureSource.TRACK, day_start_hour=app.day_start_hour
+            self.journal.db,
+            self.journal.now(),
+            ExposureSource.TRACK,
+            day_start_hour=self.journal.day_start_hour,
         )
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name
@@ -78,17 +78,15 @@ class TrackScreen(StepScreen):
     def show_today(self) -> None:
         from app.ui.checkin import track_view
 
-        app = self.teeter
-        assert app.db is not None
         name = self.query_one("#stimulus", Input).value.strip()
-        found = stimuli.find(app.db, name) if name else None
-        tz, day = app.zone(), app.today()
-        hour = app.day_start_hour
-        today = exposures.on_days(app.db, day, day, tz, hour, found.id) if found else []
+        found = stimuli.find(self.journal.db, name) if name else None
+        tz, day = self.journal.zone(), self.journal.today()
+        hour = self.journal.day_start_hour
+        today = exposures.on_days(self.journal.db, day, day, tz, hour, found.id) if found else []
         table = self.query_one("#track-today", DataTable)
         table.clear()
         for exposure in today:
             table.add_row(*track_view.row(exposure, tz))
         self.query_one("#track-trend", Static).update(
-            shown(track_view.trend(today, tz, app.day_start_hour) if found else "")
+            shown(track_view.trend(today, tz, self.journal.day_start_hour) if found else "")
         )

@@ -4,7 +4,7 @@ month of a pleasure, opened from the history view."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -13,13 +13,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from app.domain.records import Exposure
+from app.ui.host import Hosted
 from app.ui.widgets.entry_table import EntryTable
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
-class EntriesScreen(Screen[None]):
+class EntriesScreen(Screen[None], Hosted):
     BINDINGS = [Binding("escape", "back", "Back", id="entries-back")]
 
     def __init__(self, title: str, exposures: Sequence[Exposure], summary: str = "") -> None:
@@ -27,10 +28,6 @@ class EntriesScreen(Screen[None]):
         self.heading = title
         self.exposures = list(exposures)
         self.summary = summary
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -43,9 +40,10 @@ class EntriesScreen(Screen[None]):
         self.query_one(EntryTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        app = self.teeter
         table = self.query_one(EntryTable)
-        table.show(self.exposures, app.zone(), app.day_start_hour, event.size.width - 2)
+        table.show(
+            self.exposures, self.journal.zone(), self.journal.day_start_hour, event.size.width - 2
+        )
         summary = self.query_one("#entries-summary", Static)
         summary.update(" · ".join(part for part in (self.summary, table.legend) if part))
         summary.display = bool(self.summary or table.legend)

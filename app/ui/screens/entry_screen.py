@@ -4,7 +4,7 @@ the log's table."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,16 +16,17 @@ from app.domain.records import Exposure
 from app.storage import corrections, stimuli
 from app.storage.errors import StorageError
 from app.ui import entries
-from app.ui.background import in_background
+from app.ui.background import attempt, in_background
+from app.ui.host import Hosted
 from app.ui.screens import entry_view
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import ExposureDraft, ExposureForm, FormError
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
-class ExposureEntryScreen(GuardsInput, Screen[None]):
+class ExposureEntryScreen(GuardsInput, Screen[None], Hosted):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
         Binding("ctrl+r", "delete", "Delete", id="entry-delete", priority=True),
@@ -38,15 +39,9 @@ class ExposureEntryScreen(GuardsInput, Screen[None]):
         self.exposure = exposure
         self._saving = False
 
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
-
     def compose(self) -> ComposeResult:
-        app = self.teeter
-        assert app.db is not None
-        names = [s.name for s in stimuli.list_active(app.db)]
-        zone = app.zone()
+        names = [s.name for s in stimuli.list_active(self.journal.db)]
+        zone = self.journal.zone()
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(id="entry-body"):
             yield Static(entry_view.exposure_title(self.exposure, zone), classes="step-progress")
@@ -73,21 +68,19 @@ class ExposureEntryScreen(GuardsInput, Screen[None]):
     def action_save(self) -> None:
         if self._saving:
             return  # the first press is being saved
-        app = self.teeter
-        assert app.db is not None
         form = self.query_one(ExposureForm)
-        now = app.now()
+        now = self.journal.now()
         try:
-            draft = form.read(now, app.day_start_hour)
+            draft = form.read(now, self.journal.day_start_hour)
         except FormError as error:
             form.show_error(str(error))
             error.field.focus()
             return
-        db, exposure_id = app.db, self.exposure.id
+        db, exposure_id = self.journal.db, self.exposure.id
         self._saving = True
         in_background(
             self,
-            entries.attempt(
+            attempt(
                 lambda: corrections.edit_exposure(
                     db,
                     exposure_id,

@@ -3,7 +3,7 @@ abandon it without fuss, and read the comparison of past ones."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,16 +17,17 @@ from app.domain.experiment import Experiment, Phase, phase_of
 from app.domain.safety import guidance
 from app.storage import experiments, stimuli, timers
 from app.storage.errors import StorageError
+from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import experiment_view
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
-class ExperimentScreen(Screen[None]):
+class ExperimentScreen(Screen[None], Hosted):
     AUTO_FOCUS = None  # focus follows the state: the picker when none runs (see reload)
     BINDINGS = [
         Binding("b", "begin", "Begin", id="experiment-begin"),
@@ -39,10 +40,6 @@ class ExperimentScreen(Screen[None]):
         super().__init__()
         self.current: Experiment | None = None
         self.past: list[Experiment] = []
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -69,13 +66,13 @@ class ExperimentScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        app = self.teeter
-        assert app.db is not None
-        tz = app.zone()
+        tz = self.journal.zone()
         try:
-            completed = experiments.settle(app.db, app.today(), tz, app.day_start_hour)
-            self.current = experiments.running(app.db)
-            self.past = experiments.past(app.db)
+            completed = experiments.settle(
+                self.journal.db, self.journal.today(), tz, self.journal.day_start_hour
+            )
+            self.current = experiments.running(self.journal.db)
+            self.past = experiments.past(self.journal.db)
         except StorageError as error:  # busy in another teeter: say so, keep what is shown
             self.say(str(error))
             return
@@ -83,7 +80,7 @@ class ExperimentScreen(Screen[None]):
         if self.current is None:
             current.update(experiment_view.NOT_RUNNING)
         else:
-            current.update(experiment_view.running(app, self.current))
+            current.update(experiment_view.running(self.journal, self.current))
         self.query_one("#experiment-start").display = self.current is None
         if self.current is None:
             self.fill_picker()
@@ -103,12 +100,11 @@ class ExperimentScreen(Screen[None]):
         self.refresh_bindings()
 
     def fill_picker(self) -> None:
-        assert self.teeter.db is not None
         picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
         chosen = set(picker.selected)
         picker.clear_options()
         left_out = []
-        for stimulus in stimuli.list_active(self.teeter.db):
+        for stimulus in stimuli.list_active(self.journal.db):
             if guidance(stimulus.kind, stimulus.name).care_first:
                 left_out.append(stimulus.name)
                 continue
@@ -123,7 +119,7 @@ class ExperimentScreen(Screen[None]):
 
     def show_past(self, experiment: Experiment) -> None:
         self.query_one("#experiment-summary", Static).update(
-            experiment_view.ended(experiment, self.teeter.zone())
+            experiment_view.ended(experiment, self.journal.zone())
         )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -139,7 +135,7 @@ class ExperimentScreen(Screen[None]):
         if action == "abandon":
             return self.current is not None
         if action == "start_timers":
-            today = self.teeter.today()
+            today = self.journal.today()
             return (
                 self.current is not None
                 and phase_of(self.current.day_number(today)) is Phase.SPACED
@@ -151,10 +147,11 @@ class ExperimentScreen(Screen[None]):
 
     def action_begin(self) -> None:
         app = self.teeter
-        assert app.db is not None
         picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
         try:
-            experiments.start(app.db, picker.selected, app.today(), app.now())
+            experiments.start(
+                self.journal.db, picker.selected, self.journal.today(), self.journal.now()
+            )
         except (
             experiments.AlreadyRunning,
             experiments.NoStimuli,
@@ -169,14 +166,16 @@ class ExperimentScreen(Screen[None]):
 
     def action_start_timers(self) -> None:
         app = self.teeter
-        assert app.db is not None and self.current is not None
+        assert self.current is not None
         started = []
         for stimulus in self.current.stimuli:
-            hint = experiment_view.hint_for(app, self.current, stimulus)
+            hint = experiment_view.hint_for(self.journal, self.current, stimulus)
             if hint.interval is None:
                 continue
             try:
-                timers.start_unless_running(app.db, stimulus.name, hint.interval, app.now())
+                timers.start_unless_running(
+                    self.journal.db, stimulus.name, hint.interval, self.journal.now()
+                )
             except timers.AlreadyRunning:
                 continue
             started.append(f"{stimulus.name} {format_duration(hint.interval)}")
@@ -194,12 +193,11 @@ class ExperimentScreen(Screen[None]):
             return
 
         def answered(yes: Any) -> None:
-            assert self.teeter.db is not None
-            if yes and experiments.abandon(self.teeter.db, current.id, self.teeter.now()):
+            if yes and experiments.abandon(self.journal.db, current.id, self.journal.now()):
                 self.teeter.notify("Stopped. Everything you logged stays in your log.")
                 self.teeter.data_changed()
 
-        day = current.day_number(self.teeter.today())
+        day = current.day_number(self.journal.today())
         self.app.push_screen(
             ConfirmScreen(
                 f"Stop this experiment on day {day} of {current.days}? It is kept as "

@@ -28,7 +28,7 @@ from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
     from app.domain.records import Stimulus
-    from app.ui.app import TeeterApp
+    from app.storage.journal import Journal
 
 INTRO = (
     "Three days, your own numbers. Day 1 is a baseline: log as usual. On days 2 and 3, "
@@ -61,18 +61,17 @@ def _day(day: dt.date) -> str:
     return day.strftime("%a %-d %b")
 
 
-def home_line(app: TeeterApp) -> Content | None:
+def home_line(journal: Journal) -> Content | None:
     """The home screen's experiment line; completes an experiment whose days are over (so
     the first launch after day 3 writes its summary). None when there is nothing to say."""
     from app.storage import experiments
     from app.storage.errors import StorageError
 
-    assert app.db is not None
-    today, tz = app.today(), app.zone()
+    today, tz = journal.today(), journal.zone()
     try:
-        experiments.settle(app.db, today, tz, app.day_start_hour)
-        current = experiments.running(app.db)
-        past = experiments.past(app.db) if current is None else []
+        experiments.settle(journal.db, today, tz, journal.day_start_hour)
+        current = experiments.running(journal.db)
+        past = experiments.past(journal.db) if current is None else []
     except StorageError:
         return None
     if current is not None:
@@ -87,31 +86,29 @@ def home_line(app: TeeterApp) -> Content | None:
     return None
 
 
-def hint_for(app: TeeterApp, experiment: Experiment, stimulus: ExperimentStimulus) -> SpacingHint:
+def hint_for(journal: Journal, experiment: Experiment, stimulus: ExperimentStimulus) -> SpacingHint:
     """The gap suggested for the spaced days, from day 1's exposures of this pleasure."""
     from app.storage import exposures
 
-    assert app.db is not None
-    tz, first = app.zone(), experiment.first_day
-    baseline = exposures.on_days(app.db, first, first, tz, app.day_start_hour, stimulus.id)
-    return suggest_from_baseline(baseline, stimulus.name, stimulus.kind, tz, app.day_start_hour)
+    tz, first = journal.zone(), experiment.first_day
+    baseline = exposures.on_days(journal.db, first, first, tz, journal.day_start_hour, stimulus.id)
+    return suggest_from_baseline(baseline, stimulus.name, stimulus.kind, tz, journal.day_start_hour)
 
 
-def space_suggestion(app: TeeterApp, stimulus: Stimulus) -> str:
+def space_suggestion(journal: Journal, stimulus: Stimulus) -> str:
     """For the Space step on a spaced day of a running experiment that includes this
     pleasure: the experiment's suggestion, worded like the step's own; else ""."""
     from app.storage import experiments
 
-    assert app.db is not None
-    current = experiments.running(app.db)
-    if current is None or phase_of(current.day_number(app.today())) is not Phase.SPACED:
+    current = experiments.running(journal.db)
+    if current is None or phase_of(current.day_number(journal.today())) is not Phase.SPACED:
         return ""
     for member in current.stimuli:
         if member.id == stimulus.id:
-            hint = hint_for(app, current, member)
+            hint = hint_for(journal, current, member)
             if hint.interval is None:
                 return ""
-            return f"Experiment, day {current.day_number(app.today())} of {current.days}: " + (
+            return f"Experiment, day {current.day_number(journal.today())} of {current.days}: " + (
                 f"{format_duration(hint.interval)} — {hint.reason}."
             )
     return ""
@@ -123,12 +120,11 @@ def _entries(count: int, past: bool) -> str:
     return "no entries that day" if past else "nothing yet"
 
 
-def running(app: TeeterApp, experiment: Experiment) -> Content:
+def running(journal: Journal, experiment: Experiment) -> Content:
     """Where a running experiment stands: the day, each day's entries, the suggestions."""
     from app.storage import experiments
 
-    assert app.db is not None
-    today = app.today()
+    today = journal.today()
     n = experiment.day_number(today)
     phase = phase_of(n)
     lines: list[Content] = []
@@ -142,7 +138,7 @@ def running(app: TeeterApp, experiment: Experiment) -> Content:
             )
         )
     lines.append(Content(""))
-    summary = experiments.summary_of(app.db, experiment, app.zone(), app.day_start_hour)
+    summary = experiments.summary_of(journal.db, experiment, journal.zone(), journal.day_start_hour)
     for entry in summary.day_entries:
         if entry.day > today:
             state = "still to come"
@@ -153,7 +149,7 @@ def running(app: TeeterApp, experiment: Experiment) -> Content:
     lines.append(Content(""))
     for stimulus in experiment.stimuli:
         if phase is Phase.SPACED:
-            hint = hint_for(app, experiment, stimulus)
+            hint = hint_for(journal, experiment, stimulus)
             gap = format_duration(hint.interval) if hint.interval else "no suggestion"
             text = Content.assemble(
                 shown(stimulus.name, "bold"), f": {gap}", (f" — {hint.reason}", "$text-muted")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,21 +11,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from app.storage.errors import StorageError
+from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 CONFIRM_WORD = "delete"
 
 
-class ForgetScreen(ModalScreen[bool]):
+class ForgetScreen(ModalScreen[bool], Hosted):
     BINDINGS = [Binding("escape", "cancel", "Keep my data", id="forget-cancel")]
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="forget-dialog"):
@@ -33,9 +30,9 @@ class ForgetScreen(ModalScreen[bool]):
             yield Static(
                 shown(
                     f"This removes every entry, check-in, timer, reframe, experiment and "
-                    f"setting from {self.teeter.db_path}, scrubs the leftover bytes from the "
-                    "file and its log, and deletes the backups teeter made. It cannot be "
-                    "undone; `teeter export` first if you want a copy."
+                    f"setting from {self.teeter.location.describe()}, scrubs the leftover "
+                    "bytes from the file and its log, and deletes the backups teeter made. It "
+                    "cannot be undone; `teeter export` first if you want a copy."
                 )
             )
             yield Static(f"Type {CONFIRM_WORD} and press enter:", classes="field-label")

@@ -3,7 +3,7 @@ take it out or delete it, and what teeter is not."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from app.domain.safety import DEFAULT_HELP_TEXT
+from app.ui.host import Hosted
 from app.ui.safe_text import shown, shown_block
 from app.ui.screens import help_text as text
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
 def paragraph(words: str) -> Content:
@@ -48,14 +49,10 @@ def commands() -> Content:
     )
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(Screen[None], Hosted):
     BINDINGS = [
         Binding("escape,question_mark", "back", "Back", id="help-back"),
     ]
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -66,7 +63,9 @@ class HelpScreen(Screen[None]):
             yield from self.section(text.KEYS_TITLE, keys())
             yield from self.section(
                 text.DATA_TITLE,
-                Content.assemble(text.DATA_FILE, "\n", shown(str(self.teeter.db_path), "bold")),
+                Content.assemble(
+                    text.DATA_FILE, "\n", shown(self.teeter.location.describe(), "bold")
+                ),
                 *map(paragraph, text.DATA),
                 commands(),
             )
@@ -86,8 +85,9 @@ class HelpScreen(Screen[None]):
     def support_text(self) -> str:
         from app.storage import settings
 
-        db = self.teeter.db
-        return settings.help_text(db) if db is not None else DEFAULT_HELP_TEXT
+        if not self.teeter.is_open:
+            return DEFAULT_HELP_TEXT
+        return settings.help_text(self.journal.db)
 
     def on_mount(self) -> None:
         self.sub_title = "Help"

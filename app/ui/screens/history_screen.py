@@ -5,7 +5,7 @@ everything logged that day), each note whole."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -16,14 +16,15 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from app.domain.history import Period, PeriodSummary, summarise
 from app.domain.records import Exposure
+from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.screens import history_view
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(Screen[None], Hosted):
     BINDINGS = [
         Binding("escape", "back", "Back", id="history-back"),
         Binding("left", "step(-1)", "Previous", key_display="←", priority=True),
@@ -40,10 +41,6 @@ class HistoryScreen(Screen[None]):
         self.chosen_id: int | None = None
         self.exposures: list[Exposure] = []
         self.summaries: list[PeriodSummary] = []
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -64,7 +61,7 @@ class HistoryScreen(Screen[None]):
     def load(self) -> None:
         from app.storage.history import all_of, with_stimulus_ids
 
-        db = self.teeter.db
+        db = self.journal.db
         if db is None:
             return
         stimuli = with_stimulus_ids(db)
@@ -88,8 +85,9 @@ class HistoryScreen(Screen[None]):
             heading.update(history_view.empty())
             keys.update("")
             return
-        app = self.teeter
-        self.summaries = summarise(self.exposures, app.zone(), app.day_start_hour, self.period)
+        self.summaries = summarise(
+            self.exposures, self.journal.zone(), self.journal.day_start_hour, self.period
+        )
         name = self.stimuli[self.selected][1]
         several = len(self.stimuli) > 1
         heading.update(
@@ -131,7 +129,7 @@ class HistoryScreen(Screen[None]):
         from app.domain.days import local_day
         from app.ui.screens.entries_screen import EntriesScreen
 
-        tz, hour = app.zone(), app.day_start_hour
+        tz, hour = self.journal.zone(), self.journal.day_start_hour
         inside = [
             e
             for e in self.exposures
@@ -147,10 +145,9 @@ class HistoryScreen(Screen[None]):
         from app.ui.screens.entries_screen import EntriesScreen
 
         app = self.teeter
-        assert app.db is not None
-        start, end = day_bounds(day, app.zone(), app.day_start_hour)
+        start, end = day_bounds(day, self.journal.zone(), self.journal.day_start_hour)
         label = history_view.day_title(day)
-        app.push_screen(EntriesScreen(label, between(app.db, start, end)))
+        app.push_screen(EntriesScreen(label, between(self.journal.db, start, end)))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -12,12 +12,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from app.clock import zone_of
+from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.widgets.entry_list import EntryList
 
 if TYPE_CHECKING:
     from app.domain.overview import Overview
-    from app.ui.app import TeeterApp
 
 
 ROOMY = 140
@@ -26,7 +27,7 @@ ROOMY = 140
 _ROOMY_ONLY = ("e", "comma", "h", "slash")
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Screen[None], Hosted):
     BINDINGS = [
         Binding("c", "app.checkin", "Check-in", id="checkin"),
         Binding("l", "app.open_log", "Log", id="open-log"),
@@ -48,10 +49,6 @@ class HomeScreen(Screen[None]):
         self.overview: Overview | None = None
         self._first_look = first_look
 
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(id="home-body"):
@@ -70,11 +67,11 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-today").border_title = "Logged today"
         self.query_one("#home-entries").display = False
         self.set_interval(1.0, self.tick)
-        if self.teeter.db is not None:
+        if self.teeter.is_open:
             self.reload()
             return
-        if self._first_look is not None:
-            self.teeter.day_start_hour, self.overview = self._first_look
+        if self._first_look is not None:  # the app took its day-start hour
+            self.overview = self._first_look[1]
             self.show()
         self.call_after_refresh(self.teeter.open_database)
 
@@ -98,12 +95,13 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        app = self.teeter
-        if app.db is None:
+        if not self.teeter.is_open:
             return
         from app.storage.overview import overview
 
-        self.overview = overview(app.db, app.today(), app.zone(), app.day_start_hour)
+        self.overview = overview(
+            self.journal.db, self.journal.today(), self.journal.zone(), self.journal.day_start_hour
+        )
         self.show()
 
     def tick(self) -> None:
@@ -120,7 +118,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-checkin", Static).update(home_view.checkin(overview.checkin))
         self.show_today()
         self.query_one("#home-hint", Static).update(home_view.hint(overview))
-        if self.teeter.db is not None:
+        if self.teeter.is_open:
             self.show_experiment()
         self.show_timers()
 
@@ -128,7 +126,7 @@ class HomeScreen(Screen[None]):
         from app.ui.screens import home_view
 
         assert self.overview is not None
-        rows = home_view.today(self.overview, self.teeter.zone())
+        rows = home_view.today(self.overview, zone_of(self.teeter.now()))  # open or not
         entries = self.query_one("#home-entries", EntryList)
         entries.styles.max_height = self.today_rows()  # the list scrolls past that
         had_none = not entries.display
@@ -156,7 +154,7 @@ class HomeScreen(Screen[None]):
     def show_experiment(self) -> None:
         from app.ui.screens.experiment_view import home_line
 
-        line = home_line(self.teeter)
+        line = home_line(self.journal)
         widget = self.query_one("#home-experiment", Static)
         widget.update(line or "")
         widget.display = line is not None

@@ -6,7 +6,7 @@ opens as fast on ten years of history as on three days."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static, Tab, Tabs
 from app.domain.records import StimulusKind
 from app.domain.safety import guidance
 from app.storage import stimuli
+from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import log_view
@@ -27,7 +28,6 @@ from app.ui.widgets.entry_list import EntryTable
 
 if TYPE_CHECKING:
     from app.domain.balance import StimulusAnalysis
-    from app.ui.app import TeeterApp
 
 WINDOWS = (3, 7, 14, 30)
 """Days the window can show; `w` steps through them and back to the first."""
@@ -41,7 +41,7 @@ def _tab_id(stimulus_id: int) -> str:
     return f"{_TAB_PREFIX}{stimulus_id}"
 
 
-class LogScreen(Screen[None]):
+class LogScreen(Screen[None], Hosted):
     BINDINGS = [
         Binding("escape", "back", "Back", id="log-back"),
         # Priority: the scrolling body would otherwise claim left/right (and hide them).
@@ -70,10 +70,6 @@ class LogScreen(Screen[None]):
         self.loaded = False
         self._reloading = False
         self._reload_wanted = False
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -143,13 +139,10 @@ class LogScreen(Screen[None]):
         from app.domain.balance import analyse, needs_a_look
         from app.storage.exposures import lived_window
 
-        app = self.teeter
-        if app.db is None:
-            return
-        tz, hour, last_day = app.zone(), app.day_start_hour, app.today()
-        inside, previous = lived_window(app.db, last_day, self.days, tz, hour)
+        tz, hour, last_day = self.journal.zone(), self.journal.day_start_hour, self.journal.today()
+        inside, previous = lived_window(self.journal.db, last_day, self.days, tz, hour)
         self.analyses = analyse(inside, tz, hour, previous)
-        self.kinds = stimuli.kinds(app.db)
+        self.kinds = stimuli.kinds(self.journal.db)
         ids = [a.stimulus_id for a in self.analyses]
         if self.selected not in ids:  # first opening: the pleasure that most needs a look
             first = needs_a_look(self.analyses)
@@ -225,7 +218,7 @@ class LogScreen(Screen[None]):
 
         def fill() -> None:
             table.clear(columns=True)
-            rows = log_view.exposure_rows(analysis, self.teeter.zone())
+            rows = log_view.exposure_rows(analysis, self.journal.zone())
             plain = [[str(cell) for cell in row[:-1]] for row in rows]
             room = self.size.width - 9  # body padding, card border and padding, scrollbar
             width = note_width(room, plain, log_view.COLUMNS[:-1])
@@ -237,7 +230,7 @@ class LogScreen(Screen[None]):
                 table.add_row(*row, key=key, height=None)
 
         table.keep_place(fill)
-        legend = log_view.next_morning_legend(analysis, self.teeter.zone())
+        legend = log_view.next_morning_legend(analysis, self.journal.zone())
         table.border_subtitle = f"{legend} · {TABLE_KEYS}" if legend else TABLE_KEYS
 
     # --- actions ----------------------------------------------------------------------

@@ -3,7 +3,7 @@ as you type, newest first, each note whole."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -13,10 +13,11 @@ from textual.widgets import Footer, Header, Input, Static
 
 from app.domain.records import Exposure
 from app.storage.history import SEARCH_LIMIT
+from app.ui.host import Hosted
 from app.ui.widgets.entry_table import EntryTable
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
 def found_words(count: int, text: str) -> str:
@@ -28,16 +29,12 @@ def found_words(count: int, text: str) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}{more}, newest first."
 
 
-class NoteSearchScreen(Screen[None]):
+class NoteSearchScreen(Screen[None], Hosted):
     BINDINGS = [Binding("escape", "back", "Back", id="search-back")]
 
     def __init__(self) -> None:
         super().__init__()
         self.found: list[Exposure] = []
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -63,7 +60,7 @@ class NoteSearchScreen(Screen[None]):
     def search(self, text: str) -> None:
         from app.storage.history import with_note
 
-        db = self.teeter.db
+        db = self.journal.db
         if db is None:
             return
         found = with_note(db, text)
@@ -79,9 +76,10 @@ class NoteSearchScreen(Screen[None]):
         self.query_one("#search-count", Static).update(found_words(len(found), text) + legend)
 
     def fill(self) -> None:
-        app = self.teeter
         room = self.size.width - 2
-        self.query_one(EntryTable).show(self.found, app.zone(), app.day_start_hour, room)
+        self.query_one(EntryTable).show(
+            self.found, self.journal.zone(), self.journal.day_start_hour, room
+        )
 
     def on_resize(self, _: events.Resize) -> None:
         self.fill()

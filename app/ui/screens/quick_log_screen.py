@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,14 +14,15 @@ from app.domain.records import Exposure, ExposureSource
 from app.storage import stimuli
 from app.storage.errors import StorageError
 from app.ui.background import in_background
+from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import ExposureForm, FormError, log_draft
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 
-class QuickLogScreen(GuardsInput, ModalScreen[bool]):
+class QuickLogScreen(GuardsInput, ModalScreen[bool], Hosted):
     BINDINGS = [
         Binding("enter", "save", "Save", id="quick-save"),
         Binding("escape", "cancel", "Cancel", id="quick-cancel"),
@@ -31,13 +32,8 @@ class QuickLogScreen(GuardsInput, ModalScreen[bool]):
         super().__init__()
         self._saving = False
 
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
-
     def compose(self) -> ComposeResult:
-        assert self.teeter.db is not None
-        names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        names = [s.name for s in stimuli.list_active(self.journal.db)]
         with VerticalScroll(id="quick-dialog"):
             yield Static("Log an entry", classes="step-progress")
             yield ExposureForm(names, stimulus=names[0] if names else "", with_time=True)
@@ -55,18 +51,16 @@ class QuickLogScreen(GuardsInput, ModalScreen[bool]):
     def action_save(self) -> None:
         if self._saving:
             return  # the first press is being saved; a second must not log it twice
-        app = self.teeter
-        assert app.db is not None
         form = self.query_one(ExposureForm)
-        now = app.now()
+        now = self.journal.now()
         try:
-            draft = form.read(now, app.day_start_hour)
+            draft = form.read(now, self.journal.day_start_hour)
         except FormError as error:
             form.show_error(str(error))
             error.field.focus()
             return
         self._saving = True
-        db = app.db
+        db = self.journal.db
         in_background(
             self,
             lambda: log_draft(db, draft, ExposureSource.QUICK, now),
@@ -80,8 +74,12 @@ class QuickLogScreen(GuardsInput, ModalScreen[bool]):
         from app.domain.days import moment_words
 
         self._saving = False
-        app = self.teeter
-        when = moment_words(exposure.occurred_at, app.now(), app.zone(), app.day_start_hour)
+        when = moment_words(
+            exposure.occurred_at,
+            self.journal.now(),
+            self.journal.zone(),
+            self.journal.day_start_hour,
+        )
         self.app.notify(
             f"enjoyment {exposure.enjoyment}, craving {exposure.craving}, at {when}",
             title=f"Logged {exposure.stimulus_name}",

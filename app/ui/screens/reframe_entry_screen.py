@@ -3,7 +3,7 @@ after, and what the person did. Saved with ctrl+s, deleted with ctrl+r (undo wit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +16,8 @@ from app.domain.records import Outcome, Reframe
 from app.storage import corrections
 from app.storage.errors import StorageError
 from app.ui import entries
-from app.ui.background import in_background
+from app.ui.background import attempt, in_background
+from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.screens import entry_view
 from app.ui.unsaved import GuardsInput
@@ -24,12 +25,12 @@ from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.rating import RatingInput
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 OUTCOMES = list(Outcome)
 
 
-class ReframeEntryScreen(GuardsInput, Screen[None]):
+class ReframeEntryScreen(GuardsInput, Screen[None], Hosted):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="reframe-entry-save", priority=True),
         Binding("ctrl+r", "delete", "Delete", id="reframe-entry-delete", priority=True),
@@ -43,12 +44,8 @@ class ReframeEntryScreen(GuardsInput, Screen[None]):
         self.stimulus = stimulus
         self._saving = False
 
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
-
     def compose(self) -> ComposeResult:
-        reframe, zone = self.reframe, self.teeter.zone()
+        reframe, zone = self.reframe, self.journal.zone()
         self.first_when = entry_view.field_time(reframe.occurred_at, zone)
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(id="entry-body"):
@@ -85,15 +82,13 @@ class ReframeEntryScreen(GuardsInput, Screen[None]):
         self.query_one("#form-error", Static).update(shown(message))
 
     def action_save(self) -> None:
-        app = self.teeter
-        assert app.db is not None
-        now = app.now()
+        now = self.journal.now()
         when_input = self.query_one("#reframe-when", Input)
         try:
             occurred_at = (
                 self.reframe.occurred_at
                 if when_input.value.strip() == self.first_when
-                else parse_moment(when_input.value, now, app.day_start_hour)
+                else parse_moment(when_input.value, now, self.journal.day_start_hour)
             )
         except MomentError as error:
             self.show_error(str(error))
@@ -101,7 +96,7 @@ class ReframeEntryScreen(GuardsInput, Screen[None]):
             return
         before = self.query_one("#reframe-before", RatingInput).value
         outcome = self.query_one("#outcome", ChoiceInput).index
-        db, reframe_id = app.db, self.reframe.id
+        db, reframe_id = self.journal.db, self.reframe.id
         stimulus = self.query_one("#reframe-stimulus", Input).value
         label = self.query_one("#reframe-label", Input).value
         after = self.query_one("#reframe-after", RatingInput).value
@@ -110,7 +105,7 @@ class ReframeEntryScreen(GuardsInput, Screen[None]):
         self._saving = True
         in_background(
             self,
-            entries.attempt(
+            attempt(
                 lambda: corrections.edit_reframe(
                     db,
                     reframe_id,

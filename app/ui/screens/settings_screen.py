@@ -4,7 +4,7 @@ text are saved together with ctrl+s, and only when both are valid."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,13 +17,13 @@ from app.domain.safety import DEFAULT_HELP_TEXT
 from app.storage import settings
 from app.storage.errors import StorageError
 from app.storage.notify_settings import REMINDER_AT
+from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.notify_settings import NotificationSettings
 
 if TYPE_CHECKING:
     from app.storage.database import Database
-    from app.ui.app import TeeterApp
 
 
 def parse_hour(raw: str) -> int:
@@ -38,20 +38,15 @@ def parse_hour(raw: str) -> int:
         raise ValueError(f"the day starts at a whole hour from 0 to 23, not {hour}") from None
 
 
-class SettingsScreen(GuardsInput, Screen[None]):
+class SettingsScreen(GuardsInput, Screen[None], Hosted):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings-save", priority=True),
         Binding("escape", "back", "Back", id="settings-back"),
     ]
 
     @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
-
-    @property
     def db(self) -> Database:
-        assert self.teeter.db is not None
-        return self.teeter.db
+        return self.journal.db
 
     def compose(self) -> ComposeResult:
         app = self.teeter
@@ -62,7 +57,7 @@ class SettingsScreen(GuardsInput, Screen[None]):
                 "Day starts at (hour 0–23; with 4, a 00:30 coffee counts for the day before)",
                 classes="field-label",
             )
-            yield Input(str(app.day_start_hour), id="settings-hour", compact=True)
+            yield Input(str(self.journal.day_start_hour), id="settings-hour", compact=True)
             yield Static("Theme (applies at once and is kept)", classes="field-label")
             yield Select(
                 [(name, name) for name in sorted(app.available_themes)],
@@ -90,10 +85,10 @@ class SettingsScreen(GuardsInput, Screen[None]):
         self.query_one("#settings-hour", Input).focus()
         self.call_after_refresh(self.mark_saved)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "settings-forget":
             event.stop()
-            self.teeter.action_forget()
+            await self.teeter.run_action("forget")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -127,7 +122,7 @@ class SettingsScreen(GuardsInput, Screen[None]):
         self.show_error("")
         self.mark_saved()
         app = self.teeter
-        app.day_start_hour = hour
+        self.journal.day_start_hour = hour
         whose = "your own" if help_text else "teeter's own"
         at = reminder[REMINDER_AT]
         remind = f"check-in reminder at {at}" if at else "no check-in reminder"

@@ -5,7 +5,7 @@ a confirmation that says exactly how much that is."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +18,7 @@ from app.domain.records import Stimulus, StimulusKind
 from app.domain.text import NAME_MAX, StimulusNameError
 from app.storage import stimuli
 from app.storage.errors import StorageError
+from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import stimuli_view as view
@@ -27,7 +28,6 @@ from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.storage.database import Database
-    from app.ui.app import TeeterApp
 
 Save = Callable[[str, StimulusKind], None]
 """Stores the form's name and kind; raises with a message the form shows to stay open."""
@@ -35,7 +35,7 @@ Save = Callable[[str, StimulusKind], None]
 PROBLEMS = (StimulusNameError, stimuli.StimulusNotFound, StorageError)
 
 
-class StimuliScreen(Screen[None]):
+class StimuliScreen(Screen[None], Hosted):
     BINDINGS = [
         Binding("a", "add", "Add", id="stimuli-add"),
         Binding("r", "rename", "Rename", id="stimuli-rename"),
@@ -51,13 +51,8 @@ class StimuliScreen(Screen[None]):
         self.listed: dict[int, Stimulus] = {}
 
     @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
-
-    @property
     def db(self) -> Database:
-        assert self.teeter.db is not None
-        return self.teeter.db
+        return self.journal.db
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -119,7 +114,7 @@ class StimuliScreen(Screen[None]):
     # --- actions ----------------------------------------------------------------------
     def action_add(self) -> None:
         def save(name: str, kind: StimulusKind) -> None:
-            created = stimuli.create(self.db, name, kind, self.teeter.now())
+            created = stimuli.create(self.db, name, kind, self.journal.now())
             self.changed(created.id, Content.assemble("Added ", shown(created.name)))
 
         self.app.push_screen(StimulusFormScreen("Add a pleasure", save))
@@ -170,7 +165,7 @@ class StimuliScreen(Screen[None]):
             stimuli.set_archived(db, stimulus.id, False)
             return view.archive_message(False)
 
-        self.teeter.undo.keep(stimulus.name, view.archive_message(True), take_back)
+        self.teeter.keep_undo(stimulus.name, view.archive_message(True), take_back)
 
     def action_delete(self) -> None:
         stimulus = self.current()

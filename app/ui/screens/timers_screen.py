@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +20,7 @@ from app.domain.records import StimulusKind, Timer, TimerEnd
 from app.domain.safety import Guidance, guidance
 from app.storage import stimuli, timers
 from app.storage.errors import StorageError
+from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.screens import timers_view
 from app.ui.screens.timers_start import StartTimerForm
@@ -27,12 +28,12 @@ from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 
 if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+    pass
 
 _ON_A_TIMER = {"end_early", "extend", "cancel_timer"}
 
 
-class TimersScreen(GuardsInput, Screen[None]):
+class TimersScreen(GuardsInput, Screen[None], Hosted):
     BINDINGS = [
         Binding("escape", "back", "Back", id="timers-back"),
         Binding("n", "new", "New timer", id="timers-new"),
@@ -45,13 +46,8 @@ class TimersScreen(GuardsInput, Screen[None]):
         super().__init__()
         self.running: list[Timer] = []
 
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
-
     def compose(self) -> ComposeResult:
-        assert self.teeter.db is not None
-        names = [s.name for s in stimuli.list_active(self.teeter.db)]
+        names = [s.name for s in stimuli.list_active(self.journal.db)]
         yield Header(show_clock=False, icon="◐")
         with VerticalScroll(id="timers-body"):
             with Vertical(id="timers-running", classes="timers-card"):
@@ -77,11 +73,9 @@ class TimersScreen(GuardsInput, Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        if self.teeter.db is None:
-            return
         chosen = self.chosen()
-        self.running = timers.active(self.teeter.db)
-        now = self.teeter.now()
+        self.running = timers.active(self.journal.db)
+        now = self.journal.now()
         options = self.query_one("#timers-list", OptionList)
         options.set_options(
             Option(timers_view.row(timer, now), id=str(timer.id)) for timer in self.running
@@ -94,8 +88,8 @@ class TimersScreen(GuardsInput, Screen[None]):
         self.refresh_bindings()
 
     def tick(self) -> None:
-        """Every second, from the stored ends and `app.now()`: never a counted tick."""
-        now = self.teeter.now()
+        """Every second, from the stored ends and `self.journal.now()`: never a counted tick."""
+        now = self.journal.now()
         options = self.query_one("#timers-list", OptionList)
         for index, timer in enumerate(self.running):
             options.replace_option_prompt_at_index(index, timers_view.row(timer, now))
@@ -131,8 +125,7 @@ class TimersScreen(GuardsInput, Screen[None]):
         )
 
     def stored_kind(self, name: str) -> StimulusKind | None:
-        assert self.teeter.db is not None
-        known = stimuli.find(self.teeter.db, name)
+        known = stimuli.find(self.journal.db, name)
         return known.kind if known else None
 
     def after_care(self, care: Guidance, go_on: str, then: Callable[[], None]) -> None:
@@ -154,9 +147,10 @@ class TimersScreen(GuardsInput, Screen[None]):
 
     def start(self, name: str, duration: dt.timedelta, kind: StimulusKind | None) -> None:
         app = self.teeter
-        assert app.db is not None
         try:
-            timer = timers.start_unless_running(app.db, name, duration, app.now(), kind)
+            timer = timers.start_unless_running(
+                self.journal.db, name, duration, self.journal.now(), kind
+            )
         except timers.AlreadyRunning as error:
             self.form.refuse(f"{error}; extend it with x instead")
             return
@@ -190,17 +184,17 @@ class TimersScreen(GuardsInput, Screen[None]):
     def finish(self, how: TimerEnd, message: str) -> None:
         app = self.teeter
         timer = self.chosen()
-        if timer is None or app.db is None:
+        if timer is None:
             return
-        now = app.now()
+        now = self.journal.now()
         try:
-            ended = timers.finish(app.db, timer.id, how, now)
+            ended = timers.finish(self.journal.db, timer.id, how, now)
         except StorageError as error:
             self.form.show_error(str(error))
             return
         app.data_changed()
         if ended is not None:
-            db, timer_id = app.db, ended.id
+            db, timer_id = self.journal.db, ended.id
 
             def take_back() -> str:
                 if timers.reopen(db, timer_id) is None:
@@ -209,9 +203,9 @@ class TimersScreen(GuardsInput, Screen[None]):
                     )
                 return "Running again, as before."
 
-            app.undo.keep(ended.stimulus_name, message.format(at=now.format("HH:mm")), take_back)
+            app.keep_undo(ended.stimulus_name, message.format(at=now.format("HH:mm")), take_back)
         if ended is not None and how is TimerEnd.ENDED_EARLY:
-            app.timer_watch.check_support()
+            app.check_support()
 
     def action_extend(self) -> None:
         from app.ui.screens.extend_screen import ExtendScreen
@@ -228,15 +222,13 @@ class TimersScreen(GuardsInput, Screen[None]):
 
         def extend_by(by: dt.timedelta) -> None:
             app = self.teeter
-            if app.db is None:
-                return
             try:
-                longer = timers.extend(app.db, timer.id, by)
+                longer = timers.extend(self.journal.db, timer.id, by)
             except (StorageError, DurationError) as error:  # DurationError: 7 days in all
                 self.form.show_error(str(error))
                 return
             if longer is not None:
-                end = timers_view.until_text(longer.ends_at, app.now())
+                end = timers_view.until_text(longer.ends_at, self.journal.now())
                 app.notify(
                     f"{format_duration(by)} more, until {end}.",
                     title=longer.stimulus_name,

@@ -5,7 +5,7 @@ the fields; the screen decides what to save."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -18,6 +18,7 @@ from app.domain.records import StimulusKind
 from app.domain.safety import Guidance, guidance
 from app.domain.text import StimulusNameError, clean_name
 from app.storage import stimuli
+from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.screens import timers_view
 from app.ui.widgets.choice import ChoiceInput
@@ -27,10 +28,9 @@ from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.domain.spacing import Suggestion
-    from app.ui.app import TeeterApp
 
 
-class StartTimerForm(Vertical):
+class StartTimerForm(Vertical, Hosted):
     class Submitted(Message):
         """Start was asked for, with this duration text (typed, a preset or suggested)."""
 
@@ -43,10 +43,6 @@ class StartTimerForm(Vertical):
         self.names = names
         self.suggested: Suggestion | None = None
         self.care: Guidance | None = None
-
-    @property
-    def teeter(self) -> TeeterApp:
-        return cast("TeeterApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timers-fields"):
@@ -91,15 +87,14 @@ class StartTimerForm(Vertical):
     def show_stimulus(self) -> None:
         """The safety notice for the kind of what is typed, and the person's suggestion
         (never one for a substance)."""
-        assert self.teeter.db is not None
         name = self.query_one("#timers-stimulus", Input).value.strip()
-        known = stimuli.find(self.teeter.db, name) if name else None
+        known = stimuli.find(self.journal.db, name) if name else None
         asking = self.query_one(KindChoice)
         asking.ask_for(name if name and known is None else None)
         self.show_care(name, known.kind if known else asking.kind)
         self.suggested = None
         if known is not None and self.care is not None and self.care.may_suggest_spacing:
-            self.suggested = timers_view.suggestion_for(self.teeter, known)
+            self.suggested = timers_view.suggestion_for(self.journal, known)
         text = timers_view.suggestion_text(self.suggested) if self.suggested else ""
         self.query_one("#timers-suggestion", Static).update(shown(text))
         self.query_one("#timers-suggested").display = self.suggested is not None

@@ -17,7 +17,7 @@ from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
     from app.domain.spacing import Suggestion
-    from app.ui.app import TeeterApp
+    from app.storage.journal import Journal
 
 NAME_WIDTH = 19
 BAR_WIDTH = 20
@@ -43,7 +43,7 @@ def row(timer: Timer, now: pendulum.DateTime) -> Content:
 
 
 def suggestion_for(
-    app: TeeterApp, stimulus: Stimulus, kind: StimulusKind | None = None
+    journal: Journal, stimulus: Stimulus, kind: StimulusKind | None = None
 ) -> Suggestion | None:
     """The same suggestion the Space step words (see `checkin.space_view.suggestion`), kept
     as a value here so a button can start a timer with it. None for a substance."""
@@ -52,14 +52,13 @@ def suggestion_for(
     from app.storage import exposures
     from app.ui.checkin.space_view import SUGGESTION_DAYS
 
-    assert app.db is not None
-    tz = app.zone()
-    last = app.today()
+    tz = journal.zone()
+    last = journal.today()
     first = last - dt.timedelta(days=SUGGESTION_DAYS - 1)
-    history = exposures.on_days(app.db, first, last, tz, app.day_start_hour, stimulus.id)
+    history = exposures.on_days(journal.db, first, last, tz, journal.day_start_hour, stimulus.id)
     if not history:
         return None
-    analysis = analyse_stimulus(history, tz, app.day_start_hour)
+    analysis = analyse_stimulus(history, tz, journal.day_start_hour)
     return suggest_interval(analysis, kind or stimulus.kind)
 
 

@@ -6,15 +6,14 @@ wherever it moved."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
-if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+from app.ui.host import host_of
 
 
 class EntryList(OptionList):
@@ -52,15 +51,15 @@ class EntryList(OptionList):
         return self.get_option_at_index(index).id
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        from app.ui import entries
+        from app.ui.entry_opening import open_entry
 
         event.stop()
-        entries.open_entry(cast("TeeterApp", self.app), event.option.id)
+        open_entry(host_of(self), event.option.id)
 
     def action_delete_entry(self) -> None:
         from app.ui import entries
 
-        entries.delete_entry(cast("TeeterApp", self.app), self.chosen_key())
+        entries.delete_entry(host_of(self), self.chosen_key())
 
 
 class EntryTable(DataTable[Any]):
@@ -89,12 +88,12 @@ class EntryTable(DataTable[Any]):
             self.move_cursor(row=min(row, self.row_count - 1), animate=False, scroll=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        from app.ui import entries
+        from app.ui.entry_opening import open_entry
 
         event.stop()
-        entries.open_entry(cast("TeeterApp", self.app), event.row_key.value)
+        open_entry(host_of(self), event.row_key.value)
 
     def action_delete_entry(self) -> None:
         from app.ui import entries
 
-        entries.delete_entry(cast("TeeterApp", self.app), self.chosen_key())
+        entries.delete_entry(host_of(self), self.chosen_key())
