@@ -145,3 +145,40 @@ async def test_escape_on_first_step_goes_home_with_nothing_written(make_app, db_
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert rows(db_path, "SELECT count(*) FROM checkin") == [(0,)]
+
+
+async def test_space_step_refuses_a_second_timer_on_the_same_name_in_another_spelling(
+    make_app, db_path, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Café" typed with a combining accent is the same pleasure as "Café" (storage's name
+    key): the Space step starts through the same one call as the Timers screen, so a second
+    timer cannot start beside the first."""
+    import datetime as dt
+
+    from textual.widgets import Input
+
+    from app.storage import timers
+    from app.storage.database import Database
+
+    db = Database(db_path)
+    timers.start(db, "Café", dt.timedelta(hours=2), clock())
+    db.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # skip Notice
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # skip Track
+        await pilot.pause()
+        assert isinstance(app.screen, SpaceScreen)
+        app.screen.query_one("#space-stimulus", Input).value = "Cafe\u0301"
+        app.screen.query_one("#space-duration", Input).value = "1h"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SpaceScreen)  # stays, saying why
+        assert "already has a timer running" in str(app.screen.query_one("#step-error").render())
+    assert rows(db_path, "SELECT COUNT(*) FROM timer WHERE ended_at IS NULL") == [(1,)]
+    assert rows(db_path, "SELECT COUNT(*) FROM stimulus") == [(1,)]

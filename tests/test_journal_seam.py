@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from app.storage.database import Database
 from app.storage.journal import open_journal
@@ -51,12 +52,8 @@ async def test_keys_need_the_journal_and_are_disabled_until_it_is_open(db_path: 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not app.is_open
-        try:
-            app.journal
-        except JournalNotOpen:
-            pass
-        else:
-            raise AssertionError("a journal before the database was opened")
+        with pytest.raises(JournalNotOpen):
+            _ = app.journal
         for action in JOURNAL_KEYS:
             assert app.check_action(action, ()) is None  # shown greyed, not run
         assert app.check_action("open_help", ()) is True

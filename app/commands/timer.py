@@ -102,7 +102,7 @@ def run_start(args: argparse.Namespace, location: Location) -> int:
         if care.notice:  # before the timer starts, on stderr: stdout stays the one line
             print(care.notice_with_disclaimer, file=sys.stderr)
         try:
-            timer = timers.start_unless_running(db, name, duration, now.in_timezone("UTC"), kind)
+            timer = timers.start(db, name, duration, now.in_timezone("UTC"), kind)
         except timers.AlreadyRunning as running:  # started elsewhere a moment ago
             raise UsageError(_already_running(running.timer, now, hour)) from None
         stimulus = stimuli.find(db, timer.stimulus_name)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.domain.checkin import CheckInProgress
 from app.domain.text import one_line, strip_controls
+
+if TYPE_CHECKING:
+    import pendulum  # not at run time: `teeter status` reads records and must stay light
 
 
 def _clean(record: object, **fields: str) -> None:
@@ -117,6 +121,32 @@ class Exposure:
 
     def __post_init__(self) -> None:
         _clean(self, stimulus_name="line", note="block")
+
+
+@dataclass(frozen=True)
+class ExposureDraft:
+    """One exposure as a person entered it, checked but not saved: what a form hands to
+    the screen, which saves it with `storage.exposures.log_draft`."""
+
+    stimulus: str
+    occurred_at: pendulum.DateTime
+    enjoyment: int
+    craving: int
+    note: str
+    kind: StimulusKind | None = None  # asked only for a new pleasure
+
+    @classmethod
+    def of(cls, exposure: Exposure) -> ExposureDraft:
+        """What a saved exposure looks like in the form (going back to a step)."""
+        import pendulum
+
+        return cls(
+            exposure.stimulus_name,
+            pendulum.instance(exposure.occurred_at),
+            exposure.enjoyment,
+            exposure.craving,
+            exposure.note,
+        )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from app.clock import Zone
 from app.domain import bounds
 from app.domain.days import lived_on, lived_range, offset_where
 from app.domain.ratings import check_rating
-from app.domain.records import Exposure, ExposureSource, StimulusKind
+from app.domain.records import Exposure, ExposureDraft, ExposureSource, StimulusKind
 from app.domain.text import clean_note
 from app.storage import convert, rows
 from app.storage.database import Database
@@ -78,6 +78,29 @@ def log(
         session.add(row)
         session.flush()
         return convert.exposure(row, name)
+
+
+def log_draft(
+    db: Database,
+    draft: ExposureDraft,
+    source: ExposureSource,
+    now: dt.datetime,
+    replace_id: int | None = None,
+) -> Exposure:
+    """Log what a form read (see `log`): the one call every screen saves an exposure with.
+    Safe from a worker thread."""
+    return log(
+        db,
+        stimulus=draft.stimulus,
+        occurred_at=draft.occurred_at,
+        enjoyment=draft.enjoyment,
+        craving=draft.craving,
+        note=draft.note,
+        source=source,
+        now=now,
+        replace_id=replace_id,
+        kind=draft.kind,
+    )
 
 
 def get(db: Database, exposure_id: int) -> Exposure | None:

@@ -17,22 +17,6 @@ from app.storage.models import StimulusRow, TimerRow
 from app.storage.stimuli import ensure_row, find_row
 
 
-def start(
-    db: Database,
-    stimulus: str,
-    duration: dt.timedelta,
-    now: dt.datetime,
-    kind: StimulusKind | None = None,
-) -> Timer:
-    """Start a timer (creating the stimulus if new, see `stimuli.ensure_row` for `kind`)."""
-    with db.write() as session:
-        stimulus_row = ensure_row(session, stimulus, now, kind)
-        row = TimerRow(stimulus_id=stimulus_row.id or 0, started_at=now, ends_at=now + duration)
-        session.add(row)
-        session.flush()
-        return convert.timer(row, stimulus_row.name)
-
-
 def active(db: Database) -> list[Timer]:
     """Timers not yet ended (including ones that ran out but were not yet closed), soonest
     end first."""
@@ -99,16 +83,19 @@ class AlreadyRunning(Exception):
         self.timer = timer
 
 
-def start_unless_running(
+def start(
     db: Database,
     stimulus: str,
     duration: dt.timedelta,
     now: dt.datetime,
     kind: StimulusKind | None = None,
 ) -> Timer:
-    """Start a timer, or raise AlreadyRunning when the stimulus has one still running. Check
-    and insert share one write transaction, so two starts at once cannot both succeed. A timer
-    that ran out but was not closed yet does not count: it waits for its urge question."""
+    """Start a timer (creating the stimulus if new, see `stimuli.ensure_row` for `kind`), or
+    raise AlreadyRunning when the stimulus has one still running: the one way every screen
+    and command starts a timer. The stimulus is found by its name key (`find_row`), and
+    check and insert share one write transaction, so two starts at once cannot both
+    succeed. A timer that ran out but was not closed yet does not count: it waits for its
+    urge question."""
     with db.write() as session:
         existing = find_row(session, stimulus)
         if existing is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from app.domain.checkin import Step
-from app.domain.records import ExposureSource
+from app.domain.records import ExposureDraft, ExposureSource
 from app.storage import exposures, stimuli
 from app.ui.checkin.base import StepScreen
-from app.ui.widgets.exposure_form import ExposureDraft, ExposureForm
+from app.ui.widgets.exposure_form import ExposureForm
 
 
 class NoticeScreen(StepScreen):
@@ -35,8 +35,10 @@ class NoticeScreen(StepScreen):
         self.query_one(ExposureForm).focus_first()
 
     def save(self) -> bool:
-        exposure = self.query_one(ExposureForm).save(
-            self.journal.db, self.journal.now(), ExposureSource.NOTICE, replace_id=self.last_saved()
+        now = self.journal.now()
+        draft = self.query_one(ExposureForm).read(now, self.journal.day_start_hour)
+        exposure = exposures.log_draft(
+            self.journal.db, draft, ExposureSource.NOTICE, now, replace_id=self.last_saved()
         )
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name

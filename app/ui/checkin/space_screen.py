@@ -139,9 +139,10 @@ class SpaceScreen(StepScreen):
             duration = parse_duration(duration_input.value)
         except DurationError as error:
             raise FormError(str(error), duration_input) from None
-        if any(t.stimulus_name.casefold() == name.casefold() for t in running):
-            raise FormError(f"{name} already has a timer running", stimulus_input)
-        timer = timers.start(self.journal.db, name, duration, now, self.chosen_kind())
+        try:
+            timer = timers.start(self.journal.db, name, duration, now, self.chosen_kind())
+        except timers.AlreadyRunning as error:
+            raise FormError(str(error), stimulus_input) from None
         self.remember(timer.id)
         self.context.stimulus = timer.stimulus_name
         app.notify(

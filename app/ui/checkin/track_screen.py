@@ -12,7 +12,6 @@ from app.storage import exposures, stimuli
 from app.ui.checkin.base import StepScreen
 from app.ui.safe_text import shown
 from app.ui.widgets.exposure_form import ExposureForm
-from app.ui.widgets.rating import RatingInput
 
 
 class TrackScreen(StepScreen):
@@ -39,17 +38,12 @@ class TrackScreen(StepScreen):
         if event.input.id == "stimulus":
             self.show_today()
 
-    def _blank(self) -> bool:
-        form = self.query_one(ExposureForm)
-        ratings = [r.value for r in form.query(RatingInput)]
-        return all(value is None for value in ratings) and not form.query_one("#note", Input).value
-
     def save(self) -> bool:
-        if self._blank():
+        if self.query_one(ExposureForm).is_blank():
             if self.context.saved.get(Step.TRACK):
                 return True  # logged some already: moving on needs no new entry
             self.show_error("Nothing new to log? Press ctrl+s to skip this step.")
-            self.query_one(ExposureForm).query_one("#enjoyment").focus()
+            self.query_one(ExposureForm).focus_ratings()
             return False
         self._log()
         return True
@@ -64,12 +58,9 @@ class TrackScreen(StepScreen):
         self.show_error("Saved. Log the next one, or press enter on an empty form to go on.")
 
     def _log(self) -> Exposure:
-        exposure = self.query_one(ExposureForm).save(
-            self.journal.db,
-            self.journal.now(),
-            ExposureSource.TRACK,
-            day_start_hour=self.journal.day_start_hour,
-        )
+        now = self.journal.now()
+        draft = self.query_one(ExposureForm).read(now, self.journal.day_start_hour)
+        exposure = exposures.log_draft(self.journal.db, draft, ExposureSource.TRACK, now)
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name
         self.show_today()
@@ -78,7 +69,7 @@ class TrackScreen(StepScreen):
     def show_today(self) -> None:
         from app.ui.checkin import track_view
 
-        name = self.query_one("#stimulus", Input).value.strip()
+        name = self.query_one(ExposureForm).stimulus_name
         found = stimuli.find(self.journal.db, name) if name else None
         tz, day = self.journal.zone(), self.journal.today()
         hour = self.journal.day_start_hour

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from app.domain.records import Exposure
+from app.domain.records import Exposure, ExposureDraft
 from app.storage import corrections, stimuli
 from app.storage.errors import StorageError
 from app.ui import entries
@@ -20,7 +20,7 @@ from app.ui.background import attempt, in_background
 from app.ui.host import Hosted
 from app.ui.screens import entry_view
 from app.ui.unsaved import GuardsInput
-from app.ui.widgets.exposure_form import ExposureDraft, ExposureForm, FormError
+from app.ui.widgets.exposure_form import ExposureForm, FormError
 
 if TYPE_CHECKING:
     pass
@@ -58,7 +58,7 @@ class ExposureEntryScreen(GuardsInput, Screen[None], Hosted):
 
     def on_mount(self) -> None:
         self.title = "Entry"
-        self.query_one("#enjoyment").focus()
+        self.query_one(ExposureForm).focus_ratings()
         self.call_after_refresh(self.mark_saved)  # changes after this are asked about
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -173,9 +173,7 @@ class ExperimentScreen(Screen[None], Hosted):
             if hint.interval is None:
                 continue
             try:
-                timers.start_unless_running(
-                    self.journal.db, stimulus.name, hint.interval, self.journal.now()
-                )
+                timers.start(self.journal.db, stimulus.name, hint.interval, self.journal.now())
             except timers.AlreadyRunning:
                 continue
             started.append(f"{stimulus.name} {format_duration(hint.interval)}")

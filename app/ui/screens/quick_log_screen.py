@@ -11,12 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from app.domain.records import Exposure, ExposureSource
-from app.storage import stimuli
+from app.storage import exposures, stimuli
 from app.storage.errors import StorageError
 from app.ui.background import in_background
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
-from app.ui.widgets.exposure_form import ExposureForm, FormError, log_draft
+from app.ui.widgets.exposure_form import ExposureForm, FormError
 
 if TYPE_CHECKING:
     pass
@@ -63,7 +63,7 @@ class QuickLogScreen(GuardsInput, ModalScreen[bool], Hosted):
         db = self.journal.db
         in_background(
             self,
-            lambda: log_draft(db, draft, ExposureSource.QUICK, now),
+            lambda: exposures.log_draft(db, draft, ExposureSource.QUICK, now),
             self._saved,
             self._failed,
             group="quick-save",

@@ -148,9 +148,7 @@ class TimersScreen(GuardsInput, Screen[None], Hosted):
     def start(self, name: str, duration: dt.timedelta, kind: StimulusKind | None) -> None:
         app = self.teeter
         try:
-            timer = timers.start_unless_running(
-                self.journal.db, name, duration, self.journal.now(), kind
-            )
+            timer = timers.start(self.journal.db, name, duration, self.journal.now(), kind)
         except timers.AlreadyRunning as error:
             self.form.refuse(f"{error}; extend it with x instead")
             return

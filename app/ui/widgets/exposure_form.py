@@ -1,10 +1,10 @@
-"""The fields of one exposure: what, when, enjoyment, craving, note. Used by Notice, Track
-and quick log. It reads and checks what was typed; the screen decides what to save."""
+"""The fields of one exposure: what, when, enjoyment, craving, note. Used by Notice, Track,
+quick log and the entry screen. It reads and checks what was typed and hands back an
+`ExposureDraft` (`read`); the screen saves it (`storage.exposures.log_draft`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -16,36 +16,15 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from app.domain.days import DEFAULT_DAY_START_HOUR
 from app.domain.moments import MomentError, parse_moment
-from app.domain.records import Exposure, ExposureSource, StimulusKind
-from app.domain.text import StimulusNameError, clean_name, clean_note
+from app.domain.records import ExposureDraft
+from app.domain.text import StimulusNameError, clean_name, clean_note, name_key
 from app.ui.safe_text import shown
 from app.ui.widgets.kind_choice import KindChoice
 from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.rating import RatingInput
 
 if TYPE_CHECKING:
-    from app.storage.database import Database
-
-
-@dataclass(frozen=True)
-class ExposureDraft:
-    stimulus: str
-    occurred_at: pendulum.DateTime
-    enjoyment: int
-    craving: int
-    note: str
-    kind: StimulusKind | None = None  # asked only for a new pleasure
-
-    @classmethod
-    def of(cls, exposure: Exposure) -> ExposureDraft:
-        """What a saved exposure looks like in the form (going back to a step)."""
-        return cls(
-            exposure.stimulus_name,
-            pendulum.instance(exposure.occurred_at),
-            exposure.enjoyment,
-            exposure.craving,
-            exposure.note,
-        )
+    pass
 
 
 class FormError(ValueError):
@@ -131,12 +110,27 @@ class ExposureForm(Vertical):
     def ask_kind(self) -> None:
         """A name never logged before gets the kind question (`KindChoice`)."""
         name = self.query_one("#stimulus", Input).value.strip()
-        known = {n.casefold() for n in self._names}
-        self.query_one(KindChoice).ask_for(name if name and name.casefold() not in known else None)
+        known = {name_key(n) for n in self._names}
+        self.query_one(KindChoice).ask_for(name if name and name_key(name) not in known else None)
 
     def focus_first(self) -> None:
         stimulus = self.query_one("#stimulus", Input)
         (self.query_one("#enjoyment", RatingInput) if stimulus.value else stimulus).focus()
+
+    def focus_ratings(self) -> None:
+        self.query_one("#enjoyment", RatingInput).focus()
+
+    @property
+    def stimulus_name(self) -> str:
+        """The name as typed so far (not checked)."""
+        return self.query_one("#stimulus", Input).value.strip()
+
+    def is_blank(self) -> bool:
+        """Neither rating given and no note typed: nothing to log."""
+        ratings = [r.value for r in self.query(RatingInput)]
+        note = self.query_one("#note")
+        typed = note.text if isinstance(note, TextArea) else str(getattr(note, "value", ""))
+        return all(value is None for value in ratings) and not typed
 
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", MessageLine).say(message)
@@ -151,7 +145,7 @@ class ExposureForm(Vertical):
             stimulus = clean_name(stimulus_input.value)
         except StimulusNameError as error:
             raise FormError(str(error), stimulus_input) from None
-        stimulus = next((n for n in self._names if n.casefold() == stimulus.casefold()), stimulus)
+        stimulus = next((n for n in self._names if name_key(n) == name_key(stimulus)), stimulus)
         # Without a time field, a form opened on a saved exposure keeps that exposure's
         # time: saving it again corrects the ratings, it does not move the moment.
         occurred_at = self._draft.occurred_at if self._draft else now
@@ -180,44 +174,9 @@ class ExposureForm(Vertical):
         kind = self.query_one(KindChoice).kind
         return ExposureDraft(stimulus, occurred_at, ratings[0], ratings[1], note, kind)
 
-    def save(
-        self,
-        db: Database,
-        now: pendulum.DateTime,
-        source: ExposureSource,
-        replace_id: int | None = None,
-        day_start_hour: int = DEFAULT_DAY_START_HOUR,
-    ) -> Exposure:
-        """Read what was entered (FormError if something is off) and log it."""
-        return log_draft(db, self.read(now, day_start_hour), source, now, replace_id)
-
     def clear_ratings(self) -> None:
         for field_id in ("enjoyment", "craving"):
             self.query_one(f"#{field_id}", RatingInput).value = None
         self.query_one("#note", Input).value = ""
         if self._with_time:
             self.query_one("#when", Input).value = "now"
-
-
-def log_draft(
-    db: Database,
-    draft: ExposureDraft,
-    source: ExposureSource,
-    now: pendulum.DateTime,
-    replace_id: int | None = None,
-) -> Exposure:
-    """Log a checked draft (safe to call from a worker thread: it touches no widget)."""
-    from app.storage import exposures
-
-    return exposures.log(
-        db,
-        stimulus=draft.stimulus,
-        occurred_at=draft.occurred_at,
-        enjoyment=draft.enjoyment,
-        craving=draft.craving,
-        note=draft.note,
-        source=source,
-        now=now,
-        replace_id=replace_id,
-        kind=draft.kind,
-    )
