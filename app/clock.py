@@ -16,8 +16,19 @@ def zone_of(now: pendulum.DateTime) -> Zone:
     return now.timezone or pendulum.UTC
 
 
+def local_zone() -> Zone:
+    """The machine's zone (what `pendulum.local_timezone()` returns; called through its
+    module so type checkers see the function, not the module of the same name)."""
+    from pendulum.tz.local_timezone import get_local_timezone
+
+    return get_local_timezone()
+
+
 def system_now() -> pendulum.DateTime:
     pinned = os.environ.get("TEETER_NOW")
     if pinned:
-        return pendulum.parse(pinned).in_timezone(pendulum.local_timezone())  # type: ignore[union-attr]
+        parsed = pendulum.parse(pinned)
+        if not isinstance(parsed, pendulum.DateTime):
+            raise ValueError(f"TEETER_NOW={pinned!r} is not a date and time")
+        return parsed.in_timezone(local_zone())
     return pendulum.now()

@@ -330,3 +330,29 @@ async def test_clock_jumps_while_a_timer_runs(make_app, db, db_path) -> None:  #
     conn.close()
     assert reason == "ran_out"
     assert pendulum.parse(ended_at.replace(" ", "T") + "Z") == timer.ends_at  # its own end
+
+
+async def test_the_urge_question_says_the_end_in_the_clocks_zone_not_the_machines() -> None:
+    """A clock whose now carries a plain fixed offset (no pendulum zone object): the urge
+    question still says when the timer ended on that clock, not in the machine's zone
+    (Europe/Paris in the suite)."""
+    from textual.app import App
+
+    from app.domain.records import Timer
+    from app.ui.screens.urge_screen import UrgeScreen
+
+    chatham = dt.timezone(dt.timedelta(hours=13, minutes=45))
+    now = pendulum.DateTime(2026, 11, 24, 21, 50, tzinfo=chatham)
+    ended = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)  # 21:45 on that clock
+    timer = Timer(1, 1, "coffee", ended - dt.timedelta(hours=1), ended)
+
+    class Asking(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(UrgeScreen(timer, now, while_closed=False))
+
+    app = Asking()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+    assert "It ended at 21:45." in text
+    assert "09:00" not in text

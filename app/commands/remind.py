@@ -32,6 +32,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
 
     words = [w.lower() for w in args.words]
     try:  # read everything before the file is opened: bad input writes nothing
+        change: tuple[str, str | None] | None
         match words:
             case []:
                 change = None

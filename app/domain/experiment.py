@@ -272,12 +272,13 @@ def _text(value: object) -> str:
 def _period(data: object) -> Period:
     if not isinstance(data, dict):
         raise TypeError
-    known = {f: data.get(f) for f in Period.__dataclass_fields__}
     return Period(
-        **{
-            name: (_int(value) if name in ("days", "logged_days", "exposures") else _number(value))
-            for name, value in known.items()
-        }
+        days=_int(data.get("days")),
+        logged_days=_int(data.get("logged_days")),
+        exposures=_int(data.get("exposures")),
+        mean_enjoyment=_number(data.get("mean_enjoyment")),
+        mean_craving=_number(data.get("mean_craving")),
+        mean_gap_minutes=_number(data.get("mean_gap_minutes")),
     )
 
 

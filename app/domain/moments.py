@@ -116,14 +116,14 @@ def _on_day(
     if word is None:  # the most recent past occurrence: today's, or else yesterday's
         today = _local(now.date(), hour, minute, tz)
         return today if _not_future(today, now) else _local(now.date() - _DAY, hour, minute, tz)
-    today = local_day(now, tz, day_start_hour)
+    practice_day = local_day(now, tz, day_start_hour)
     if word == "today":
-        return _in_practice_day(today, hour, minute, tz, day_start_hour)
+        return _in_practice_day(practice_day, hour, minute, tz, day_start_hour)
     if word == "yesterday":
-        return _in_practice_day(today - _DAY, hour, minute, tz, day_start_hour)
+        return _in_practice_day(practice_day - _DAY, hour, minute, tz, day_start_hour)
     if word not in _WEEKDAYS:
         raise ValueError(word)
-    day = today - dt.timedelta(days=(today.weekday() - _WEEKDAYS[word]) % 7)
+    day = practice_day - dt.timedelta(days=(practice_day.weekday() - _WEEKDAYS[word]) % 7)
     moment = _in_practice_day(day, hour, minute, tz, day_start_hour)
     if not _not_future(moment, now):  # later today on that weekday: the week before
         moment = _in_practice_day(day - 7 * _DAY, hour, minute, tz, day_start_hour)
@@ -142,14 +142,20 @@ def _not_future(moment: pendulum.DateTime, now: pendulum.DateTime) -> bool:
 
 
 def _in_practice_day(
-    day: dt.date, hour: int, minute: int, tz: pendulum.Timezone, day_start_hour: int
+    day: dt.date,
+    hour: int,
+    minute: int,
+    tz: pendulum.Timezone | pendulum.FixedTimezone,
+    day_start_hour: int,
 ) -> pendulum.DateTime:
     """`hour:minute` within practice `day`: the small hours before the day-start hour are
     the end of that day, on the next calendar date."""
     return _local(day + (_DAY if hour < day_start_hour else dt.timedelta(0)), hour, minute, tz)
 
 
-def _local(day: dt.date, hour: int, minute: int, tz: pendulum.Timezone) -> pendulum.DateTime:
+def _local(
+    day: dt.date, hour: int, minute: int, tz: pendulum.Timezone | pendulum.FixedTimezone
+) -> pendulum.DateTime:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise ValueError("no such clock time")
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz)

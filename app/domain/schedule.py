@@ -79,7 +79,7 @@ def plan(
         send_at = timer.ends_at + OPEN_APP_GRACE
         if now < send_at:
             wakes.append(send_at)
-        elif now - timer.ends_at <= NOTIFY_LIMIT:
+        elif now <= timer.ends_at + NOTIFY_LIMIT:
             due.append(TimerNotice(key, timer))
     if reminder.at is not None:
         notice, wake = _reminder(now, reminder, claimed, checkin_complete, day_start_hour)
@@ -118,7 +118,10 @@ def _reminder(
 
 
 def _next_moment(
-    day: dt.date, reminder: ReminderSettings, zone: pendulum.Timezone, hour: int
+    day: dt.date,
+    reminder: ReminderSettings,
+    zone: pendulum.Timezone | pendulum.FixedTimezone,
+    hour: int,
 ) -> dt.datetime | None:
     assert reminder.at is not None
     for offset in range(3):  # a clock change can skip the time on one day, never on two

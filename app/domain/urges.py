@@ -46,7 +46,8 @@ def worth_asking(due: Iterable[Timer], now: dt.datetime) -> tuple[list[Timer], l
         kept = latest.get(timer.stimulus_id)
         if kept is None or (timer.ends_at, timer.id) > (kept.ends_at, kept.id):
             latest[timer.stimulus_id] = timer
-    ask, let_go = [], []
+    ask: list[Timer] = []
+    let_go: list[Timer] = []
     for timer in sorted(due, key=lambda t: (t.ends_at, t.id)):
         chosen = latest[timer.stimulus_id] is timer and now - timer.ends_at <= QUESTION_WINDOW
         (ask if chosen else let_go).append(timer)

@@ -9,6 +9,7 @@ import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 DEFAULT_MAX_SESSIONS = 4
 DEFAULT_IDLE_MINUTES = 30
@@ -21,7 +22,7 @@ class Session:
     number: int
     last_input: float
     closing: bool = False
-    handle: object = field(default=None, repr=False)  # what the web layer needs to end it
+    handle: Any = field(default=None, repr=False)  # what the web layer needs to end it
 
 
 class SessionRegistry:

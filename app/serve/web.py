@@ -110,11 +110,15 @@ class TeeterServer:
             return _full(self.registry.limit)
         try:
             await websocket.prepare(request)
+
+            async def close() -> None:
+                await websocket.close()
+
             service = AppService(
                 self.command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=close,
                 download_manager=DownloadManager(),
             )
             session.handle = (websocket, service)

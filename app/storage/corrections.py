@@ -17,13 +17,14 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from app.clock import local_zone
 from app.domain.days import offset_where
 from app.domain.entries import checked_exposure, checked_reframe
 from app.domain.records import Exposure, ExposureSource, Outcome, Reframe
 from app.domain.undo import within
 from app.storage import convert
 from app.storage.database import Database
-from app.storage.models import ExposureRow, ReframeRow, StimulusRow
+from app.storage.models import ExposureRow, ReframeRow, StimulusRow, table_of
 from app.storage.stimuli import StimulusCounts, ensure_row, recorded_for
 
 Record = TypeVar("Record", Exposure, Reframe)
@@ -200,9 +201,8 @@ def _offset_after(was: dt.datetime, offset: int | None, now_at: dt.datetime) -> 
     is read where the person is now, so it takes that zone's offset."""
     if now_at == was:
         return offset
-    import pendulum
 
-    return offset_where(now_at, pendulum.local_timezone())
+    return offset_where(now_at, local_zone())
 
 
 # --- the kept copy -------------------------------------------------------------------------
@@ -212,17 +212,21 @@ def _stimulus_name(session: Session, stimulus_id: int) -> str:
 
 
 def _remove(session: Session, row: ExposureRow | ReframeRow, record: Record) -> Kept[Record]:
-    table = type(row).__table__  # type: ignore[attr-defined]
+    table = table_of(type(row))
     values = session.connection().execute(sa.select(table).where(table.c.id == row.id)).one()
     session.delete(row)
-    return Kept(record, table.name, tuple(values._mapping.items()))
+    return Kept(record, table.name, tuple(dict(values._mapping).items()))
 
 
 def _put_back(session: Session, kept: Kept[Any]) -> int:
     """Insert the kept row; a new id if its own was taken meanwhile. EntryGone when it cannot
     come back (its stimulus was deleted meanwhile)."""
-    model = {"exposure": ExposureRow, "reframe": ReframeRow}[kept.table]
-    table = model.__table__  # type: ignore[attr-defined]
+    models: dict[str, type[ExposureRow] | type[ReframeRow]] = {
+        "exposure": ExposureRow,
+        "reframe": ReframeRow,
+    }
+    model = models[kept.table]
+    table = table_of(model)
     values = dict(kept.values)
     if session.get(model, values["id"]) is not None:
         del values["id"]
@@ -230,4 +234,4 @@ def _put_back(session: Session, kept: Kept[Any]) -> int:
         result = session.connection().execute(sa.insert(table).values(**values))
     except IntegrityError:
         raise EntryGone("it cannot come back: its stimulus was deleted meanwhile") from None
-    return int(values.get("id") or result.inserted_primary_key[0])
+    return int(values.get("id") or (result.inserted_primary_key or (0,))[0])

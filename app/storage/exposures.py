@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pendulum
 from sqlmodel import col, select
 
-from app.clock import Zone
+from app.clock import Zone, local_zone
 from app.domain import bounds
 from app.domain.days import lived_on, lived_range, offset_where
 from app.domain.ratings import check_rating
@@ -43,11 +42,7 @@ def log(
     check_rating(enjoyment, "enjoyment")
     check_rating(craving, "craving")
     note = clean_note(note)
-    offset = (
-        utc_offset
-        if utc_offset is not None
-        else offset_where(occurred_at, pendulum.local_timezone())
-    )
+    offset = utc_offset if utc_offset is not None else offset_where(occurred_at, local_zone())
     with db.write() as session:
         raw = driver_connection(session)
         stimulus_id, name, _ = rows.ensure_stimulus(raw, stimulus, now, kind)

@@ -152,3 +152,9 @@ class UrgeRatingRow(SQLModel, table=True):
     rated_at: dt.datetime
     urge: int
     source: str  # app / shell / notification
+
+
+def table_of(model: type[SQLModel]) -> sa.Table:
+    """A table model's `Table`, for Core queries (SQLModel sets `__table__` at run time
+    without declaring it, so type checkers cannot see it)."""
+    return SQLModel.metadata.tables[str(model.__tablename__)]

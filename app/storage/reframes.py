@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pendulum
-
-from app.clock import Zone
+from app.clock import Zone, local_zone
 from app.domain.days import lived_on, lived_range, offset_where
 from app.domain.ratings import check_rating
 from app.domain.records import Outcome, Reframe
@@ -46,9 +44,7 @@ def add(
         if row is None:
             row = ReframeRow(occurred_at=occurred_at, label=label, craving_before=craving_before)
             row.utc_offset = (
-                utc_offset
-                if utc_offset is not None
-                else offset_where(occurred_at, pendulum.local_timezone())
+                utc_offset if utc_offset is not None else offset_where(occurred_at, local_zone())
             )
         row.stimulus_id = stimulus_id
         row.label = label

@@ -74,9 +74,9 @@ def insert_exposure(
     was lived: `utc_offset`, else `occurred_at`'s own or the machine zone's
     (`app.domain.days.offset_where`)."""
     if utc_offset is None:
-        import pendulum
+        from app.clock import local_zone
 
-        utc_offset = offset_where(occurred_at, pendulum.local_timezone())
+        utc_offset = offset_where(occurred_at, local_zone())
     check_rating(enjoyment, "enjoyment")
     check_rating(craving, "craving")
     note = clean_note(note)

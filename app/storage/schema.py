@@ -90,11 +90,11 @@ def _step_5(conn: sqlite3.Connection) -> None:
     logged, so travelling never moves them to another day. Rows from before get the offset
     the person's zone (the zone teeter runs in now) had at their time: each stays on the
     day it was shown on until now."""
-    import pendulum
 
+    from app.clock import local_zone
     from app.domain.days import offset_minutes
 
-    zone = pendulum.local_timezone()
+    zone = local_zone()
     for table in ("exposure", "reframe"):
         conn.execute(f"ALTER TABLE {table} ADD COLUMN utc_offset INTEGER")
         rows = conn.execute(f"SELECT id, occurred_at FROM {table}").fetchall()

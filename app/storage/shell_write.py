@@ -41,11 +41,11 @@ def log_exposure(
 ) -> Logged:
     """Record one exposure, committed and synced before this returns; a StorageError (one
     line) when the file cannot take it, and ValueError for a value the domain refuses."""
-    import pendulum
 
+    from app.clock import local_zone
     from app.domain.days import offset_where
 
-    offset = offset_where(occurred_at, pendulum.local_timezone())  # where it was lived
+    offset = offset_where(occurred_at, local_zone())  # where it was lived
     files.prepare(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=files.BUSY_TIMEOUT_MS / 1000)

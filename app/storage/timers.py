@@ -164,8 +164,8 @@ def due_unasked(db: Database, now: dt.datetime) -> list[Timer]:
         .where(
             col(TimerRow.urge_asked).is_(False),
             or_(
-                and_(col(TimerRow.ended_at).is_(None), TimerRow.ends_at <= now),
-                TimerRow.end_reason == TimerEnd.RAN_OUT.value,
+                and_(col(TimerRow.ended_at).is_(None), col(TimerRow.ends_at) <= now),
+                col(TimerRow.end_reason) == TimerEnd.RAN_OUT.value,
             ),
         )
         .order_by(col(TimerRow.ends_at), col(TimerRow.id))

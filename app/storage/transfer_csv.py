@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 
 from app.storage.database import Database
-from app.storage.models import ExposureRow, StimulusRow
+from app.storage.models import ExposureRow, StimulusRow, table_of
 from app.storage.transfer import encode_offset, encode_time
 
 HEADER = ("occurred_at", "stimulus", "enjoyment", "craving", "note", "source", "utc_offset")
@@ -34,8 +34,8 @@ def export_csv(db: Database) -> str:
 
 def export_csv_chunks(db: Database, rows_per_chunk: int = 2000) -> Iterator[str]:
     """The CSV a piece at a time, from one read transaction, never held whole in memory."""
-    exposure = ExposureRow.__table__
-    stimulus = StimulusRow.__table__
+    exposure = table_of(ExposureRow)
+    stimulus = table_of(StimulusRow)
     query = (
         sa.select(
             exposure.c.occurred_at,

@@ -34,6 +34,7 @@ from app.storage.models import (
     StimulusRow,
     TimerRow,
     UrgeRatingRow,
+    table_of,
 )
 from app.storage.transfer import TransferError
 from app.storage.transfer_records import Bundle
@@ -95,7 +96,7 @@ def import_bundle(
     try:
         with db.write() as session:
             conn = session.connection()
-            if only_if_empty and conn.execute(sa.select(StimulusRow.__table__.c.id)).first():
+            if only_if_empty and conn.execute(sa.select(table_of(StimulusRow).c.id)).first():
                 raise NotEmpty(f"{db.path} already holds entries")
             _merge(conn, bundle, now, summary)
     except IntegrityError as error:  # checked beforehand; kept as a last guard
@@ -109,7 +110,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         out,
         "exposures",
         conn,
-        ExposureRow.__table__,
+        table_of(ExposureRow),
         ("stimulus_id", "occurred_at", "enjoyment", "craving", "note"),
         (
             {
@@ -130,7 +131,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         out,
         "checkins",
         conn,
-        CheckInRow.__table__,
+        table_of(CheckInRow),
         ("day",),
         (
             {"day": c.day, **c.steps, "started_at": c.started_at, "completed_at": c.completed_at}
@@ -141,7 +142,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         out,
         "timers",
         conn,
-        TimerRow.__table__,
+        table_of(TimerRow),
         ("stimulus_id", "started_at"),
         (
             {
@@ -161,7 +162,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         out,
         "reframes",
         conn,
-        ReframeRow.__table__,
+        table_of(ReframeRow),
         ("occurred_at", "label"),
         (
             {
@@ -182,7 +183,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         out,
         "settings",
         conn,
-        SettingRow.__table__,
+        table_of(SettingRow),
         ("key",),
         [{"key": key, "value": value} for key, value in bundle.settings.items()],
     )
@@ -193,7 +194,7 @@ def _merge_stimuli(
 ) -> tuple[bool, dict[str, int]]:
     """Add the stimuli the database lacks (existing ones are kept as they are). Returns
     whether it had any before, and every stimulus id by case-folded name."""
-    table = StimulusRow.__table__
+    table = table_of(StimulusRow)
     query = sa.select(table.c.name_key, table.c.id)
     ids: dict[str, int] = {key: sid for key, sid in conn.execute(query)}
     new = [s for s in bundle.stimuli if s.key not in ids]
@@ -232,7 +233,9 @@ def _merge_section(
     if first is None:
         out.added[section] = 0
         return
-    existing = conn.execute(sa.select(*(table.c[name] for name in key))) if look else []
+    existing: Iterable[Iterable[Any]] = (
+        conn.execute(sa.select(*(table.c[name] for name in key))) if look else []
+    )
     match = _Matcher(map(tuple, existing))
     fresh = (
         row
@@ -250,7 +253,7 @@ def _merge_urges(
     if not bundle.urges:
         out.added["urges"] = 0
         return
-    timer = TimerRow.__table__
+    timer = table_of(TimerRow)
     timers = {
         (sid, started): tid
         for tid, sid, started in conn.execute(
@@ -261,7 +264,7 @@ def _merge_urges(
         out,
         "urges",
         conn,
-        UrgeRatingRow.__table__,
+        table_of(UrgeRatingRow),
         ("stimulus_id", "rated_at", "urge"),
         (
             {
@@ -280,7 +283,7 @@ def _merge_experiments(
     conn: sa.Connection, bundle: Bundle, ids: dict[str, int], out: ImportSummary
 ) -> None:
     """One insert per experiment (there are few), for its id, then its stimuli."""
-    table = ExperimentRow.__table__
+    table = table_of(ExperimentRow)
     match = _Matcher(map(tuple, conn.execute(sa.select(table.c.first_day, table.c.started_at))))
     added = 0
     for x in bundle.experiments:
@@ -299,7 +302,7 @@ def _merge_experiments(
         experiment_id = result.inserted_primary_key[0]  # type: ignore[index]
         _insert(
             conn,
-            ExperimentStimulusRow.__table__,
+            table_of(ExperimentStimulusRow),
             [{"experiment_id": experiment_id, "stimulus_id": ids[k]} for k in x.stimuli],
         )
         added += 1

@@ -22,6 +22,7 @@ from app.storage.models import (
     StimulusRow,
     TimerRow,
     UrgeRatingRow,
+    table_of,
 )
 from app.storage.transfer import FORMAT, VERSION, encode_day, encode_offset, encode_time
 
@@ -56,8 +57,8 @@ def dumps(document: dict[str, Any]) -> str:
 
 def _document(conn: sa.Connection, now: dt.datetime) -> Iterator[tuple[str, Any]]:
     """The document's keys in order; each table's records as a lazy iterator."""
-    stimulus = StimulusRow.__table__
-    setting = SettingRow.__table__
+    stimulus = table_of(StimulusRow)
+    setting = table_of(SettingRow)
     stimuli = conn.execute(sa.select(stimulus).order_by(stimulus.c.name_key)).all()
     names = {row.id: row.name for row in stimuli}
     yield "format", FORMAT
@@ -87,7 +88,7 @@ def _stimulus(row: Any) -> dict[str, Any]:
 def _exposures(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any]]:
     """The biggest table (~100k rows for ten years): columns unpacked by position and read
     a batch at a time, which keeps a full export within seconds."""
-    exposure = ExposureRow.__table__
+    exposure = table_of(ExposureRow)
     columns = ("occurred_at", "enjoyment", "craving", "note", "source", "created_at", "utc_offset")
     query = sa.select(exposure.c.stimulus_id, *(exposure.c[name] for name in columns))
     query = query.order_by(exposure.c.occurred_at, exposure.c.id)
@@ -106,7 +107,7 @@ def _exposures(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str,
 
 
 def _checkins(conn: sa.Connection) -> Iterator[dict[str, Any]]:
-    checkin = CheckInRow.__table__
+    checkin = table_of(CheckInRow)
     for row in conn.execute(sa.select(checkin).order_by(checkin.c.day)):
         yield {
             "day": encode_day(row.day),
@@ -117,7 +118,7 @@ def _checkins(conn: sa.Connection) -> Iterator[dict[str, Any]]:
 
 
 def _timers(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any]]:
-    timer = TimerRow.__table__
+    timer = table_of(TimerRow)
     for row in conn.execute(sa.select(timer).order_by(timer.c.started_at, timer.c.id)):
         yield {
             "stimulus": names[row.stimulus_id],
@@ -132,7 +133,7 @@ def _timers(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, An
 
 def _urges(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any]]:
     """Urge ratings given apart from a timer's end; each names its timer by its start."""
-    urge, timer = UrgeRatingRow.__table__, TimerRow.__table__
+    urge, timer = table_of(UrgeRatingRow), table_of(TimerRow)
     query = (
         sa.select(urge, timer.c.started_at.label("timer_started_at"))
         .select_from(urge.outerjoin(timer, timer.c.id == urge.c.timer_id))
@@ -149,7 +150,7 @@ def _urges(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any
 
 
 def _reframes(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any]]:
-    reframe = ReframeRow.__table__
+    reframe = table_of(ReframeRow)
     for row in conn.execute(sa.select(reframe).order_by(reframe.c.occurred_at, reframe.c.id)):
         yield {
             "occurred_at": encode_time(row.occurred_at),
@@ -164,8 +165,8 @@ def _reframes(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, 
 
 
 def _experiments(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any]]:
-    experiment = ExperimentRow.__table__
-    link = ExperimentStimulusRow.__table__
+    experiment = table_of(ExperimentRow)
+    link = table_of(ExperimentStimulusRow)
     linked: dict[int, list[str]] = {}
     for row in conn.execute(sa.select(link)):
         linked.setdefault(row.experiment_id, []).append(names[row.stimulus_id])

@@ -135,7 +135,10 @@ def awaiting(db: Database, now: dt.datetime, stimulus_id: int | None = None) -> 
         .where(
             TimerRow.ends_at <= now,
             col(TimerRow.urge).is_(None),
-            or_(col(TimerRow.end_reason).is_(None), TimerRow.end_reason == TimerEnd.RAN_OUT.value),
+            or_(
+                col(TimerRow.end_reason).is_(None),
+                col(TimerRow.end_reason) == TimerEnd.RAN_OUT.value,
+            ),
             col(TimerRow.id).not_in(answered),
         )
         .order_by(col(TimerRow.ends_at).desc(), col(TimerRow.id).desc())

@@ -20,7 +20,7 @@ notice: Callable[[], None] | None = None
 """Called once, when a write starts waiting beyond the first busy timeout."""
 
 
-def for_shell(seconds: float, say: Callable[[], None]) -> None:
+def for_shell(seconds: float, say: Callable[[], None] | None) -> None:
     global patience_s, notice
     patience_s, notice = seconds, say
 

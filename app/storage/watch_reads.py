@@ -37,7 +37,10 @@ def read(db: Database, now: pendulum.DateTime) -> WatchState:
         .join(StimulusRow, col(StimulusRow.id) == col(TimerRow.stimulus_id))
         .where(
             col(TimerRow.urge_asked).is_(False),
-            or_(col(TimerRow.ended_at).is_(None), TimerRow.end_reason == TimerEnd.RAN_OUT.value),
+            or_(
+                col(TimerRow.ended_at).is_(None),
+                col(TimerRow.end_reason) == TimerEnd.RAN_OUT.value,
+            ),
         )
         .order_by(col(TimerRow.ends_at), col(TimerRow.id))
     )

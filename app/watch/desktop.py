@@ -8,6 +8,7 @@ gets one line (once per outage) and the watcher keeps running."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -90,7 +91,7 @@ class DesktopChannel:
                     Button(
                         title=str(n),
                         identifier=f"urge-{n}",
-                        on_pressed=lambda n=n: self._on_answer(timer_id, n),
+                        on_pressed=functools.partial(self._on_answer, timer_id, n),
                     )
                     for n in range(1, 11)
                 )

@@ -61,7 +61,7 @@ class Watcher:
                 version != seen_version
                 or jumped
                 or planned_at is None
-                or now - planned_at >= REPLAN
+                or now >= planned_at + REPLAN
                 or (wake_at is not None and now >= wake_at)
             ):
                 try:

@@ -10,7 +10,9 @@ from app.domain.records import Exposure
 from app.ui.safe_text import cell
 
 
-def row(exposure: Exposure, tz: pendulum.Timezone) -> tuple[str | Text, ...]:
+def row(
+    exposure: Exposure, tz: pendulum.Timezone | pendulum.FixedTimezone
+) -> tuple[str | Text, ...]:
     at = lived_clock(exposure.occurred_at, exposure.utc_offset, tz)
     return (
         at,
@@ -21,7 +23,9 @@ def row(exposure: Exposure, tz: pendulum.Timezone) -> tuple[str | Text, ...]:
     )
 
 
-def trend(today: list[Exposure], tz: pendulum.Timezone, day_start_hour: int) -> str:
+def trend(
+    today: list[Exposure], tz: pendulum.Timezone | pendulum.FixedTimezone, day_start_hour: int
+) -> str:
     from app.domain.balance import analyse_stimulus, today_trend_sentence
 
     if not today:

@@ -29,7 +29,9 @@ class UrgeScreen(RatingQuestion):
 
     def compose(self) -> ComposeResult:
         name = self.timer.stimulus_name
-        at = pendulum.instance(self.timer.ends_at).in_timezone(self.asked_at.timezone)
+        # in the clock's own zone, whatever kind of tzinfo it carries: `asked_at.timezone`
+        # is None for a plain fixed offset, and pendulum would then use the machine's zone
+        at = pendulum.instance(self.timer.ends_at.astimezone(self.asked_at.tzinfo))
         same_day = at.date() == self.asked_at.date()
         when = at.format("HH:mm") if same_day else at.format("ddd D MMM, HH:mm")
         where = " while teeter was closed" if self.while_closed else ""

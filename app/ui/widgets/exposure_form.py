@@ -128,9 +128,13 @@ class ExposureForm(Vertical):
     def is_blank(self) -> bool:
         """Neither rating given and no note typed: nothing to log."""
         ratings = [r.value for r in self.query(RatingInput)]
-        note = self.query_one("#note")
-        typed = note.text if isinstance(note, TextArea) else str(getattr(note, "value", ""))
-        return all(value is None for value in ratings) and not typed
+        return all(value is None for value in ratings) and not self._note_text()
+
+    def _note_text(self) -> str:
+        note = self.query_one("#note")  # one line (Input) or several (TextArea)
+        if isinstance(note, TextArea):
+            return note.text
+        return note.value if isinstance(note, Input) else ""
 
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", MessageLine).say(message)
@@ -165,7 +169,7 @@ class ExposureForm(Vertical):
                 raise FormError(f"rate {what} from 1 to 10 (0 means 10)", field)
             ratings.append(field.value)
         note_input = self.query_one("#note")
-        typed = note_input.text if isinstance(note_input, TextArea) else str(note_input.value)
+        typed = self._note_text()
         try:
             note = clean_note(typed)
         except ValueError as error:
