@@ -4,12 +4,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-__version__ = "0.1.0"
-
-if TYPE_CHECKING:
-    from app.ui.app import TeeterApp
+from app.version import __version__
 
 __all__ = ["TeeterApp", "__version__"]
 

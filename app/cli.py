@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-from app import __version__
+from app.version import __version__
 
 if TYPE_CHECKING:
     from app.storage.location import Location

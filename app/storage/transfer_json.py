@@ -10,7 +10,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import __version__
 from app.storage.database import Database
 from app.storage.models import (
     CheckInRow,
@@ -25,6 +24,7 @@ from app.storage.models import (
     table_of,
 )
 from app.storage.transfer import FORMAT, VERSION, encode_day, encode_offset, encode_time
+from app.version import __version__
 
 STEP_FIELDS = ("notice", "track", "space", "reframe")
 
