@@ -19,7 +19,7 @@ from app.domain.experiment import (
     suggest_from_baseline,
     summarise,
 )
-from app.domain.records import Exposure, ExposureSource, StimulusKind, TimerEnd
+from app.domain.records import Exposure, ExposureSource, Stimulus, StimulusKind, TimerEnd
 from app.storage import experiments, exposures, stimuli, timers
 from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.experiment_screen import ExperimentScreen
@@ -374,9 +374,8 @@ async def test_palette_lists_the_experiment(make_app) -> None:  # type: ignore[n
 
 
 def test_space_step_hook_words_the_suggestion_only_on_spaced_days(db) -> None:  # type: ignore[no-untyped-def]
-    from types import SimpleNamespace
-
-    from app.ui.screens.experiment_view import space_suggestion
+    from app.storage.suggestions import experiment_hint
+    from app.ui.checkin.space_view import experiment_suggestion
 
     coffee = stimuli.ensure(db, "coffee", FROZEN)
     tea = stimuli.ensure(db, "tea", FROZEN)
@@ -392,17 +391,16 @@ def test_space_step_hook_words_the_suggestion_only_on_spaced_days(db) -> None:  
         )
     experiments.start(db, [coffee.id], DAY1, FROZEN)
     clock = MovableClock()
-    app = SimpleNamespace(
-        db=db,
-        now=clock,
-        zone=lambda: PARIS,
-        day_start_hour=4,
-        today=lambda: local_day(clock(), PARIS, 4),
-    )
-    assert space_suggestion(app, coffee) == ""  # day 1 is the baseline  # type: ignore[arg-type]
+
+    def space_suggestion(stimulus: Stimulus) -> str:  # the read, then its wording
+        today = local_day(clock(), PARIS, 4)
+        found = experiment_hint(db, stimulus.id, today, PARIS, 4)
+        return experiment_suggestion(found) if found else ""
+
+    assert space_suggestion(coffee) == ""  # day 1 is the baseline
     clock.advance(days=1)
-    assert space_suggestion(app, coffee) == (  # type: ignore[arg-type]
+    assert space_suggestion(coffee) == (
         "Experiment, day 2 of 3: 1h30m — day 1's mean gap was 45m: doubled, rounded to "
         "the half hour, at least 1h."
     )
-    assert space_suggestion(app, tea) == ""  # not part of it  # type: ignore[arg-type]
+    assert space_suggestion(tea) == ""  # not part of it

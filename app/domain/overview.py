@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.domain.records import CheckIn, Exposure, Reframe, Timer
+
+if TYPE_CHECKING:
+    from app.domain.experiment import Experiment
 
 
 @dataclass(frozen=True)
@@ -15,3 +19,5 @@ class Overview:
     timers: list[Timer]
     today: list[Exposure]
     reframes: list[tuple[Reframe, str | None]]  # today's, each with its stimulus's name
+    experiment: Experiment | None = None  # the running one
+    last_experiment: Experiment | None = None  # the latest past one, when none is running

@@ -206,3 +206,21 @@ class CheckIn:
     progress: CheckInProgress
     started_at: dt.datetime
     completed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class StimulusCounts:
+    """What is recorded for one stimulus, so a deletion can say exactly what goes with it."""
+
+    exposures: int = 0
+    timers: int = 0
+    reframes: int = 0
+    experiments: int = 0  # experiments it is part of (only the link is removed)
+
+
+@dataclass(frozen=True)
+class StimulusEntry:
+    """A stimulus as the stimuli screen lists it: archived ones included."""
+
+    stimulus: Stimulus
+    exposures: int

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.domain.balance import StimulusAnalysis
+from app.domain.durations import format_duration
 from app.domain.gaps import GapBucket, format_number
 from app.domain.records import StimulusKind
 from app.domain.safety import guidance
@@ -33,6 +34,11 @@ class Suggestion:
     interval: dt.timedelta
     bucket: GapBucket
     reason: str
+
+    @property
+    def sentence(self) -> str:
+        """The one wording the Space step and the Timers screen share."""
+        return f"Suggestion, yours to ignore: {format_duration(self.interval)} — {self.reason}."
 
 
 def suggest_interval(analysis: StimulusAnalysis, kind: StimulusKind) -> Suggestion | None:

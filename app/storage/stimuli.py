@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.domain.records import Stimulus, StimulusKind
+from app.domain.records import Stimulus, StimulusCounts, StimulusEntry, StimulusKind
 from app.domain.text import StimulusNameError, clean_name, name_key
 from app.storage import convert, rows
 from app.storage.database import Database
@@ -103,16 +102,6 @@ class StimulusNotFound(LookupError):
         super().__init__(f"stimulus {stimulus_id} no longer exists")
 
 
-@dataclass(frozen=True)
-class StimulusCounts:
-    """What is recorded for one stimulus, so a deletion can say exactly what goes with it."""
-
-    exposures: int = 0
-    timers: int = 0
-    reframes: int = 0
-    experiments: int = 0  # experiments it is part of (only the link is removed)
-
-
 class CountsChanged(Exception):
     """Something was recorded for the stimulus after the confirmation was shown."""
 
@@ -120,14 +109,6 @@ class CountsChanged(Exception):
         super().__init__("something was recorded for it meanwhile; nothing was deleted")
         self.expected = expected
         self.found = found
-
-
-@dataclass(frozen=True)
-class StimulusEntry:
-    """A stimulus as the stimuli screen lists it: archived ones included."""
-
-    stimulus: Stimulus
-    exposures: int
 
 
 def list_all(db: Database) -> list[StimulusEntry]:

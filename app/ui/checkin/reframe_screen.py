@@ -85,7 +85,10 @@ class ReframeScreen(StepScreen):
 
     def show_cards(self) -> None:
         name = self.query_one("#reframe-stimulus", Input).value
-        lines = reframe_view.card_lines(self.journal, name)
+        from app.storage.suggestions import reframe_cards
+
+        journal = self.journal
+        lines = reframe_cards(journal.db, name, journal.now(), journal.day_start_hour)
         widget = self.query_one("#reframe-cards", Static)
         widget.update(reframe_view.cards_content(lines))
         widget.display = bool(lines)

@@ -90,6 +90,7 @@ class SpaceScreen(StepScreen):
         the one rule (`domain.safety.guidance`): changing the kind to a substance takes the
         suggestion away at once, and the care notice comes before any start."""
         from app.domain.safety import guidance
+        from app.storage import suggestions
         from app.ui.checkin import space_view
 
         name = self.query_one("#space-stimulus", Input).value.strip()
@@ -101,7 +102,16 @@ class SpaceScreen(StepScreen):
         known = self._known()
         text = ""
         if care is not None and care.may_suggest_spacing and known is not None:
-            text = space_view.suggestion(self.journal, known, care.kind)
+            journal = self.journal
+            found = suggestions.for_space_step(
+                journal.db,
+                known,
+                journal.today(),
+                journal.zone(),
+                journal.day_start_hour,
+                care.kind,
+            )
+            text = space_view.suggestion(found)
         self.query_one("#space-suggestion", Static).update(shown(text))
 
     def on_data_changed(self, _: DataChanged) -> None:

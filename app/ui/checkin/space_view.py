@@ -4,27 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.domain.records import Stimulus, StimulusKind
+from app.domain.durations import format_duration
 
 if TYPE_CHECKING:
-    from app.storage.journal import Journal
-
-SUGGESTION_DAYS = 14
+    from app.domain.suggestions import ExperimentHint, SpaceSuggestion
 
 
-def suggestion(journal: Journal, stimulus: Stimulus, kind: StimulusKind | None = None) -> str:
-    """A suggested gap from the last two weeks of this pleasure (or from a running
-    experiment), worded; or nothing. `kind` is the one on the form when it differs from the
-    stored one; the safety rule decides with it."""
-    from app.domain.safety import guidance
+def suggestion(found: SpaceSuggestion) -> str:
+    """The running experiment's suggestion when there is one, else the one from the last two
+    weeks of this pleasure, worded; or nothing."""
+    if found.experiment is not None:
+        return experiment_suggestion(found.experiment)
+    return found.own.sentence if found.own else ""
 
-    if not guidance(kind or stimulus.kind, stimulus.name).may_suggest_spacing:
-        return ""
-    from app.ui.screens.experiment_view import space_suggestion
-    from app.ui.screens.timers_view import suggestion_for, suggestion_text
 
-    during_experiment = space_suggestion(journal, stimulus)
-    if during_experiment:
-        return during_experiment
-    found = suggestion_for(journal, stimulus, kind)
-    return suggestion_text(found) if found else ""
+def experiment_suggestion(found: ExperimentHint) -> str:
+    """A spaced day's suggestion, worded like the step's own."""
+    assert found.hint.interval is not None
+    return f"Experiment, day {found.day} of {found.days}: " + (
+        f"{format_duration(found.hint.interval)} — {found.hint.reason}."
+    )
+

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from app.domain.durations import format_duration
 from app.domain.experiment import Experiment, Phase, phase_of
 from app.domain.safety import guidance
-from app.storage import experiments, stimuli, timers
+from app.storage import experiments, stimuli, suggestions, timers
 from app.storage.errors import StorageError
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
@@ -80,7 +80,11 @@ class ExperimentScreen(Screen[None], Hosted):
         if self.current is None:
             current.update(experiment_view.NOT_RUNNING)
         else:
-            current.update(experiment_view.running(self.journal, self.current))
+            today = self.journal.today()
+            now = suggestions.experiment_now(
+                self.journal.db, self.current, today, tz, self.journal.day_start_hour
+            )
+            current.update(experiment_view.running(self.current, now, today))
         self.query_one("#experiment-start").display = self.current is None
         if self.current is None:
             self.fill_picker()
@@ -169,7 +173,13 @@ class ExperimentScreen(Screen[None], Hosted):
         assert self.current is not None
         started = []
         for stimulus in self.current.stimuli:
-            hint = experiment_view.hint_for(self.journal, self.current, stimulus)
+            hint = suggestions.baseline_hint(
+                self.journal.db,
+                self.current,
+                stimulus,
+                self.journal.zone(),
+                self.journal.day_start_hour,
+            )
             if hint.interval is None:
                 continue
             try:

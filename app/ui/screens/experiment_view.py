@@ -14,21 +14,17 @@ from app.domain.durations import format_duration
 from app.domain.experiment import (
     Experiment,
     ExperimentState,
-    ExperimentStimulus,
     Period,
     Phase,
-    SpacingHint,
     Summary,
     phase_of,
     status_line,
-    suggest_from_baseline,
 )
 from app.domain.gaps import format_number
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
-    from app.domain.records import Stimulus
-    from app.storage.journal import Journal
+    from app.domain.suggestions import ExperimentNow
 
 INTRO = (
     "Three days, your own numbers. Day 1 is a baseline: log as usual. On days 2 and 3, "
@@ -61,22 +57,14 @@ def _day(day: dt.date) -> str:
     return day.strftime("%a %-d %b")
 
 
-def home_line(journal: Journal) -> Content | None:
-    """The home screen's experiment line; completes an experiment whose days are over (so
-    the first launch after day 3 writes its summary). None when there is nothing to say."""
-    from app.storage import experiments
-    from app.storage.errors import StorageError
-
-    today, tz = journal.today(), journal.zone()
-    try:
-        experiments.settle(journal.db, today, tz, journal.day_start_hour)
-        current = experiments.running(journal.db)
-        past = experiments.past(journal.db) if current is None else []
-    except StorageError:
-        return None
+def home_line(
+    current: Experiment | None, latest: Experiment | None, today: dt.date
+) -> Content | None:
+    """The home screen's experiment line, from the running experiment or else the latest
+    past one (read with the overview; the App settles a finished one once a day). None when
+    there is nothing to say."""
     if current is not None:
         return Content.assemble(status_line(current, today), ("  · e for details", "$text-muted"))
-    latest = past[0] if past else None
     if (
         latest is not None
         and latest.state is ExperimentState.COMPLETED
@@ -86,45 +74,14 @@ def home_line(journal: Journal) -> Content | None:
     return None
 
 
-def hint_for(journal: Journal, experiment: Experiment, stimulus: ExperimentStimulus) -> SpacingHint:
-    """The gap suggested for the spaced days, from day 1's exposures of this pleasure."""
-    from app.storage import exposures
-
-    tz, first = journal.zone(), experiment.first_day
-    baseline = exposures.on_days(journal.db, first, first, tz, journal.day_start_hour, stimulus.id)
-    return suggest_from_baseline(baseline, stimulus.name, stimulus.kind, tz, journal.day_start_hour)
-
-
-def space_suggestion(journal: Journal, stimulus: Stimulus) -> str:
-    """For the Space step on a spaced day of a running experiment that includes this
-    pleasure: the experiment's suggestion, worded like the step's own; else ""."""
-    from app.storage import experiments
-
-    current = experiments.running(journal.db)
-    if current is None or phase_of(current.day_number(journal.today())) is not Phase.SPACED:
-        return ""
-    for member in current.stimuli:
-        if member.id == stimulus.id:
-            hint = hint_for(journal, current, member)
-            if hint.interval is None:
-                return ""
-            return f"Experiment, day {current.day_number(journal.today())} of {current.days}: " + (
-                f"{format_duration(hint.interval)} — {hint.reason}."
-            )
-    return ""
-
-
 def _entries(count: int, past: bool) -> str:
     if count:
         return f"{count} {'entry' if count == 1 else 'entries'}"
     return "no entries that day" if past else "nothing yet"
 
 
-def running(journal: Journal, experiment: Experiment) -> Content:
+def running(experiment: Experiment, now: ExperimentNow, today: dt.date) -> Content:
     """Where a running experiment stands: the day, each day's entries, the suggestions."""
-    from app.storage import experiments
-
-    today = journal.today()
     n = experiment.day_number(today)
     phase = phase_of(n)
     lines: list[Content] = []
@@ -138,8 +95,7 @@ def running(journal: Journal, experiment: Experiment) -> Content:
             )
         )
     lines.append(Content(""))
-    summary = experiments.summary_of(journal.db, experiment, journal.zone(), journal.day_start_hour)
-    for entry in summary.day_entries:
+    for entry in now.summary.day_entries:
         if entry.day > today:
             state = "still to come"
         else:
@@ -149,10 +105,11 @@ def running(journal: Journal, experiment: Experiment) -> Content:
     lines.append(Content(""))
     for stimulus in experiment.stimuli:
         if phase is Phase.SPACED:
-            hint = hint_for(journal, experiment, stimulus)
-            gap = format_duration(hint.interval) if hint.interval else "no suggestion"
+            hint = now.hints.get(stimulus.id)
+            gap = format_duration(hint.interval) if hint and hint.interval else "no suggestion"
+            reason = f" — {hint.reason}" if hint else ""
             text = Content.assemble(
-                shown(stimulus.name, "bold"), f": {gap}", (f" — {hint.reason}", "$text-muted")
+                shown(stimulus.name, "bold"), f": {gap}", (reason, "$text-muted")
             )
         else:
             text = Content.assemble(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -48,6 +49,7 @@ class HomeScreen(Screen[None], Hosted):
         super().__init__()
         self.overview: Overview | None = None
         self._first_look = first_look
+        self._settled_on: dt.date | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -99,10 +101,26 @@ class HomeScreen(Screen[None], Hosted):
             return
         from app.storage.overview import overview
 
-        self.overview = overview(
-            self.journal.db, self.journal.today(), self.journal.zone(), self.journal.day_start_hour
-        )
+        journal = self.journal
+        today = journal.today()
+        if self._settled_on != today:
+            self._settled_on = self.settle_experiment(today)
+        self.overview = overview(journal.db, today, journal.zone(), journal.day_start_hour)
         self.show()
+
+    def settle_experiment(self, today: dt.date) -> dt.date | None:
+        """Complete an experiment whose days are over, once a day (the first home after
+        day 3 writes its summary); None when the file was busy, so the next reload tries
+        again."""
+        from app.storage import experiments
+        from app.storage.errors import StorageError
+
+        journal = self.journal
+        try:
+            experiments.settle(journal.db, today, journal.zone(), journal.day_start_hour)
+        except StorageError:
+            return None
+        return today
 
     def tick(self) -> None:
         if self.overview is not None and self.overview.timers:
@@ -154,7 +172,9 @@ class HomeScreen(Screen[None], Hosted):
     def show_experiment(self) -> None:
         from app.ui.screens.experiment_view import home_line
 
-        line = home_line(self.journal)
+        assert self.overview is not None
+        overview = self.overview
+        line = home_line(overview.experiment, overview.last_experiment, overview.day)
         widget = self.query_one("#home-experiment", Static)
         widget.update(line or "")
         widget.display = line is not None

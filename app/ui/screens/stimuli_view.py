@@ -6,8 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from app.domain.records import StimulusKind
-from app.storage.stimuli import StimulusCounts, StimulusEntry
+from app.domain.records import StimulusCounts, StimulusEntry, StimulusKind
 from app.ui.safe_text import cell, shown
 
 COLUMNS = ("Name", "Kind", "Entries", "")

@@ -17,10 +17,9 @@ from app.domain.durations import PRESETS, DurationError, format_duration, parse_
 from app.domain.records import StimulusKind
 from app.domain.safety import Guidance, guidance
 from app.domain.text import StimulusNameError, clean_name
-from app.storage import stimuli
+from app.storage import stimuli, suggestions
 from app.ui.host import Hosted
 from app.ui.safe_text import shown
-from app.ui.screens import timers_view
 from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.kind_choice import KindChoice
@@ -94,8 +93,11 @@ class StartTimerForm(Vertical, Hosted):
         self.show_care(name, known.kind if known else asking.kind)
         self.suggested = None
         if known is not None and self.care is not None and self.care.may_suggest_spacing:
-            self.suggested = timers_view.suggestion_for(self.journal, known)
-        text = timers_view.suggestion_text(self.suggested) if self.suggested else ""
+            journal = self.journal
+            self.suggested = suggestions.spacing(
+                journal.db, known, journal.today(), journal.zone(), journal.day_start_hour
+            )
+        text = self.suggested.sentence if self.suggested else ""
         self.query_one("#timers-suggestion", Static).update(shown(text))
         self.query_one("#timers-suggested").display = self.suggested is not None
         if self.suggested is not None:

@@ -4,20 +4,15 @@ drawn progress bar, the end time) and the suggestion from the person's own data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 import pendulum
 from textual.content import Content
 
 from app.domain.clock_words import when
-from app.domain.durations import format_clock, format_duration
-from app.domain.records import Stimulus, StimulusKind, Timer
+from app.domain.durations import format_clock
+from app.domain.records import Timer
 from app.domain.safety import TIMER_DONE
 from app.ui.safe_text import shown
-
-if TYPE_CHECKING:
-    from app.domain.spacing import Suggestion
-    from app.storage.journal import Journal
 
 NAME_WIDTH = 19
 BAR_WIDTH = 20
@@ -40,30 +35,6 @@ def row(timer: Timer, now: pendulum.DateTime) -> Content:
     return Content.assemble(
         name, "  ", left, "  ", bar(timer.fraction_done(now)), f"  until {until}"
     )
-
-
-def suggestion_for(
-    journal: Journal, stimulus: Stimulus, kind: StimulusKind | None = None
-) -> Suggestion | None:
-    """The same suggestion the Space step words (see `checkin.space_view.suggestion`), kept
-    as a value here so a button can start a timer with it. None for a substance."""
-    from app.domain.balance import analyse_stimulus
-    from app.domain.spacing import suggest_interval
-    from app.storage import exposures
-    from app.ui.checkin.space_view import SUGGESTION_DAYS
-
-    tz = journal.zone()
-    last = journal.today()
-    first = last - dt.timedelta(days=SUGGESTION_DAYS - 1)
-    history = exposures.on_days(journal.db, first, last, tz, journal.day_start_hour, stimulus.id)
-    if not history:
-        return None
-    analysis = analyse_stimulus(history, tz, journal.day_start_hour)
-    return suggest_interval(analysis, kind or stimulus.kind)
-
-
-def suggestion_text(found: Suggestion) -> str:
-    return f"Suggestion, yours to ignore: {format_duration(found.interval)} — {found.reason}."
 
 
 def until_text(ends_at: dt.datetime, now: pendulum.DateTime) -> str:
