@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from app.domain.records import CheckIn, Exposure, Reframe, Timer
-
-if TYPE_CHECKING:
-    from app.domain.experiment import Experiment
 
 
 @dataclass(frozen=True)
@@ -19,5 +15,3 @@ class Overview:
     timers: list[Timer]
     today: list[Exposure]
     reframes: list[tuple[Reframe, str | None]]  # today's, each with its stimulus's name
-    experiment: Experiment | None = None  # the running one
-    last_experiment: Experiment | None = None  # the latest past one, when none is running

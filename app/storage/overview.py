@@ -11,25 +11,22 @@ from app.storage import checkins, experiments, exposures, reframes, timers
 from app.storage.database import Database
 from app.storage.errors import StorageError
 
-__all__ = ["Overview", "overview"]
+__all__ = ["Overview", "experiments_now", "overview"]
 
 
 def overview(db: Database, day: dt.date, tz: Zone, day_start_hour: int) -> Overview:
-    current, latest = _experiments(db)
     return Overview(
         day=day,
         checkin=checkins.for_day(db, day),
         timers=timers.active(db),
         today=exposures.on_days(db, day, day, tz, day_start_hour),
         reframes=reframes.named_on_days(db, day, day, tz, day_start_hour),
-        experiment=current,
-        last_experiment=latest,
     )
 
 
-def _experiments(db: Database) -> tuple[Experiment | None, Experiment | None]:
-    """The running experiment, or else the latest past one; neither when they cannot be
-    read (the home screen then simply leaves the experiment line out)."""
+def experiments_now(db: Database) -> tuple[Experiment | None, Experiment | None]:
+    """For the home screen's experiment line: the running experiment, or else the latest
+    past one; neither when they cannot be read (the line is then left out)."""
     try:
         current = experiments.running(db)
         past = experiments.past(db) if current is None else []

@@ -19,6 +19,7 @@ from app.ui.messages import DataChanged
 from app.ui.widgets.entry_list import EntryList
 
 if TYPE_CHECKING:
+    from app.domain.experiment import Experiment
     from app.domain.overview import Overview
 
 
@@ -50,6 +51,7 @@ class HomeScreen(Screen[None], Hosted):
         self.overview: Overview | None = None
         self._first_look = first_look
         self._settled_on: dt.date | None = None
+        self.experiments: tuple[Experiment | None, Experiment | None] = (None, None)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -99,13 +101,14 @@ class HomeScreen(Screen[None], Hosted):
     def reload(self) -> None:
         if not self.teeter.is_open:
             return
-        from app.storage.overview import overview
+        from app.storage.overview import experiments_now, overview
 
         journal = self.journal
         today = journal.today()
         if self._settled_on != today:
             self._settled_on = self.settle_experiment(today)
         self.overview = overview(journal.db, today, journal.zone(), journal.day_start_hour)
+        self.experiments = experiments_now(journal.db)
         self.show()
 
     def settle_experiment(self, today: dt.date) -> dt.date | None:
@@ -173,8 +176,7 @@ class HomeScreen(Screen[None], Hosted):
         from app.ui.screens.experiment_view import home_line
 
         assert self.overview is not None
-        overview = self.overview
-        line = home_line(overview.experiment, overview.last_experiment, overview.day)
+        line = home_line(*self.experiments, self.overview.day)
         widget = self.query_one("#home-experiment", Static)
         widget.update(line or "")
         widget.display = line is not None
