@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
+from app.domain.steps import STEPS
 from app.version import __version__
 
 if TYPE_CHECKING:
@@ -53,8 +54,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         epilog="teeter is not medical advice. For alcohol, sedatives, sleeping pills or "
         "opioids, talk with a doctor or pharmacist before cutting down: stopping some of "
         "them quickly can be dangerous. In an emergency call your local emergency number.",
-        description="A daily practice for the pleasure-pain balance: notice, track, space, "
-        "reframe. Run without a command to open the app.",
+        description="A daily practice for the pleasure-pain balance: "
+        f"{', '.join(STEPS)}. Run without a command to open the app.",
     )
     parser.add_argument(
         "--db",

@@ -14,6 +14,18 @@ import pytest
 PARIS = pendulum.timezone("Europe/Paris")
 FROZEN = pendulum.datetime(2026, 11, 24, 9, 30, tz=PARIS)
 
+CHECKIN_STEPS = (
+    "(SELECT checkin.*, "
+    + ", ".join(
+        f"coalesce((SELECT state FROM checkin_step WHERE checkin_id = checkin.id"
+        f" AND step = '{step}'), 'pending') AS {step}"
+        for step in ("notice", "track", "space", "reframe")
+    )
+    + " FROM checkin)"
+)
+"""The check-ins with one column per step, as a test reads them in SQL (`FROM {CHECKIN_STEPS}`):
+the steps are rows of `checkin_step` (none: pending) since schema step 6."""
+
 
 class MovableClock:
     """The one clock of the suite: `clock()` is what the app sees as now. Made by the `clock`

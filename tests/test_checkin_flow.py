@@ -13,7 +13,7 @@ from app.ui.checkin.summary_screen import SummaryScreen
 from app.ui.checkin.track_screen import TrackScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.resume_screen import ResumeScreen
-from tests.conftest import wait_ready
+from tests.conftest import CHECKIN_STEPS, wait_ready
 
 
 def rows(db_path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
@@ -75,7 +75,8 @@ async def test_full_checkin_by_keys_writes_exactly_what_was_entered(make_app, db
         db_path, "SELECT label, craving_before, craving_after, outcome, stimulus_id FROM reframe"
     ) == [(DEFAULT_LABEL, 9, 5, "waited", 1)]
     assert rows(
-        db_path, "SELECT day, notice, track, space, reframe, completed_at IS NOT NULL FROM checkin"
+        db_path,
+        f"SELECT day, notice, track, space, reframe, completed_at IS NOT NULL FROM {CHECKIN_STEPS}",
     ) == [("2026-11-24", "done", "done", "done", "done", 1)]
 
 
@@ -92,7 +93,7 @@ async def test_leaving_midway_keeps_steps_and_next_launch_offers_resume(make_app
         assert isinstance(app.screen, SpaceScreen)
         await app.action_quit()
 
-    assert rows(db_path, "SELECT notice, track, space, reframe FROM checkin") == [
+    assert rows(db_path, f"SELECT notice, track, space, reframe FROM {CHECKIN_STEPS}") == [
         ("done", "skipped", "pending", "pending")
     ]
     assert rows(db_path, "SELECT enjoyment, craving FROM exposure") == [(5, 8)]
@@ -111,9 +112,8 @@ async def test_leaving_midway_keeps_steps_and_next_launch_offers_resume(make_app
         await pilot.press("escape")  # back to Space
         await pilot.pause()
         assert isinstance(app.screen, SpaceScreen)
-    assert rows(db_path, "SELECT notice, track, space, reframe, completed_at FROM checkin") == [
-        ("done", "skipped", "skipped", "pending", None)
-    ]
+    steps_and_end = f"SELECT notice, track, space, reframe, completed_at FROM {CHECKIN_STEPS}"
+    assert rows(db_path, steps_and_end) == [("done", "skipped", "skipped", "pending", None)]
     assert rows(db_path, "SELECT count(*) FROM exposure") == [(1,)]
 
 

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.quick_log_screen import QuickLogScreen
-from tests.conftest import wait_ready
+from tests.conftest import CHECKIN_STEPS, wait_ready
 from tests.reliability_helpers import PYTHON, REPO, check_file, command, env, rows
 
 WRITER = textwrap.dedent(
@@ -109,4 +109,5 @@ async def test_app_processes_and_shell_write_at_once(make_app, db_path: Path) ->
     assert rows(db_path, "SELECT count(*) FROM stimulus WHERE name_key = 'tea'") == [(1,)]
     assert rows(db_path, "SELECT count(*) FROM timer") == [(2 * PER_WRITER,)]
     assert rows(db_path, "SELECT count(*) FROM checkin") == [(1,)]
-    assert rows(db_path, "SELECT notice, track, space, reframe FROM checkin") == [("done",) * 4]
+    steps = f"SELECT notice, track, space, reframe FROM {CHECKIN_STEPS}"
+    assert rows(db_path, steps) == [("done",) * 4]

@@ -25,7 +25,7 @@ from app.storage.database import Database
 from app.storage.models import ExposureRow, StimulusRow
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.resume_screen import ResumeScreen
-from tests.conftest import MovableClock, wait_ready
+from tests.conftest import CHECKIN_STEPS, MovableClock, wait_ready
 
 UTC = dt.UTC
 # zone: (the day the clocks go forward, the day they go back), 2026
@@ -239,7 +239,7 @@ async def test_0359_and_0400_on_the_day_the_clocks_go_back(make_app, db, zone: s
 def checkin_rows(path: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT * FROM checkin ORDER BY day").fetchall()
+        return conn.execute(f"SELECT * FROM {CHECKIN_STEPS} ORDER BY day").fetchall()
     finally:
         conn.close()
 

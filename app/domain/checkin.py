@@ -1,35 +1,24 @@
-"""The daily check-in: four steps walked in order, each done or skipped, resumable.
+"""The daily check-in: its steps (`app.domain.steps`) walked in order, each done or
+skipped, resumable.
 
 This module decides what comes next; screens only show it and storage only keeps it."""
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from app.domain.steps import STEPS, Step, StepState
 
-class Step(enum.StrEnum):
-    NOTICE = "notice"
-    TRACK = "track"
-    SPACE = "space"
-    REFRAME = "reframe"
-
-    @property
-    def title(self) -> str:
-        return self.value.capitalize()
-
-    @property
-    def number(self) -> int:
-        return STEPS.index(self) + 1
-
-
-STEPS: tuple[Step, ...] = (Step.NOTICE, Step.TRACK, Step.SPACE, Step.REFRAME)
-
-
-class StepState(enum.StrEnum):
-    PENDING = "pending"
-    DONE = "done"
-    SKIPPED = "skipped"
+__all__ = [
+    "STEPS",
+    "CheckInProgress",
+    "Step",
+    "StepState",
+    "next_step",
+    "previous_step",
+    "progress_line",
+]
 
 
 @dataclass(frozen=True)
@@ -39,6 +28,22 @@ class CheckInProgress:
     states: dict[Step, StepState] = field(
         default_factory=lambda: {step: StepState.PENDING for step in STEPS}
     )
+
+    @classmethod
+    def from_stored(cls, pairs: Iterable[tuple[str, str]]) -> CheckInProgress:
+        """From (step, state) pairs as storage keeps them: a step without a pair is
+        pending, and a name that is no step of this teeter's is left out."""
+        known = {step.value: step for step in STEPS}
+        states = {step: StepState.PENDING for step in STEPS}
+        for name, state in pairs:
+            if name in known:
+                states[known[name]] = StepState(state)
+        return cls(states)
+
+    @property
+    def settled(self) -> list[tuple[Step, StepState]]:
+        """The steps done or skipped, in order, with how each ended: what storage keeps."""
+        return [(s, self.state(s)) for s in STEPS if self.state(s) is not StepState.PENDING]
 
     def state(self, step: Step) -> StepState:
         return self.states.get(step, StepState.PENDING)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from app.domain import bounds
-from app.domain.checkin import STEPS, CheckInProgress, StepState
+from app.domain.checkin import CheckInProgress
 from app.domain.records import (
     CheckIn,
     Exposure,
@@ -72,9 +73,10 @@ def reframe(row: ReframeRow) -> Reframe:
     )
 
 
-def checkin(row: CheckInRow) -> CheckIn:
+def checkin(row: CheckInRow, steps: Iterable[tuple[str, str]]) -> CheckIn:
+    """`steps`: the (step, state) pairs of its `checkin_step` rows."""
     assert row.id is not None
-    progress = CheckInProgress({step: StepState(getattr(row, step.value)) for step in STEPS})
+    progress = CheckInProgress.from_stored(steps)
     return CheckIn(
         id=row.id,
         day=row.day,

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.clock import Zone
-from app.domain.checkin import STEPS, CheckInProgress, StepState
+from app.domain.checkin import CheckInProgress
 from app.domain.days import lived_on, lived_range
 from app.domain.overview import Overview
 from app.domain.records import (
@@ -84,20 +84,18 @@ def _utc(stored: object) -> dt.datetime:
 
 
 def _checkin(conn: sqlite3.Connection, day: dt.date) -> CheckIn | None:
-    columns = ", ".join(step.value for step in STEPS)
-    row = conn.execute(
-        f"SELECT id, day, started_at, completed_at, {columns} FROM checkin WHERE day = ?",
-        (day.isoformat(),),
-    ).fetchone()
-    if row is None:
+    found = quick.checkin_on(conn, day)
+    if found is None:
         return None
-    states = {step: StepState(state) for step, state in zip(STEPS, row[4:], strict=True)}
+    (checkin_id, stored_day, started_at, completed_at), pairs = found
+    if not isinstance(checkin_id, int) or not isinstance(stored_day, str):
+        raise ValueError("unreadable check-in")
     return CheckIn(
-        id=row[0],
-        day=dt.date.fromisoformat(row[1]),
-        progress=CheckInProgress(states),
-        started_at=_utc(row[2]),
-        completed_at=_utc(row[3]) if row[3] is not None else None,
+        id=checkin_id,
+        day=dt.date.fromisoformat(stored_day),
+        progress=CheckInProgress.from_stored(pairs),
+        started_at=_utc(started_at),
+        completed_at=_utc(completed_at) if completed_at is not None else None,
     )
 
 

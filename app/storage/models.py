@@ -49,12 +49,19 @@ class CheckInRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     day: dt.date = Field(unique=True)
-    notice: str = "pending"
-    track: str = "pending"
-    space: str = "pending"
-    reframe: str = "pending"
     started_at: dt.datetime
     completed_at: dt.datetime | None = None
+
+
+class CheckInStepRow(SQLModel, table=True):
+    """How one step of a check-in ended (schema step 6). A step without a row is pending,
+    so a step added to `app.domain.checkin.STEPS` needs no schema change."""
+
+    __tablename__ = "checkin_step"
+
+    checkin_id: int = Field(foreign_key="checkin.id", ondelete="CASCADE", primary_key=True)
+    step: str = Field(primary_key=True)
+    state: str
 
 
 class TimerRow(SQLModel, table=True):

@@ -22,15 +22,17 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+from app.domain.steps import STEPS
 from app.storage import journal_wal
 
 # Copies of app.storage.schema's constants (importing it costs ~10 ms); tests keep them equal.
 # When the schema version goes up, check the queries below and raise this with it.
 APPLICATION_ID = 0x74656574
-KNOWN_SCHEMA_VERSION = 5
+KNOWN_SCHEMA_VERSION = 6
+STEP_ROWS_VERSION = 6  # app.storage.schema.STEP_ROWS_STEP: steps as rows of checkin_step
 DEFAULT_DAY_START_HOUR = 4  # app.domain.days.DEFAULT_DAY_START_HOUR (it imports pendulum)
 DAY_START_HOUR_KEY = "day_start_hour"  # app.storage.settings.DAY_START_HOUR
-STEP_COLUMNS = ("notice", "track", "space", "reframe")  # app.domain.checkin.STEPS, in order
+STEP_COLUMNS = ("notice", "track", "space", "reframe")  # the steps' columns before version 6
 BUSY_TIMEOUT_S = 0.2  # a prompt never waits long; a busy file just means a quiet prompt
 
 
@@ -78,9 +80,7 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
             " JOIN stimulus ON stimulus.id = timer.stimulus_id"
             " WHERE timer.ended_at IS NULL ORDER BY timer.ends_at, timer.id"
         ).fetchall()
-        checkin = conn.execute(
-            f"SELECT {', '.join(STEP_COLUMNS)} FROM checkin WHERE day = ?", (day.isoformat(),)
-        ).fetchone()
+        checkin = checkin_on(conn, day)
         conn.execute("COMMIT")
     except (sqlite3.Error, ValueError, TypeError, OverflowError):
         return None
@@ -91,8 +91,35 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
         when = parse_utc(ends_at)
         if when is not None and isinstance(name, str):
             timers.append((name, when))
-    steps = tuple(str(state) for state in checkin) if checkin is not None else None
+    steps = None
+    if checkin is not None:
+        states = dict(checkin[1])
+        steps = tuple(str(states.get(step.value, "pending")) for step in STEPS)
     return Snapshot(tuple(timers), steps)
+
+
+CheckInRead = tuple[tuple[object, ...], list[tuple[str, str]]]
+
+
+def checkin_on(conn: sqlite3.Connection, day: dt.date) -> CheckInRead | None:
+    """The check-in of `day` as (id, day, started_at, completed_at) and its (step, state)
+    pairs, from a file of either shape: rows of `checkin_step` from version 6, the four
+    columns of `checkin` before (a file not yet upgraded by the app). None: not started."""
+    row = conn.execute(
+        "SELECT id, day, started_at, completed_at FROM checkin WHERE day = ?", (day.isoformat(),)
+    ).fetchone()
+    if row is None:
+        return None
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= STEP_ROWS_VERSION:
+        pairs = conn.execute(
+            "SELECT step, state FROM checkin_step WHERE checkin_id = ?", (row[0],)
+        ).fetchall()
+    else:
+        states = conn.execute(
+            f"SELECT {', '.join(STEP_COLUMNS)} FROM checkin WHERE id = ?", (row[0],)
+        ).fetchone()
+        pairs = list(zip(STEP_COLUMNS, states, strict=True))
+    return tuple(row), [(str(step), str(state)) for step, state in pairs]
 
 
 def stored_day_start_hour(path: Path) -> int:

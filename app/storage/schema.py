@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     import datetime as dt
 
 APPLICATION_ID = 0x74656574  # "teet": marks a file as teeter's (PRAGMA application_id)
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 LIVED_OFFSETS_STEP = 5  # the step that gave exposures and reframes their utc_offset
+STEP_ROWS_STEP = 6  # the step that moved a check-in's steps into rows of checkin_step
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
@@ -107,6 +108,26 @@ def _step_5(conn: sqlite3.Connection) -> None:
         )
 
 
+def _step_6(conn: sqlite3.Connection) -> None:
+    """A check-in's steps as rows: one row of `checkin_step` per step done or skipped (a
+    step without a row is pending), so a new step is a change to the domain's list
+    (`app.domain.checkin.STEPS`), not to the schema. The four columns schema 1 gave the steps
+    are copied over, then dropped."""
+    conn.execute(
+        "CREATE TABLE checkin_step ("
+        " checkin_id INTEGER NOT NULL REFERENCES checkin (id) ON DELETE CASCADE,"
+        " step VARCHAR NOT NULL,"
+        " state VARCHAR NOT NULL,"
+        " PRIMARY KEY (checkin_id, step))"
+    )
+    for step in ("notice", "track", "space", "reframe"):  # schema 1's columns: frozen here
+        conn.execute(
+            f"INSERT INTO checkin_step (checkin_id, step, state)"
+            f" SELECT id, '{step}', {step} FROM checkin WHERE {step} != 'pending'"
+        )
+        conn.execute(f"ALTER TABLE checkin DROP COLUMN {step}")
+
+
 def _stored_utc(stored: str) -> dt.datetime:
     import datetime as dt
 
@@ -119,6 +140,7 @@ STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _step_3,
     4: _step_4,
     5: _step_5,
+    6: _step_6,
 }
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from app.storage.database import Database
 from app.storage.models import (
     CheckInRow,
+    CheckInStepRow,
     ExperimentRow,
     ExperimentStimulusRow,
     ExposureRow,
@@ -127,17 +128,7 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         ),
         look=had_stimuli,  # no stimulus before the import: no exposure to match either
     )
-    _merge_section(
-        out,
-        "checkins",
-        conn,
-        table_of(CheckInRow),
-        ("day",),
-        (
-            {"day": c.day, **c.steps, "started_at": c.started_at, "completed_at": c.completed_at}
-            for c in bundle.checkins
-        ),
-    )
+    _merge_checkins(conn, bundle, out)
     _merge_section(
         out,
         "timers",
@@ -244,6 +235,38 @@ def _merge_section(
     )
     out.added[section] = _insert(conn, table, fresh)
     out.present += match.present
+
+
+def _merge_checkins(conn: sa.Connection, bundle: Bundle, out: ImportSummary) -> None:
+    """Check-ins by day (a day already there is kept as it is), then the steps of the new
+    ones, one row per step done or skipped."""
+    table = table_of(CheckInRow)
+    had = {day for (day,) in conn.execute(sa.select(table.c.day))} if bundle.checkins else set()
+    _merge_section(
+        out,
+        "checkins",
+        conn,
+        table,
+        ("day",),
+        [
+            {"day": c.day, "started_at": c.started_at, "completed_at": c.completed_at}
+            for c in bundle.checkins
+        ],
+    )
+    new = [c for c in bundle.checkins if c.day not in had]
+    if not new:
+        return
+    ids = {day: cid for cid, day in conn.execute(sa.select(table.c.id, table.c.day))}
+    _insert(
+        conn,
+        table_of(CheckInStepRow),
+        [
+            {"checkin_id": ids[c.day], "step": step, "state": state}
+            for c in new
+            for step, state in c.steps.items()
+            if state != "pending"
+        ],
+    )
 
 
 def _merge_urges(

@@ -10,9 +10,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.domain.checkin import STEPS
 from app.storage.database import Database
 from app.storage.models import (
     CheckInRow,
+    CheckInStepRow,
     ExperimentRow,
     ExperimentStimulusRow,
     ExposureRow,
@@ -25,8 +27,6 @@ from app.storage.models import (
 )
 from app.storage.transfer import FORMAT, VERSION, encode_day, encode_offset, encode_time
 from app.version import __version__
-
-STEP_FIELDS = ("notice", "track", "space", "reframe")
 
 
 def snapshot(db: Database, now: dt.datetime) -> dict[str, Any]:
@@ -107,11 +107,19 @@ def _exposures(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str,
 
 
 def _checkins(conn: sa.Connection) -> Iterator[dict[str, Any]]:
-    checkin = table_of(CheckInRow)
+    """Each check-in with every step of the domain's list by name (a step without a row
+    is pending): a new step is exported, and imported, without a change here."""
+    checkin, steps = table_of(CheckInRow), table_of(CheckInStepRow)
+    states: dict[int, dict[str, str]] = {}
+    for checkin_id, step, state in conn.execute(
+        sa.select(steps.c.checkin_id, steps.c.step, steps.c.state)
+    ):
+        states.setdefault(checkin_id, {})[step] = state
     for row in conn.execute(sa.select(checkin).order_by(checkin.c.day)):
+        kept = states.get(row.id, {})
         yield {
             "day": encode_day(row.day),
-            **{step: getattr(row, step) for step in STEP_FIELDS},
+            **{step.value: kept.get(step.value, "pending") for step in STEPS},
             "started_at": encode_time(row.started_at),
             "completed_at": encode_time(row.completed_at),
         }

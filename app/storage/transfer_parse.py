@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.domain.checkin import StepState
+from app.domain.checkin import STEPS, StepState
 from app.domain.experiment import MAX_EXPERIMENT_DAYS
 from app.domain.lexicon import default_kind, kind_before_the_split
 from app.domain.plausible import ImplausibleTime, check_recorded
@@ -22,7 +22,6 @@ from app.storage.transfer_fields import BadValue
 from app.storage.transfer_records import (
     EXPERIMENT_STATES,
     LABEL_MAX,
-    STEP_FIELDS,
     Bundle,
     CheckInIn,
     ExperimentIn,
@@ -196,7 +195,8 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
             CheckInIn(
                 day=day,
                 steps={
-                    step: check.choice(item, step, where, states, "pending") for step in STEP_FIELDS
+                    step.value: check.choice(item, step.value, where, states, "pending")
+                    for step in STEPS
                 },
                 started_at=check.moment(item, "started_at", where),
                 completed_at=check.moment(item, "completed_at", where, required=False),

@@ -9,7 +9,6 @@ from typing import TypeVar
 
 LABEL_MAX = 300  # as app.storage.reframes
 EXPERIMENT_STATES = ("running", "completed", "abandoned")
-STEP_FIELDS = ("notice", "track", "space", "reframe")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +35,7 @@ class ExposureIn:
 @dataclass(frozen=True, slots=True)
 class CheckInIn:
     day: dt.date
-    steps: dict[str, str]
+    steps: dict[str, str]  # every step of `app.domain.checkin.STEPS` by name: its state
     started_at: dt.datetime
     completed_at: dt.datetime | None
 

@@ -409,9 +409,10 @@ class TeeterApp(Host):
         yield from super().get_system_commands(screen)
 
     def _teeter_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "check-in: start or resume", "Walk Notice, Track, Space, Reframe", self.action_checkin
-        )
+        from app.domain.steps import STEPS
+
+        walk = "Walk " + ", ".join(step.title for step in STEPS)
+        yield SystemCommand("check-in: start or resume", walk, self.action_checkin)
         yield SystemCommand(
             "log: quick entry", "Log one entry with both ratings", self.action_quick_log
         )

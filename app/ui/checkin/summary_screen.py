@@ -1,4 +1,4 @@
-"""After the four steps: what today holds, in a sentence or two."""
+"""After the steps: what today holds, in a sentence or two."""
 
 from __future__ import annotations
 

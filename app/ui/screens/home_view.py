@@ -31,9 +31,9 @@ def checkin(record: CheckIn | None) -> Content:
     if record is None or not record.progress.started:
         parts.append(("not started", "$text-muted"))
     elif record.progress.complete:
-        parts.append((f"{record.progress.done_count} of 4 done", "$success"))
+        parts.append((f"{record.progress.done_count} of {len(STEPS)} done", "$success"))
     else:
-        parts.append(f"{record.progress.settled_count} of 4 · c resumes")
+        parts.append(f"{record.progress.settled_count} of {len(STEPS)} · c resumes")
     return Content.assemble(*parts)
 
 
@@ -79,7 +79,7 @@ NOTHING_TODAY = "Nothing logged yet today."
 def hint(overview: Overview) -> Content:
     record = overview.checkin
     if record is None or not record.progress.started:
-        text = "Press c to begin today's check-in: notice, track, space, reframe."
+        text = f"Press c to begin today's check-in: {', '.join(STEPS)}."
     elif not record.progress.complete:
         step = record.progress.resume_step()
         text = f"Press c to carry on from {step.title if step else 'the start'}."
