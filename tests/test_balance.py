@@ -25,9 +25,9 @@ from app.domain.balance import (
     format_number,
     today_trend_sentence,
 )
-from app.domain.diminishing import day_words, ordinal
 from app.domain.gaps import bucket_for, build_points, round_half_up
 from app.domain.records import Exposure
+from app.domain.wording import day_words, ordinal
 
 BERLIN = pendulum.timezone("Europe/Berlin")
 NEW_YORK = pendulum.timezone("America/New_York")

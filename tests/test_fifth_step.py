@@ -19,7 +19,7 @@ from app.storage.database import Database
 
 REPO = Path(__file__).resolve().parent.parent
 
-FIFTH = r'''
+FIFTH = r"""
 import datetime as dt, json, pathlib, sys, types
 source = pathlib.Path("app/domain/steps.py").read_text("utf-8")
 line = '    REFRAME = "reframe"\n'
@@ -71,7 +71,7 @@ print(json.dumps({
     "complete": record.progress.complete,
     "added": summary.added["checkins"],
 }))
-'''
+"""
 
 
 def test_a_fifth_step_is_one_line_in_the_domain(tmp_path: Path) -> None:

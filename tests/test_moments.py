@@ -8,9 +8,10 @@ import datetime as dt
 import pendulum
 import pytest
 
-from app.domain.days import day_words, local_day, moment_words
+from app.domain.days import local_day
 from app.domain.moments import MomentError, parse_moment
 from app.domain.plausible import EARLIEST, ImplausibleTime, check_recorded
+from app.domain.wording import day_words, moment_words
 
 PARIS = "Europe/Paris"
 # Tuesday 1 December 2026... at 00:49 on Wednesday the 2nd: the practice day is still Tuesday.

@@ -10,10 +10,11 @@ import pendulum
 import pytest
 
 from app.domain.balance import analyse
-from app.domain.clock_words import time_on_day, when
+from app.domain.clock_words import time_on_day
 from app.domain.durations import format_gap
 from app.domain.gaps import build_points
 from app.domain.records import Exposure
+from app.domain.wording import when
 from app.ui.widgets.balance_chart import chart
 
 PARIS = pendulum.timezone("Europe/Paris")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.domain.wording import counted
+
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
     from app.storage.location import Location
@@ -55,7 +57,7 @@ def run_backup(args: argparse.Namespace, location: Location) -> int:
         entries = write_copy(location.path, target, replace=args.force)
     except CopyExists as error:
         raise UsageError(str(error)) from None
-    count = f"{entries} {'entry' if entries == 1 else 'entries'}"
+    count = counted(entries, "entry")
     print(f"backed up {location} to {target}: {count}, checked, owner-only")
     return 0
 
@@ -82,7 +84,7 @@ def run_restore(args: argparse.Namespace, location: Location) -> int:
             raise UsageError(f"{error}; nothing was restored") from None
         raise
     kept = f"; the journal as it was is kept in {result.kept}" if result.kept else ""
-    count = f"{result.entries} {'entry' if result.entries == 1 else 'entries'}"
+    count = counted(result.entries, "entry")
     print(f"restored {source} into {location}: {count}{kept}")
     return 0
 

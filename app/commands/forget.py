@@ -8,6 +8,8 @@ TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
     from app.storage.location import Location
 
+from app.domain.wording import counted
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -34,11 +36,11 @@ def run(args: argparse.Namespace, location: Location) -> int:
 
     result = forget_all(location.path)
     removed = len(result.backups)
-    backups = f"; {removed} backup{'s' if removed != 1 else ''} removed" if removed else ""
+    backups = f"; {counted(removed, 'backup')} removed" if removed else ""
     if not result.existed:
         print(f"nothing to forget: {location} does not exist{backups}")
     else:
-        entries = f"{result.rows} row{'s' if result.rows != 1 else ''}"
+        entries = counted(result.rows, "row")
         print(
             f"forgot everything in {location}: {entries} deleted, the file and its log "
             f"scrubbed{backups}"

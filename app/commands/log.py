@@ -80,7 +80,8 @@ def run(args: argparse.Namespace, location: Location) -> int:
     told = kind_told(logged.before, logged.after)
     if told:
         print(told, file=sys.stderr)
-    from app.domain.days import day_words, local_day
+    from app.domain.days import local_day
+    from app.domain.wording import day_words
 
     # The day it counts for, as the app's header names it: at 00:49 with days starting at
     # 04:00, an entry at 23:59 or 00:30 belongs to the evening that has not ended yet.

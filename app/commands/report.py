@@ -6,7 +6,6 @@ Fit for a pipe: bold and colour only on a terminal with NO_COLOR unset. No Textu
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
@@ -109,23 +108,19 @@ def report_lines(
 ) -> list[str]:
     """Every line of the report, built before printing so a failure prints nothing."""
     from app.clock import zone_of
-    from app.domain.balance import analyse
     from app.domain.days import local_day
-    from app.domain.diminishing import day_words
     from app.domain.safety import guidance
+    from app.domain.wording import counted, span_words
     from app.storage import stimuli
-    from app.storage.exposures import lived_window
+    from app.storage.log_window import analysed
 
     tz = zone_of(now)
     assert tz is not None
     last_day = local_day(now, tz, hour)
-    first_day = last_day - dt.timedelta(days=days - 1)
-    inside, previous = lived_window(db, last_day, days, tz, hour, stimulus_id)
-    analyses = analyse(inside, tz, hour, previous)
+    analyses = analysed(db, last_day, days, tz, hour, stimulus_id)
     kinds = stimuli.kinds(db)
-    span = day_words(last_day) if days == 1 else f"{day_words(first_day)} – {day_words(last_day)}"
-    noun = "day" if days == 1 else "days"
-    header = f"teeter report: the last {days} {noun}, {span} (days start at {hour:02d}:00)"
+    span = span_words(last_day, days)
+    header = f"teeter report: the last {counted(days, 'day')}, {span} (days start at {hour:02d}:00)"
     lines = [_paint(header, "bold", colour)]
     if not analyses:
         wider = f" Try --days {max(7, days * 2)}, or log one." if days < MAX_DAYS else ""
@@ -149,9 +144,9 @@ def stimulus_lines(
     from app.domain.balance import MIN_GROUP, Verdict, format_number
     from app.domain.clock_words import NEXT_MORNING, NEXT_MORNING_LEGEND
     from app.domain.days import lived_clock_on
-    from app.domain.diminishing import day_words, ordinal
     from app.domain.durations import format_gap
     from app.domain.text import one_line
+    from app.domain.wording import day_words, ordinal
 
     name = one_line(analysis.stimulus_name)
     yield _paint(f"== {name} ==", "bold", colour)

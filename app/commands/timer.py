@@ -273,7 +273,7 @@ def _ended_line(timer: Timer, now: pendulum.DateTime, hour: int) -> str:
 def _table(rows: list[tuple[str, str]]) -> list[str]:
     """Names in a column, so the times line up: padded by terminal cells, so 咖啡 or an
     emoji (two cells each) does not push its row out."""
-    from app.domain.text import cell_width, pad_cells
+    from app.domain.wording import cell_width, pad_cells
 
     width = max((cell_width(name) for name, _ in rows), default=0)
     return [f"{pad_cells(name, width)}  {text}" for name, text in rows]
@@ -289,6 +289,6 @@ def _when(instant: dt.datetime, now: pendulum.DateTime, hour: int) -> str:
     """A local clock time, with its practice day when that is not today (`23:30 yesterday`,
     `02:00 tomorrow`, `Mon 30 Nov 14:05`): the days the app's header names."""
     from app.clock import zone_of
-    from app.domain.days import moment_words
+    from app.domain.wording import moment_words
 
     return moment_words(instant, now, zone_of(now), hour)

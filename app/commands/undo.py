@@ -70,7 +70,7 @@ def _describe(exposure: Exposure, zone: Zone, day_start_hour: int) -> str:
     import pendulum
 
     from app.domain.days import local_day
-    from app.domain.diminishing import day_words
+    from app.domain.wording import day_words
 
     local = pendulum.instance(exposure.occurred_at).in_timezone(zone)
     day = day_words(local_day(exposure.occurred_at, zone, day_start_hour))

@@ -71,15 +71,15 @@ def run(args: argparse.Namespace, location: Location) -> int:
 
 
 def _said(answer, now) -> str:  # type: ignore[no-untyped-def]
-    from app.domain.notice_words import late_time
+    from app.domain.wording import when
 
     head = f"{answer.stimulus_name}: craving {answer.urge}/10"
     if answer.timer is None:
-        return f"{head} at {late_time(answer.rated_at, now)} (no timer was waiting for it)"
-    ended = late_time(answer.timer.ends_at, now)
+        return f"{head} at {when(answer.rated_at, now)} (no timer was waiting for it)"
+    ended = when(answer.timer.ends_at, now)
     if answer.at_end:
         return f"{head} recorded for the timer that ran out at {ended}"
     return (
-        f"{head} at {late_time(answer.rated_at, now)}, kept as a rating of its own: the "
+        f"{head} at {when(answer.rated_at, now)}, kept as a rating of its own: the "
         f"timer ran out at {ended}, too long ago to count as its end"
     )

@@ -38,6 +38,7 @@ from app.domain.gaps import (
 )
 from app.domain.records import Exposure
 from app.domain.text import name_key
+from app.domain.wording import counted
 
 __all__ = [
     "GAP_BUCKETS",
@@ -230,8 +231,7 @@ def verdict_sentence(trend: Trend | None, count: int) -> str:
     if trend is None:
         if count == 0:
             return f"no entries yet: log at least {MIN_TREND} to see a trend"
-        noun = "entry" if count == 1 else "entries"
-        return f"{count} {noun} so far: log at least {MIN_TREND} to see a trend"
+        return f"{counted(count, 'entry')} so far: log at least {MIN_TREND} to see a trend"
     reason = reason_for(trend)
     verdict = judge(trend).words + (f" ({reason})" if reason else "")
     return f"{movement_sentence(trend)}: {verdict}"

@@ -17,6 +17,7 @@ from app.domain.gaps import MIN_GROUP, build_points, gap_groups, gap_sentence
 from app.domain.gaps import format_number as number
 from app.domain.records import Exposure, Outcome, Reframe, StimulusKind, Timer, TimerEnd
 from app.domain.safety import WITHDRAWAL_CARD, guidance
+from app.domain.wording import counted
 
 MIN_WAITED = 3
 """Fewest waited-out reframes (both ratings given) before their average is shown: one or two
@@ -69,8 +70,7 @@ def last_waited_card(reframes: Sequence[Reframe]) -> str | None:
     change = f"craving went {last.craving_before} → {last.craving_after}"
     minutes = last.surf_minutes
     if minutes:
-        unit = "minute" if minutes == 1 else "minutes"
-        return f"last time you waited, {change} in {minutes} {unit} of urge surfing"
+        return f"last time you waited, {change} in {counted(minutes, 'minute')} of urge surfing"
     return f"last time you waited, {change} after you labelled it"
 
 

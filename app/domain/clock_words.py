@@ -21,19 +21,3 @@ def time_on_day(
     local = pendulum.instance(moment).in_timezone(tz)
     clock = local.format("HH:mm")
     return f"{clock} {NEXT_MORNING}" if local.date() > day else clock
-
-
-def when(instant: dt.datetime, now: pendulum.DateTime) -> str:
-    """A local clock time that names its day when it is not today's calendar date:
-    `14:30`, `00:30 tomorrow`, `22:10 yesterday`, `Tue 17 Mar 12:00`. The app and the shell
-    say it the same way."""
-    local = pendulum.instance(instant).in_timezone(now.timezone or pendulum.UTC)
-    clock = local.format("HH:mm")
-    days = (local.date() - now.date()).days
-    if days == 0:
-        return clock
-    if days == 1:
-        return f"{clock} tomorrow"
-    if days == -1:
-        return f"{clock} yesterday"
-    return local.format("ddd D MMM HH:mm")

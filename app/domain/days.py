@@ -11,8 +11,6 @@ from typing import Protocol, TypeVar
 import pendulum
 
 DEFAULT_DAY_START_HOUR = 4
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def check_day_start_hour(hour: int) -> int:
@@ -85,37 +83,6 @@ def window_bounds(
         day_bounds(first_day, tz, day_start_hour)[0],
         day_bounds(last_day, tz, day_start_hour)[1],
     )
-
-
-def day_words(day: dt.date) -> str:
-    """`Tue 24 Nov`, in English whatever the machine's locale (the rest of the text is)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def moment_words(
-    instant: dt.datetime,
-    now: dt.datetime,
-    tz: pendulum.Timezone | pendulum.FixedTimezone,
-    day_start_hour: int,
-) -> str:
-    """A clock time with the *practice* day it belongs to, as every echo and screen says it:
-    `14:05` (today), `00:30 tonight`, `23:59 yesterday`, `09:00 tomorrow`, `Mon 30 Nov
-    14:05`. At 00:49 with days starting at 04:00, 23:59 is today: the day the header shows."""
-    clock = pendulum.instance(instant).in_timezone(tz).format("HH:mm")
-    day = local_day(instant, tz, day_start_hour)
-    today = local_day(now, tz, day_start_hour)
-    if day == today:
-        later_date = _wall_date(instant, tz) > _wall_date(now, tz)
-        return f"{clock} tonight" if later_date else clock  # 00:30, seen from 12:00
-    if day == today - dt.timedelta(days=1):
-        return f"{clock} yesterday"
-    if day == today + dt.timedelta(days=1):
-        return f"{clock} tomorrow"
-    return f"{day_words(day)} {clock}"
-
-
-def _wall_date(instant: dt.datetime, tz: pendulum.Timezone | pendulum.FixedTimezone) -> dt.date:
-    return pendulum.instance(instant).in_timezone(tz).date()
 
 
 # --- days as lived -------------------------------------------------------------------------

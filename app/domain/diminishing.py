@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Protocol
 
-from app.domain.days import day_words
 from app.domain.gaps import ExposurePoint
-
-__all__ = ["day_words"]  # long kept here; days.py owns it now
+from app.domain.wording import day_words, joined, ordinal
 
 
 class AlertKind(enum.StrEnum):
@@ -34,15 +32,6 @@ class Alert:
     text: str
 
 
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _join(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def alerts_for(points: Sequence[ExposurePoint], name: str) -> tuple[Alert, ...]:
     """One diminishing alert per local day whose later exposures rated lower than its first,
     oldest day first, then at most one alert when craving is above enjoyment in the latest
@@ -54,8 +43,8 @@ def alerts_for(points: Sequence[ExposurePoint], name: str) -> tuple[Alert, ...]:
         lower = [p for p in todays[1:] if p.enjoyment < first.enjoyment]
         if lower:
             text = (
-                f"on {day_words(day)} your {_join([ordinal(p.nth_of_day) for p in lower])} "
-                f"{name} rated {_join([str(p.enjoyment) for p in lower])} against "
+                f"on {day_words(day)} your {joined([ordinal(p.nth_of_day) for p in lower])} "
+                f"{name} rated {joined([str(p.enjoyment) for p in lower])} against "
                 f"{first.enjoyment} for the first"
             )
             alerts.append(Alert(AlertKind.DIMINISHING, day, text))

@@ -17,6 +17,7 @@ import pendulum
 
 from app.domain.days import lived_day
 from app.domain.records import Exposure
+from app.domain.wording import noun
 
 MIN_GROUP = 3
 """Fewest exposures a gap group needs before its mean is compared with another: one or two
@@ -171,7 +172,7 @@ def _more(need: int, group: GapGroup, with_noun: bool) -> str:
     if group.count:
         words.append("more")
     if with_noun:
-        words.append("entry" if need == 1 else "entries")
+        words.append(noun(need, "entry"))
     return " ".join(words) + f" after a gap of {group.bucket.label}"
 
 

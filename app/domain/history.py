@@ -16,8 +16,8 @@ from math import fsum
 import pendulum
 
 from app.domain.days import local_day
-from app.domain.diminishing import day_words
 from app.domain.records import Exposure
+from app.domain.wording import day_words
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July",

@@ -6,7 +6,6 @@ rule (`safety.guidance`) decides a timer's end in one place."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from app.domain.records import StimulusKind
@@ -50,13 +49,3 @@ def checkin_reminder() -> Words:
         title="teeter: daily check-in",
         body="Today's check-in is still open: a few minutes, whenever it suits you.",
     )
-
-
-def late_time(ended_at: dt.datetime, now: dt.datetime) -> str:
-    """`14:05`, or `yesterday 23:50`, in `now`'s zone."""
-    local = ended_at.astimezone(now.tzinfo)
-    if local.date() == now.date():
-        return local.strftime("%H:%M")
-    if (now.date() - local.date()).days == 1:
-        return f"yesterday {local:%H:%M}"
-    return local.strftime("%a %d %b %H:%M")

@@ -8,12 +8,7 @@ from collections import Counter
 from app.domain.checkin import STEPS, CheckInProgress, StepState
 from app.domain.durations import format_duration
 from app.domain.records import Exposure, Reframe, Timer
-
-
-def _plural(count: int, word: str) -> str:
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
+from app.domain.wording import counted
 
 
 def describe_day(
@@ -29,7 +24,7 @@ def describe_day(
         mean_e = sum(e.enjoyment for e in exposures) / len(exposures)
         mean_c = sum(e.craving for e in exposures) / len(exposures)
         lines.append(
-            f"Today you logged {_plural(len(exposures), 'entry')} ({named}), "
+            f"Today you logged {counted(len(exposures), 'entry')} ({named}), "
             f"enjoyment {mean_e:.1f} and craving {mean_c:.1f} on average."
         )
     else:

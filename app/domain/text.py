@@ -55,16 +55,3 @@ def clean_note(text: str | None) -> str:
 def name_key(name: str) -> str:
     """The form used to compare names: case and Unicode case-folding ignored."""
     return unicodedata.normalize("NFC", name).casefold()
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells `text` takes: 咖啡 and most emoji take two each, a combining accent
-    none. Columns in shell tables are padded by this, never by `len`."""
-    from rich.cells import cell_len  # the same count the full-screen app draws with
-
-    return cell_len(text)
-
-
-def pad_cells(text: str, width: int) -> str:
-    """`text` followed by spaces up to `width` cells (never cut)."""
-    return text + " " * max(0, width - cell_width(text))

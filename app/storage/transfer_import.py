@@ -23,6 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from app.domain.wording import counted
 from app.storage.database import Database
 from app.storage.models import (
     CheckInRow,
@@ -64,7 +65,7 @@ class ImportSummary:
         for key, one, many in SECTIONS:
             count = self.added.get(key, 0)
             if count or key in ("exposures", "stimuli"):
-                parts.append(f"{count} {one if count == 1 else many}")
+                parts.append(counted(count, one, many))
         return f"imported {', '.join(parts)} ({self.present} already present)"
 
 

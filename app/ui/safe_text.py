@@ -4,30 +4,17 @@ control characters removed so nothing can steer the terminal."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual.content import Content
 
+from app.domain import wording
 from app.domain.text import one_line, strip_controls
 
 
 def fit(text: str, width: int) -> str:
-    """One line, cut to `width` cells with an ellipsis, padded to exactly `width`. Cells,
-    not characters: 抹茶 takes four, a combining accent none, so columns stay aligned."""
-    line = one_line(text)
-    if cell_len(line) > width:
-        line = _first_cells(line, width - 1) + "…"
-    return line + " " * (width - cell_len(line))
-
-
-def _first_cells(line: str, cells: int) -> str:
-    """The longest start of `line` that fits in `cells` (a wide character is not split)."""
-    used = 0
-    for index, char in enumerate(line):
-        used += get_character_cell_size(char)
-        if used > cells:
-            return line[:index]
-    return line
+    """One line, cut to `width` cells with an ellipsis, padded to exactly `width` (see
+    `app.domain.wording.fit`: cells, not characters, so columns stay aligned)."""
+    return wording.fit(one_line(text), width)
 
 
 def shown(text: str, style: str = "", width: int | None = None) -> Content:
@@ -41,6 +28,8 @@ def shown_block(text: str) -> Content:
     return Content(strip_controls(text))
 
 
-def cell(text: str) -> Text:
-    """A person's text in a DataTable cell (tables take Rich `Text`)."""
-    return Text(one_line(text), no_wrap=True, overflow="ellipsis")
+def cell(text: str, width: int | None = None) -> Text:
+    """A person's text in a DataTable cell (tables take Rich `Text`), cut to `width` cells
+    when given."""
+    line = one_line(text)
+    return Text(wording.cut(line, width) if width else line, no_wrap=True, overflow="ellipsis")

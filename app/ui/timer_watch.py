@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import ModalScreen
 
+from app.domain import wording
 from app.domain.records import Timer
 from app.domain.text import one_line
 from app.domain.timer_words import TIMER_DONE
@@ -84,7 +85,7 @@ class TimerWatch:
             return
         for timer in ended:
             if announce:
-                end = timer.ends_at.astimezone(now.tzinfo).strftime("%H:%M")
+                end = wording.when(timer.ends_at, now)
                 self.app.notify(
                     f"{TIMER_DONE} at {end}.",
                     title=one_line(timer.stimulus_name),

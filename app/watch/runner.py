@@ -17,7 +17,7 @@ from pathlib import Path
 import pendulum
 
 from app.clock import Clock
-from app.domain import notice_words
+from app.domain import notice_words, wording
 from app.domain.records import StimulusKind
 from app.domain.schedule import ReminderNotice, TimerNotice, plan
 from app.domain.urges import UrgeSource, asks_about_now
@@ -114,7 +114,7 @@ class Watcher:
             timer.stimulus_name,
             kinds.get(timer.stimulus_id, StimulusKind.OTHER),
             hide_names=hide_names,
-            ended_at=notice_words.late_time(timer.ends_at, now) if late else None,
+            ended_at=wording.when(timer.ends_at, now) if late else None,
             answer_here=await self.channel.answers_here(),
         )
         if await self.channel.send(words, timer_id=timer.id):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from app.domain.wording import capitalised, counted, noun
 from app.ui.safe_text import shown
 
 SURF_MINUTES = (3, 5, 10)
@@ -18,14 +19,13 @@ SURF_HINT = (
 
 def cards_content(lines: list[str]) -> Content:
     """Each card on its own line, as a sentence; names inside stay plain text."""
-    sentences = [shown(line[:1].upper() + line[1:] + ".") for line in lines]
+    sentences = [shown(capitalised(line) + ".") for line in lines]
     return Content("\n").join(sentences)
 
 
 def surf_question(minutes: int, finished: bool) -> str:
-    unit = "minute" if minutes == 1 else "minutes"
-    verb = "is" if minutes == 1 else "are"
-    opening = f"The {minutes} {unit} {verb} up." if finished else f"You surfed {minutes} {unit}."
+    span = counted(minutes, "minute")
+    opening = f"The {span} {noun(minutes, 'is', 'are')} up." if finished else f"You surfed {span}."
     return f"{opening} How strong is the craving now?"
 
 

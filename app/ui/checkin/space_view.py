@@ -24,4 +24,3 @@ def experiment_suggestion(found: ExperimentHint) -> str:
     return f"Experiment, day {found.day} of {found.days}: " + (
         f"{format_duration(found.hint.interval)} — {found.hint.reason}."
     )
-

@@ -16,10 +16,10 @@ def row(
     at = lived_clock(exposure.occurred_at, exposure.utc_offset, tz)
     return (
         at,
-        cell(exposure.stimulus_name[:20]),
+        cell(exposure.stimulus_name, 20),
         str(exposure.enjoyment),
         str(exposure.craving),
-        cell(exposure.note[:40]),
+        cell(exposure.note, 40),
     )
 
 

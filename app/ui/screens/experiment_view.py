@@ -21,6 +21,7 @@ from app.domain.experiment import (
     status_line,
 )
 from app.domain.gaps import format_number
+from app.domain.wording import capitalised, counted, day_words
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:
@@ -53,10 +54,6 @@ def left_out(names: list[str]) -> str:
     )
 
 
-def _day(day: dt.date) -> str:
-    return day.strftime("%a %-d %b")
-
-
 def home_line(
     current: Experiment | None, latest: Experiment | None, today: dt.date
 ) -> Content | None:
@@ -76,7 +73,7 @@ def home_line(
 
 def _entries(count: int, past: bool) -> str:
     if count:
-        return f"{count} {'entry' if count == 1 else 'entries'}"
+        return counted(count, "entry")
     return "no entries that day" if past else "nothing yet"
 
 
@@ -101,7 +98,7 @@ def running(experiment: Experiment, now: ExperimentNow, today: dt.date) -> Conte
         else:
             state = _entries(entry.exposures, entry.day < today)
         label = "baseline" if phase_of(entry.number) is Phase.BASELINE else "spaced"
-        lines.append(Content(f"{_day(entry.day)}  day {entry.number} ({label})  {state}"))
+        lines.append(Content(f"{day_words(entry.day)}  day {entry.number} ({label})  {state}"))
     lines.append(Content(""))
     for stimulus in experiment.stimuli:
         if phase is Phase.SPACED:
@@ -150,12 +147,12 @@ def summary(found: Summary) -> Content:
         for label, before, after in _rows(comparison.baseline, comparison.spaced):
             lines.append(Content(f"{label:<{NAME_WIDTH}}  {before:<8}  {after}"))
         sentence = comparison.sentence
-        lines.append(Content.styled(sentence[:1].upper() + sentence[1:] + ".", "$text-accent"))
+        lines.append(Content.styled(capitalised(sentence) + ".", "$text-accent"))
         lines.append(Content(""))
     for entry in found.day_entries:
         lines.append(
             Content.styled(
-                f"{_day(entry.day)}  day {entry.number}  {_entries(entry.exposures, True)}",
+                f"{day_words(entry.day)}  day {entry.number}  {_entries(entry.exposures, True)}",
                 "$text-muted",
             )
         )
@@ -171,7 +168,7 @@ def past_label(experiment: Experiment) -> Content:
     else:
         found = [s.name for s in experiment.stimuli]
     names = ", ".join(found) or "(pleasures since deleted)"
-    span = f"{_day(experiment.first_day)} – {_day(experiment.last_day)}"
+    span = f"{day_words(experiment.first_day)} – {day_words(experiment.last_day)}"
     return Content.assemble(f"{span} · ", shown(names, width=28), f" · {experiment.state.value}")
 
 
@@ -185,7 +182,7 @@ def ended(experiment: Experiment, tz: pendulum.Timezone | pendulum.FixedTimezone
     if experiment.state is ExperimentState.ABANDONED and experiment.ended_at is not None:
         on = pendulum.instance(experiment.ended_at).in_timezone(tz).date()
         return Content(
-            f"Stopped on {_day(on)}, before its three days were over. "
+            f"Stopped on {day_words(on)}, before its three days were over. "
             "Everything logged during it is still in your log."
         )
     return Content("No summary was stored for this one.")

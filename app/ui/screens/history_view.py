@@ -8,9 +8,9 @@ import datetime as dt
 from rich.text import Text
 from textual.content import Content
 
-from app.domain.diminishing import day_words
 from app.domain.gaps import format_number
 from app.domain.history import Period, PeriodSummary
+from app.domain.wording import day_words
 from app.ui.safe_text import shown
 
 COLUMNS = ("period", "entries", "enjoyment", "craving")

@@ -10,10 +10,10 @@ from textual.content import Content
 
 from app.clock import Zone
 from app.domain.checkin import STEPS, StepState
-from app.domain.clock_words import when
 from app.domain.durations import format_clock
 from app.domain.records import CheckIn, Timer
 from app.domain.timer_words import TIMER_DONE
+from app.domain.wording import when
 from app.ui.safe_text import shown
 
 if TYPE_CHECKING:

@@ -136,12 +136,11 @@ class LogScreen(Screen[None], Hosted):
             self._reloading = False
 
     async def _load(self) -> None:
-        from app.domain.balance import analyse, needs_a_look
-        from app.storage.exposures import lived_window
+        from app.domain.balance import needs_a_look
+        from app.storage.log_window import analysed
 
         tz, hour, last_day = self.journal.zone(), self.journal.day_start_hour, self.journal.today()
-        inside, previous = lived_window(self.journal.db, last_day, self.days, tz, hour)
-        self.analyses = analyse(inside, tz, hour, previous)
+        self.analyses = analysed(self.journal.db, last_day, self.days, tz, hour)
         self.kinds = stimuli.kinds(self.journal.db)
         ids = [a.stimulus_id for a in self.analyses]
         if self.selected not in ids:  # first opening: the pleasure that most needs a look

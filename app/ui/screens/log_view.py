@@ -12,9 +12,9 @@ from textual.content import Content
 from app.domain.balance import MIN_GROUP, StimulusAnalysis, Verdict, format_number
 from app.domain.clock_words import NEXT_MORNING, NEXT_MORNING_LEGEND, time_on_day
 from app.domain.days import lived_clock_on
-from app.domain.diminishing import day_words, ordinal
 from app.domain.durations import format_gap
 from app.domain.safety import NO_GAP_ADVICE, Guidance
+from app.domain.wording import capitalised, day_words, ordinal, span_words
 from app.ui.safe_text import shown
 from app.ui.widgets.entry_table import note_cell
 
@@ -28,15 +28,8 @@ _VERDICT_STYLES = {
 }
 
 
-def capitalised(text: str) -> str:
-    """The domain's sentences start in lower case so they can be embedded; alone, they
-    start with a capital (only the first letter changes, never a name inside)."""
-    return text[:1].upper() + text[1:]
-
-
 def window_line(last_day: dt.date, days: int, day_start_hour: int) -> Content:
-    first_day = last_day - dt.timedelta(days=days - 1)
-    span = day_words(last_day) if days == 1 else f"{day_words(first_day)} – {day_words(last_day)}"
+    span = span_words(last_day, days)
     return Content.assemble(
         (f"Last {days} days", "bold"),
         f"  {span}",

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from app.domain.records import Exposure
+from app.domain.wording import counted
 from app.storage.history import SEARCH_LIMIT
 from app.ui.host import Hosted
 from app.ui.widgets.entry_table import EntryTable
@@ -26,7 +27,7 @@ def found_words(count: int, text: str) -> str:
     if count == 0:
         return "No note contains that."
     more = f" (the newest {SEARCH_LIMIT})" if count >= SEARCH_LIMIT else ""
-    return f"{count} {'entry' if count == 1 else 'entries'}{more}, newest first."
+    return f"{counted(count, 'entry')}{more}, newest first."
 
 
 class NoteSearchScreen(Screen[None], Hosted):

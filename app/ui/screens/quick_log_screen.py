@@ -71,7 +71,7 @@ class QuickLogScreen(GuardsInput, ModalScreen[bool], Hosted):
         )
 
     def _saved(self, exposure: Exposure) -> None:
-        from app.domain.days import moment_words
+        from app.domain.wording import moment_words
 
         self._saving = False
         when = moment_words(

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.content import Content
 
 from app.domain.records import StimulusCounts, StimulusEntry, StimulusKind
+from app.domain.wording import counted
 from app.ui.safe_text import cell, shown
 
 COLUMNS = ("Name", "Kind", "Entries", "")
@@ -26,16 +27,10 @@ def row(entry: StimulusEntry) -> tuple[Text, str, Text, Text]:
     )
 
 
-def plural(count: int, word: str) -> str:
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
-
-
 def what_goes_with(counts: StimulusCounts) -> str:
     """'42 exposures, 3 timers and 1 reframe' (empty when nothing is recorded)."""
     parts = [
-        plural(n, word)
+        counted(n, word)
         for n, word in (
             (counts.exposures, "entry"),
             (counts.timers, "timer"),
@@ -53,7 +48,7 @@ def delete_question(name: str, counts: StimulusCounts) -> Content:
     tail = f" and its {records}?" if records else "? Nothing else is recorded for it."
     parts: list[Content | str] = ["Delete ", shown(name, "bold"), tail]
     if counts.experiments:
-        parts.append(f" It also leaves {plural(counts.experiments, 'experiment')}.")
+        parts.append(f" It also leaves {counted(counts.experiments, 'experiment')}.")
     parts.append(" This cannot be undone.")
     return Content.assemble(*parts)
 

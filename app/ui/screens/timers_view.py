@@ -8,10 +8,10 @@ import datetime as dt
 import pendulum
 from textual.content import Content
 
-from app.domain.clock_words import when
 from app.domain.durations import format_clock
 from app.domain.records import Timer
 from app.domain.safety import TIMER_DONE
+from app.domain.wording import when
 from app.ui.safe_text import shown
 
 NAME_WIDTH = 19

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from app.domain.diminishing import day_words
 from app.domain.gaps import ExposurePoint
+from app.domain.wording import day_words
 
 TOP = 10
 """Ratings run 1–10, one row each: no scaling, so a row is exactly a rating."""

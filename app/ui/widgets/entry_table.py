@@ -12,9 +12,9 @@ from textual.widgets import DataTable
 
 from app.domain.clock_words import NEXT_MORNING, NEXT_MORNING_LEGEND, time_on_day
 from app.domain.days import local_day
-from app.domain.diminishing import day_words
 from app.domain.records import Exposure
 from app.domain.text import one_line, strip_controls
+from app.domain.wording import day_words
 
 NOTE_MIN = 8
 COLUMNS = ("day", "time", "stimulus", "enjoyment", "craving", "note")
