@@ -24,12 +24,13 @@ from pathlib import Path
 
 from app.domain.steps import STEPS
 from app.storage import journal_wal
+from app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, STEP_ROWS_STEP
 
-# Copies of app.storage.schema's constants (importing it costs ~10 ms); tests keep them equal.
-# When the schema version goes up, check the queries below and raise this with it.
-APPLICATION_ID = 0x74656574
-KNOWN_SCHEMA_VERSION = 6
-STEP_ROWS_VERSION = 6  # app.storage.schema.STEP_ROWS_STEP: steps as rows of checkin_step
+# The schema's own numbers (`schema` imports only sqlite3 at the top). When the schema version
+# goes up, check that the queries below still read what they need.
+KNOWN_SCHEMA_VERSION = SCHEMA_VERSION
+STEP_ROWS_VERSION = STEP_ROWS_STEP  # from here on, steps are rows of checkin_step
+# Copies (their modules import pendulum or SQLModel); tests keep them equal.
 DEFAULT_DAY_START_HOUR = 4  # app.domain.days.DEFAULT_DAY_START_HOUR (it imports pendulum)
 DAY_START_HOUR_KEY = "day_start_hour"  # app.storage.settings.DAY_START_HOUR
 STEP_COLUMNS = ("notice", "track", "space", "reframe")  # the steps' columns before version 6

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +24,8 @@ STEP_ROWS_STEP = 6  # the step that moved a check-in's steps into rows of checki
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
+    from importlib import resources  # here, not above: `teeter status` imports this module
+
     ddl = resources.files("app.storage").joinpath("schema_v1.sql").read_text("utf-8")
     for statement in ddl.split(";"):
         body = "\n".join(
