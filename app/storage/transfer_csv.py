@@ -11,21 +11,36 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import sqlalchemy as sa
 
+from app.storage import transfer_exposures as exposure_fields
 from app.storage.database import Database
 from app.storage.models import ExposureRow, StimulusRow, table_of
-from app.storage.transfer import encode_offset, encode_time
+from app.storage.transfer_exposures import ExposureField
 
-HEADER = ("occurred_at", "stimulus", "enjoyment", "craving", "note", "source", "utc_offset")
+HEADER = tuple(f.name for f in exposure_fields.CSV_FIELDS)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def inert(text: str) -> str:
     """Text a spreadsheet shows rather than runs (see the module docstring)."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(field: ExposureField) -> Callable[[Any], Any]:
+    """A field's value as its CSV cell: encoded as in the JSON export, empty for none, and
+    text a person typed made inert (see `inert`)."""
+
+    def cell(value: Any) -> Any:
+        shown = field.encode(value)
+        if shown is None:
+            return ""
+        return inert(shown) if field.formula_guarded else shown
+
+    return cell
 
 
 def export_csv(db: Database) -> str:
@@ -36,38 +51,25 @@ def export_csv_chunks(db: Database, rows_per_chunk: int = 2000) -> Iterator[str]
     """The CSV a piece at a time, from one read transaction, never held whole in memory."""
     exposure = table_of(ExposureRow)
     stimulus = table_of(StimulusRow)
+    fields = exposure_fields.CSV_FIELDS
     query = (
         sa.select(
-            exposure.c.occurred_at,
-            stimulus.c.name,
-            exposure.c.enjoyment,
-            exposure.c.craving,
-            exposure.c.note,
-            exposure.c.source,
-            exposure.c.utc_offset,
+            *(
+                stimulus.c.name if f.name == exposure_fields.STIMULUS else exposure.c[f.stored_as]
+                for f in fields
+            )
         )
         .join_from(exposure, stimulus, exposure.c.stimulus_id == stimulus.c.id)
         .order_by(exposure.c.occurred_at, exposure.c.id)
     )
+    encoders = [_cell(f) for f in fields]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(HEADER)
     with db.read() as session:
         rows = session.connection().execute(query)
-        for count, (occurred_at, name, enjoyment, craving, note, source, offset) in enumerate(
-            rows, 1
-        ):
-            writer.writerow(
-                (
-                    encode_time(occurred_at),
-                    inert(name),
-                    enjoyment,
-                    craving,
-                    inert(note),
-                    source,
-                    encode_offset(offset) or "",
-                )
-            )
+        for count, row in enumerate(rows, 1):
+            writer.writerow([encode(value) for encode, value in zip(encoders, row, strict=True)])
             if count % rows_per_chunk == 0:
                 yield buffer.getvalue()
                 buffer.seek(0)

@@ -67,7 +67,7 @@ def shift_to_now(
     return Bundle(
         stimuli=[replace(s, created_at=move(s.created_at)) for s in bundle.stimuli],
         exposures=[
-            replace(e, occurred_at=e.occurred_at + delta, created_at=move(e.created_at))
+            e.but(occurred_at=e.occurred_at + delta, created_at=move(e.created_at))
             for e in bundle.exposures
         ],
         checkins=[

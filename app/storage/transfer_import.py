@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.wording import counted
+from app.storage import transfer_exposures as exposure_fields
 from app.storage.database import Database
 from app.storage.models import (
     CheckInRow,
@@ -113,17 +114,14 @@ def _merge(conn: sa.Connection, bundle: Bundle, now: dt.datetime, out: ImportSum
         "exposures",
         conn,
         table_of(ExposureRow),
-        ("stimulus_id", "occurred_at", "enjoyment", "craving", "note"),
+        exposure_fields.SAME_ENTRY,
         (
             {
                 "stimulus_id": ids[e.stimulus],
-                "occurred_at": e.occurred_at,
-                "enjoyment": e.enjoyment,
-                "craving": e.craving,
-                "note": e.note,
-                "source": e.source,
-                "created_at": e.created_at or now,
-                "utc_offset": e.utc_offset,
+                **{
+                    f.stored_as: f.stored(value, now)
+                    for f, value in zip(exposure_fields.VALUES, e.values, strict=True)
+                },
             }
             for e in bundle.exposures
         ),

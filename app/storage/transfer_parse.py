@@ -13,9 +13,10 @@ from app.domain.checkin import STEPS, StepState
 from app.domain.experiment import MAX_EXPERIMENT_DAYS
 from app.domain.lexicon import default_kind, kind_before_the_split
 from app.domain.plausible import ImplausibleTime, check_recorded
-from app.domain.records import ExposureSource, Outcome, StimulusKind, TimerEnd
-from app.domain.text import NOTE_MAX, name_key
+from app.domain.records import Outcome, StimulusKind, TimerEnd
+from app.domain.text import name_key
 from app.domain.urges import UrgeSource
+from app.storage import transfer_exposures as exposure_fields
 from app.storage import transfer_fields as check
 from app.storage.transfer import FORMAT, VERSION, TransferError
 from app.storage.transfer_fields import BadValue
@@ -170,20 +171,10 @@ def _bundle(doc: dict[str, Any], version: int = VERSION) -> Bundle:
             bundle.stimuli.append(found)
         return found.key  # one string shared by every record naming it
 
-    sources = [s.value for s in ExposureSource]
     for where, item in check.records(doc, "exposures"):
-        bundle.exposures.append(
-            ExposureIn(
-                stimulus=stimulus_key(item, "stimulus", where),
-                occurred_at=check.moment(item, "occurred_at", where),
-                enjoyment=check.rating(item, "enjoyment", where),
-                craving=check.rating(item, "craving", where),
-                note=check.text(item, "note", where, NOTE_MAX, one_line_only=False),
-                source=check.choice(item, "source", where, sources, ExposureSource.IMPORT.value),
-                created_at=check.moment(item, "created_at", where, required=False),
-                utc_offset=check.offset(item, "utc_offset", where),
-            )
-        )
+        key = stimulus_key(item, exposure_fields.STIMULUS, where)
+        values = tuple(f.check(item, f.name, where) for f in exposure_fields.VALUES)
+        bundle.exposures.append(ExposureIn(key, values))
     days: set[dt.date] = set()
     states = [s.value for s in StepState]
     for where, item in check.records(doc, "checkins"):

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any
+
+from app.storage.transfer_exposures import POSITION
 
 LABEL_MAX = 300  # as app.storage.reframes
 EXPERIMENT_STATES = ("running", "completed", "abandoned")
@@ -22,14 +24,25 @@ class StimulusIn:
 
 @dataclass(frozen=True, slots=True)
 class ExposureIn:
+    """An exposure read from a file: its stimulus's key and, by position, the value of every
+    other field of `transfer_exposures.FIELDS` (`e.occurred_at`, `e.note`, ... read them by
+    name). A tuple, not a dict: an import holds 100k of these."""
+
     stimulus: str  # name_key
-    occurred_at: dt.datetime
-    enjoyment: int
-    craving: int
-    note: str
-    source: str
-    created_at: dt.datetime | None
-    utc_offset: int | None = None  # minutes east of UTC; None: not in the file (version < 3)
+    values: tuple[Any, ...]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.values[POSITION[name]]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def but(self, **changes: Any) -> ExposureIn:
+        """The same exposure with some fields changed."""
+        values = list(self.values)
+        for name, value in changes.items():
+            values[POSITION[name]] = value
+        return ExposureIn(self.stimulus, tuple(values))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +116,13 @@ def with_offsets(bundle: Bundle, zone: dt.tzinfo) -> Bundle:
     that predate it. Entries that say keep theirs."""
     from app.domain.days import offset_minutes
 
-    def fill(entry: _E) -> _E:
-        if entry.utc_offset is not None:
-            return entry
-        return replace(entry, utc_offset=offset_minutes(entry.occurred_at.astimezone(zone)))
+    def offset(entry: ExposureIn | ReframeIn) -> int | None:
+        return offset_minutes(entry.occurred_at.astimezone(zone))
 
-    bundle.exposures = [fill(e) for e in bundle.exposures]
-    bundle.reframes = [fill(r) for r in bundle.reframes]
+    bundle.exposures = [
+        e if e.utc_offset is not None else e.but(utc_offset=offset(e)) for e in bundle.exposures
+    ]
+    bundle.reframes = [
+        r if r.utc_offset is not None else replace(r, utc_offset=offset(r)) for r in bundle.reframes
+    ]
     return bundle
-
-
-_E = TypeVar("_E", ExposureIn, ReframeIn)
