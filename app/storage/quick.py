@@ -33,7 +33,7 @@ STEP_ROWS_VERSION = STEP_ROWS_STEP  # from here on, steps are rows of checkin_st
 # Copies (their modules import pendulum or SQLModel); tests keep them equal.
 DEFAULT_DAY_START_HOUR = 4  # app.domain.days.DEFAULT_DAY_START_HOUR (it imports pendulum)
 DAY_START_HOUR_KEY = "day_start_hour"  # app.storage.settings.DAY_START_HOUR
-STEP_COLUMNS = ("notice", "track", "space", "reframe")  # the steps' columns before version 6
+STEP_COLUMNS = tuple(step.value for step in STEPS)  # columns of `checkin` before version 6
 BUSY_TIMEOUT_S = 0.2  # a prompt never waits long; a busy file just means a quiet prompt
 
 
@@ -115,11 +115,10 @@ def checkin_on(conn: sqlite3.Connection, day: dt.date) -> CheckInRead | None:
         pairs = conn.execute(
             "SELECT step, state FROM checkin_step WHERE checkin_id = ?", (row[0],)
         ).fetchall()
-    else:
-        states = conn.execute(
-            f"SELECT {', '.join(STEP_COLUMNS)} FROM checkin WHERE id = ?", (row[0],)
-        ).fetchone()
-        pairs = list(zip(STEP_COLUMNS, states, strict=True))
+    else:  # the steps a file of that age has, by their column names
+        found = conn.execute("SELECT * FROM checkin WHERE id = ?", (row[0],))
+        names = [column[0] for column in found.description]
+        pairs = [(n, v) for n, v in zip(names, found.fetchone(), strict=True) if n in STEP_COLUMNS]
     return tuple(row), [(str(step), str(state)) for step, state in pairs]
 
 
