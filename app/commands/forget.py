@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from app.domain.wording import counted
+
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
     from app.storage.location import Location
-
-from app.domain.wording import counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
