@@ -404,3 +404,29 @@ def test_space_step_hook_words_the_suggestion_only_on_spaced_days(db) -> None:  
         "the half hour, at least 1h."
     )
     assert space_suggestion(tea) == ""  # not part of it
+
+
+async def test_home_settles_the_experiment_once_a_day_not_on_every_reload(  # type: ignore[no-untyped-def]
+    make_app, clock, monkeypatch
+) -> None:
+    """Completing a finished experiment is a write: home does it when it opens and when the
+    day changes, never on every reload (a formatter used to, each time home was drawn)."""
+    settled: list[dt.date] = []
+    real = experiments.settle
+
+    def counting(db, today, tz, day_start_hour):  # type: ignore[no-untyped-def]
+        settled.append(today)
+        return real(db, today, tz, day_start_hour)
+
+    monkeypatch.setattr(experiments, "settle", counting)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        for _ in range(3):
+            app.data_changed()
+            await pilot.pause()
+        assert settled == [DAY1]
+        await next_day(app, pilot, clock)
+        app.data_changed()
+        await pilot.pause()
+        assert settled == [DAY1, DAY1 + dt.timedelta(days=1)]
