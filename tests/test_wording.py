@@ -16,6 +16,7 @@ from app.domain.wording import (
     cut,
     day_words,
     fit,
+    full_day_words,
     noun,
     ordinal,
     span_words,
@@ -66,6 +67,7 @@ def test_counts_days_and_spans() -> None:
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th",
     ]  # fmt: skip
     assert day_words(dt.date(2026, 11, 24)) == "Tue 24 Nov"
+    assert full_day_words(dt.date(2026, 11, 24)) == "Tuesday 24 November 2026"
     assert span_words(dt.date(2026, 11, 24), 1) == "Tue 24 Nov"
     assert span_words(dt.date(2026, 11, 24), 3) == "Sun 22 Nov – Tue 24 Nov"
     assert span_words(dt.date(2026, 3, 1), 2) == "Sat 28 Feb – Sun 1 Mar"

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+FULL_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 ELLIPSIS = "…"
 
 
@@ -61,6 +66,11 @@ def capitalised(text: str) -> str:
 def day_words(day: dt.date) -> str:
     """`Tue 24 Nov`, in English whatever the machine's locale (the rest of the text is)."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def full_day_words(day: dt.date) -> str:
+    """`Tuesday 24 November 2026`: the home screen's heading."""
+    return f"{FULL_WEEKDAYS[day.weekday()]} {day.day} {FULL_MONTHS[day.month - 1]} {day.year}"
 
 
 def span_words(last_day: dt.date, days: int) -> str:

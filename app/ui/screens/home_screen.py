@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from app.clock import zone_of
+from app.domain.wording import full_day_words
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.widgets.entry_list import EntryList
@@ -135,7 +136,7 @@ class HomeScreen(Screen[None], Hosted):
         overview = self.overview
         if overview is None:
             return
-        self.sub_title = overview.day.strftime("%A %-d %B %Y")
+        self.sub_title = full_day_words(overview.day)
         self.query_one("#home-checkin", Static).update(home_view.checkin(overview.checkin))
         self.show_today()
         self.query_one("#home-hint", Static).update(home_view.hint(overview))
