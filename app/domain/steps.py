@@ -18,7 +18,7 @@ class Step(enum.StrEnum):
     REFRAME = "reframe"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # a shown name, in place of str.title()
         return self.value.capitalize()
 
     @property

@@ -17,24 +17,14 @@ import pendulum
 from app.storage import corrections
 from app.storage.errors import StorageError
 from app.ui.background import attempt, in_background
+from app.ui.entry_keys import EXPOSURE, REFRAME, key, parse_key
+
+__all__ = ["EXPOSURE", "REFRAME", "delete_entry", "key", "parse_key"]
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from app.ui.host import Host
-
-EXPOSURE, REFRAME = "exposure", "reframe"
-
-
-def key(kind: str, entry_id: int) -> str:
-    return f"{kind}-{entry_id}"
-
-
-def parse_key(text: str | None) -> tuple[str, int] | None:
-    kind, _, number = (text or "").partition("-")
-    if kind in (EXPOSURE, REFRAME) and number.isdigit():
-        return kind, int(number)
-    return None
 
 
 def delete_entry(app: Host, entry_key: str | None) -> None:

@@ -58,7 +58,7 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
 def today(overview: Overview, tz: Zone) -> list[tuple[str, Content]]:
     """Today's exposures and reframes, oldest first, each keyed for opening (see
     `app.ui.entries`)."""
-    from app.ui import entries
+    from app.ui import entry_keys as entries
     from app.ui.screens.entry_view import exposure_line, reframe_line
 
     rows = [
