@@ -15,7 +15,7 @@ from app.domain.steps import STEPS
 from app.version import __version__
 
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 # Each module in app/commands registers its own subparser and runs it.
 COMMANDS = (
@@ -146,7 +146,7 @@ def _run_command(args: argparse.Namespace, location: Location) -> int:
     saved: the confirmation goes to stderr instead, exit 0, so a retry does not save it
     twice), "quiet" (`teeter status`: never a word on stderr)."""
     from app.commands import stdout
-    from app.storage import waiting
+    from app.storage.file import waiting
 
     role = getattr(args, "output", "result")
     shown, patience = sys.stdout, (waiting.patience_s, waiting.notice)
@@ -162,7 +162,7 @@ def _run_command(args: argparse.Namespace, location: Location) -> int:
 
 def _run(args: argparse.Namespace, location: Location, role: str) -> int:
     from app.commands import stdout
-    from app.storage.errors import StorageError
+    from app.storage.file.errors import StorageError
 
     name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
@@ -237,8 +237,8 @@ def _say_waiting() -> None:
 
 
 def _open_app(location: Location) -> int:
-    from app.storage.errors import StorageError
-    from app.storage.files import prepare
+    from app.storage.file.errors import StorageError
+    from app.storage.file.files import prepare
 
     try:
         prepare(location.path)

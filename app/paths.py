@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 ENV_DB = "TEETER_DB"
 DB_NAME = "teeter.db"
@@ -41,7 +41,7 @@ def database_location(
     option: str | None = None, environ: Mapping[str, str] = os.environ
 ) -> Location:
     """Where the journal is, from `--db`, `TEETER_DB` or the default (see `database_path`)."""
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
     return Location.file(database_path(option, environ))
 

@@ -171,7 +171,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> MovableClock:
 
 @pytest.fixture
 def db(db_path: Path):  # type: ignore[no-untyped-def]
-    from app.storage.database import Database
+    from app.storage.file.database import Database
 
     database = Database(db_path)
     yield database

@@ -136,7 +136,7 @@ def fill(db) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from app.domain.records import ExposureSource, Outcome
-    from app.storage import exposures, reframes, timers
+    from app.storage.tables import exposures, reframes, timers
     from tests.conftest import FROZEN
 
     for i, name in enumerate(TYPED_NAMES):  # one each: home lists the last six
@@ -171,7 +171,7 @@ def install_fake_v2(marker: Path | None = None, pause: float = 0.0) -> int:
     the fake version."""
     import time
 
-    from app.storage import schema
+    from app.storage.file import schema
 
     def step_2(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE exposure ADD COLUMN mood VARCHAR")
@@ -191,7 +191,7 @@ def _main(argv: Sequence[str]) -> int:
         print(json.dumps(asyncio.run(open_headless(Path(argv[1])))))
         return 0
     if len(argv) == 4 and argv[0] == "upgrade":  # upgrade PATH MARKER PAUSE
-        from app.storage.database import Database
+        from app.storage.file.database import Database
 
         os.umask(0o077)
         install_fake_v2(Path(argv[2]), float(argv[3]))

@@ -157,8 +157,8 @@ async def test_space_step_refuses_a_second_timer_on_the_same_name_in_another_spe
 
     from textual.widgets import Input
 
-    from app.storage import timers
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import timers
 
     db = Database(db_path)
     timers.start(db, "Café", dt.timedelta(hours=2), clock())

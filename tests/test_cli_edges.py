@@ -16,8 +16,8 @@ import pytest
 
 from app.cli import main
 from app.domain.durations import DurationError
-from app.storage import timers
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import timers
 
 # conftest pins now at 09:30 on Tue 24 Nov 2026, Paris
 
@@ -129,7 +129,7 @@ FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)"]
 
 
 def test_inert_covers_every_start_owasp_names() -> None:
-    from app.storage.transfer_csv import inert
+    from app.storage.transfer.csv_export import inert
 
     for start in "=+-@\t\r":  # (tab and CR cannot start a note teeter stores; still covered)
         assert inert(f"{start}x") == f"'{start}x"

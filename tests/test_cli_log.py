@@ -170,8 +170,8 @@ def test_after_midnight_times_mean_the_evening_just_passed(  # type: ignore[no-u
 
 
 def test_the_echo_follows_the_stored_day_start_hour(capsys, clock, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.storage import settings
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import settings
 
     db = Database(db_path)
     settings.put_day_start_hour(db, 0)

@@ -12,8 +12,8 @@ import pytest
 from app.cli import main
 from app.domain.records import StimulusKind
 from app.domain.safety import CAFFEINE_TIP, CARE_NOTICES, NOT_MEDICAL_ADVICE
-from app.storage import stimuli
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import stimuli
 
 ZONE = "Europe/Paris"
 NOON = "2026-03-10T12:00:00+01:00"  # 11:00 UTC, a winter Tuesday in Paris
@@ -277,7 +277,7 @@ def test_list_shows_the_timers_that_ended_today_and_how(clock, db, capsys):
     database = Database(db)
     try:
         from app.domain.records import TimerEnd
-        from app.storage import timers
+        from app.storage.tables import timers
 
         tea = next(t for t in timers.active(database) if t.stimulus_name == "tea")
         timers.finish(database, tea.id, TimerEnd.RAN_OUT, pendulum.parse("2026-03-10T13:05+01:00"))

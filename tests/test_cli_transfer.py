@@ -17,9 +17,9 @@ import pytest
 
 from app.cli import main
 from app.storage import transfer
-from app.storage.database import Database
-from app.storage.forget import backups_of
-from app.storage.transfer_csv import HEADER
+from app.storage.file.database import Database
+from app.storage.file.forget import backups_of
+from app.storage.transfer.csv_export import HEADER
 
 AWKWARD = 'said "no", then\nsaid yes, [bold]twice[/]'
 
@@ -162,7 +162,7 @@ def test_import_demo_loads_three_recent_days(
     code, out, err = run(capsys, "import", "--demo")
     assert (code, err) == (0, "")
     assert out.startswith("imported 26 exposures, 3 stimuli, 3 check-ins, 5 timers, 3 reframes")
-    from app.storage import exposures
+    from app.storage.tables import exposures
 
     now = pendulum.parse("2026-11-24T18:30:00+00:00")
     db = Database(db_path)
@@ -190,7 +190,7 @@ def test_forget_yes_deletes_everything_and_backups(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log(capsys, "coffee", 6, 4, "canary-7f3a")
-    from app.storage import files
+    from app.storage.file import files
 
     files.backup(db_path, 1)
     assert backups_of(db_path)

@@ -87,8 +87,8 @@ def test_undo_reaches_back_ten_minutes_only(at, capsys, db_path: Path) -> None: 
 
 def test_undo_leaves_what_the_app_logged(at, capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     from app.domain.records import ExposureSource
-    from app.storage import exposures as stored
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import exposures as stored
 
     teeter(capsys, db_path, "log", "coffee", "-e", "6", "-c", "8", "--at", "11:50")
     db = Database(db_path)

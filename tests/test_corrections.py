@@ -10,9 +10,9 @@ from app.domain.entries import EntryError
 from app.domain.ratings import RatingError
 from app.domain.records import ExposureSource, Outcome, TimerEnd
 from app.domain.undo import APP_UNDO_WINDOW, within
-from app.storage import corrections, exposures, reframes, stimuli, timers
-from app.storage.corrections import EntryGone
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import corrections, exposures, reframes, stimuli, timers
+from app.storage.tables.corrections import EntryGone
 from tests.conftest import FROZEN as NOW
 
 

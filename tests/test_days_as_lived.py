@@ -17,9 +17,10 @@ from app.cli import main
 from app.domain.balance import analyse
 from app.domain.days import lived_clock, lived_day, offset_minutes
 from app.domain.records import ExposureSource
-from app.storage import exposures, reframes, schema
-from app.storage.database import Database
-from app.storage.overview import overview
+from app.storage.file import schema
+from app.storage.file.database import Database
+from app.storage.tables import exposures, reframes
+from app.storage.tables.overview import overview
 
 KOLKATA = pendulum.timezone("Asia/Kolkata")  # +05:30
 LOS_ANGELES = pendulum.timezone("America/Los_Angeles")  # -08:00 in December
@@ -149,7 +150,7 @@ def test_paris_rows_get_the_offset_of_their_own_season(tmp_path: Path) -> None:
     conn.execute("UPDATE exposure SET utc_offset = NULL")  # as a schema 3 file had them
     conn.commit()
     conn.close()
-    from app.storage.schema import STEPS
+    from app.storage.file.schema import STEPS
 
     conn = sqlite3.connect(tmp_path / "t.db")
     conn.execute("ALTER TABLE exposure DROP COLUMN utc_offset")

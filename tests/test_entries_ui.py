@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from app.domain.records import ExposureSource, Outcome, TimerEnd
-from app.storage import exposures, reframes, stimuli, timers
+from app.storage.tables import exposures, reframes, stimuli, timers
 from app.ui.screens.entry_screen import ExposureEntryScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.log_screen import LogScreen

@@ -20,7 +20,7 @@ from app.domain.experiment import (
     summarise,
 )
 from app.domain.records import Exposure, ExposureSource, Stimulus, StimulusKind, TimerEnd
-from app.storage import experiments, exposures, stimuli, timers
+from app.storage.tables import experiments, exposures, stimuli, timers
 from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.experiment_screen import ExperimentScreen
 from app.ui.screens.home_screen import HomeScreen
@@ -374,7 +374,7 @@ async def test_palette_lists_the_experiment(make_app) -> None:  # type: ignore[n
 
 
 def test_space_step_hook_words_the_suggestion_only_on_spaced_days(db) -> None:  # type: ignore[no-untyped-def]
-    from app.storage.suggestions import experiment_hint
+    from app.storage.tables.suggestions import experiment_hint
     from app.ui.checkin.space_view import experiment_suggestion
 
     coffee = stimuli.ensure(db, "coffee", FROZEN)

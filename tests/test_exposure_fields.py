@@ -14,13 +14,14 @@ import pendulum
 import pytest
 
 from app.domain.records import ExposureSource
-from app.storage import exposures, transfer_exposures
-from app.storage.database import Database
-from app.storage.models import ExposureRow
-from app.storage.transfer_csv import export_csv
-from app.storage.transfer_import import import_bundle
-from app.storage.transfer_json import export_json
-from app.storage.transfer_parse import parse
+from app.storage.file.database import Database
+from app.storage.tables import exposures
+from app.storage.tables.models import ExposureRow
+from app.storage.transfer import exposure_fields as transfer_exposures
+from app.storage.transfer.csv_export import export_csv
+from app.storage.transfer.json_export import export_json
+from app.storage.transfer.merge import import_bundle
+from app.storage.transfer.parse import parse
 
 NOW = pendulum.datetime(2026, 11, 24, 20, 0, tz="UTC")
 

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 from app.domain.checkin import STEPS, StepState
-from app.storage import checkins, quick, schema
-from app.storage.database import Database
+from app.storage.file import quick, schema
+from app.storage.file.database import Database
+from app.storage.tables import checkins
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,11 +33,12 @@ sys.modules["app.domain.steps"] = steps
 
 from app.domain.checkin import STEPS, Step, StepState, progress_line
 from app.domain.status_line import status_line
-from app.storage import checkins, quick
-from app.storage.database import Database
-from app.storage.transfer_import import import_bundle
-from app.storage.transfer_json import export_json
-from app.storage.transfer_parse import parse
+from app.storage.file import quick
+from app.storage.tables import checkins
+from app.storage.file.database import Database
+from app.storage.transfer.merge import import_bundle
+from app.storage.transfer.json_export import export_json
+from app.storage.transfer.parse import parse
 from app.ui.screens import home_view
 
 base = pathlib.Path(sys.argv[1])

@@ -60,7 +60,7 @@ async def test_the_bar_shows_without_colour(make_app, monkeypatch) -> None:  # t
 async def test_timers_list_and_field_focus_differ(make_app, db, clock) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from app.storage import timers
+    from app.storage.tables import timers
 
     timers.start(db, "coffee", dt.timedelta(hours=1), clock.now)
     app = make_app()

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from app.domain.records import ExposureSource
-from app.storage import exposures
+from app.storage.tables import exposures
 from app.ui.screens.forget_screen import ForgetScreen
 from app.ui.screens.home_screen import HomeScreen
 from tests.conftest import FROZEN, wait_ready

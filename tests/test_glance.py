@@ -15,10 +15,10 @@ import pendulum
 from app.domain.checkin import Step, StepState
 from app.domain.days import day_bounds, local_day
 from app.domain.records import ExposureSource, Outcome, TimerEnd
-from app.storage import checkins, exposures, reframes, timers
-from app.storage.database import Database
-from app.storage.glance import home_overview
-from app.storage.overview import overview
+from app.storage.file.database import Database
+from app.storage.file.glance import home_overview
+from app.storage.tables import checkins, exposures, reframes, timers
+from app.storage.tables.overview import overview
 
 PARIS = pendulum.timezone("Europe/Paris")
 NOW = pendulum.datetime(2026, 11, 24, 9, 30, tz=PARIS)
@@ -87,7 +87,7 @@ def test_the_first_look_equals_the_full_read(db_path: Path) -> None:
 
 
 def test_a_stored_day_start_hour_is_used(db_path: Path) -> None:
-    from app.storage import settings
+    from app.storage.tables import settings
 
     db = Database(db_path)
     settings.put_day_start_hour(db, 10)  # 09:30 now belongs to the day before
@@ -120,7 +120,7 @@ def test_the_first_look_loads_no_sql_toolkit(db_path: Path) -> None:
     code = (
         "import sys, json\n"
         "from pathlib import Path\n"
-        "from app.storage.glance import home_overview\n"
+        "from app.storage.file.glance import home_overview\n"
         "import datetime as dt\n"
         "now = dt.datetime(2026, 11, 24, 8, 30, tzinfo=dt.UTC)\n"
         f"found = home_overview(Path({str(db_path)!r}), lambda h: (now.date(), now, now),"

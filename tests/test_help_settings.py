@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 
 from app.domain.safety import DEFAULT_HELP_TEXT
-from app.storage import settings
+from app.storage.tables import settings
 from app.ui.screens.help_screen import HelpScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.settings_screen import SettingsScreen, parse_hour

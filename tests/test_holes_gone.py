@@ -13,8 +13,8 @@ import pendulum
 import pytest
 
 from app.domain.records import ExposureSource
-from app.storage import exposures
-from app.storage.database import Database, JournalGone
+from app.storage.file.database import Database, JournalGone
+from app.storage.tables import exposures
 from tests.conftest import wait_ready
 
 NOW = pendulum.datetime(2026, 11, 24, 9, 30, tz="UTC")

@@ -79,8 +79,8 @@ def test_5_imported_help_text_and_summary_cannot_steer_the_terminal(tmp_path: Pa
 
 
 def test_5_settings_and_summaries_already_stored_are_read_back_clean(tmp_path: Path) -> None:
-    from app.storage import settings
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import settings
 
     db = Database(tmp_path / "teeter.db")
     try:
@@ -93,7 +93,7 @@ def test_5_settings_and_summaries_already_stored_are_read_back_clean(tmp_path: P
 async def test_5_the_settings_screen_shows_a_poisoned_help_text_inert(make_app, db) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import TextArea
 
-    from app.storage import settings
+    from app.storage.tables import settings
     from tests.conftest import wait_ready
 
     settings.put(db, settings.HELP_TEXT, f"ask a friend{OSC52}{TITLE}")
@@ -388,8 +388,8 @@ def test_14_status_through_a_symlink_sees_the_real_files_log(tmp_path: Path) -> 
         """
         import os, subprocess, sys
         import pendulum
-        from app.storage import timers
-        from app.storage.database import Database
+        from app.storage.tables import timers
+        from app.storage.file.database import Database
         db = Database(sys.argv[1])  # a running teeter: its timer is only in the -wal
         timers.start(db, "tea", pendulum.duration(hours=1), pendulum.now("UTC"))
         status = subprocess.run([sys.executable, "-m", "app", "--db", sys.argv[2], "status"],

@@ -12,8 +12,8 @@ from pathlib import Path
 import pendulum
 
 from app.domain.records import TimerEnd
-from app.storage import timers
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import timers
 from tests.reliability_helpers import PYTHON, REPO, command, env, files_in, teeter
 from tests.test_reliability_bad_files import as_user, make_journal, read_only  # noqa: F401
 

@@ -19,14 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from app.storage import files, journal_wal
+from app.storage.file import files, journal_wal
 from tests.reliability_helpers import PYTHON, REPO, env, files_in, teeter
 
 CRASH = textwrap.dedent(
     """
     import os, sys, pendulum
-    from app.storage.database import Database
-    from app.storage import exposures
+    from app.storage.file.database import Database
+    from app.storage.tables import exposures
     from app.domain.records import ExposureSource
     db = Database(sys.argv[1])
     now = pendulum.datetime(2026, 11, 24, 9, 30, tz="UTC")
@@ -206,7 +206,7 @@ KILLED_BACKUP = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from app.storage import files
+    from app.storage.file import files
     path = Path(sys.argv[1])
     print("ready", flush=True)
     while True:
@@ -251,8 +251,8 @@ def test_11_a_kill_during_a_backup_never_leaves_a_bak_that_looks_good(tmp_path: 
 def test_11_a_backup_that_does_not_verify_takes_no_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.storage import copies
-    from app.storage.errors import StorageError
+    from app.storage.file import copies
+    from app.storage.file.errors import StorageError
 
     path = journal(tmp_path / "teeter.db", "coffee")
 

@@ -8,7 +8,7 @@ import pytest
 
 from app.domain.checkin import Step, StepState
 from app.domain.records import ExposureSource
-from app.storage import checkins, exposures, timers
+from app.storage.tables import checkins, exposures, timers
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.quick_log_screen import QuickLogScreen
 from tests.conftest import FROZEN, wait_ready

@@ -9,9 +9,9 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from app.storage.database import Database
-from app.storage.journal import open_journal
-from app.storage.location import Location
+from app.storage.file.database import Database
+from app.storage.file.journal import open_journal
+from app.storage.file.location import Location
 from app.ui.host import JournalNotOpen
 from app.ui.screens.home_screen import HomeScreen
 from tests.conftest import FROZEN, wait_ready

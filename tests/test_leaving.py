@@ -102,7 +102,7 @@ async def test_settings_escape_with_an_unsaved_hour_asks(make_app, db_path) -> N
 
 async def test_escape_on_a_changed_entry_asks(make_app, db, db_path, clock) -> None:  # type: ignore[no-untyped-def]
     from app.domain.records import ExposureSource
-    from app.storage import exposures
+    from app.storage.tables import exposures
 
     exposures.log(
         db,

@@ -16,7 +16,7 @@ import pendulum
 from textual.widgets import DataTable, Input
 
 from app.domain.records import ExposureSource
-from app.storage import exposures, timers
+from app.storage.tables import exposures, timers
 from app.ui.checkin.space_screen import SpaceScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.log_screen import LogScreen

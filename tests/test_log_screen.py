@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import DataTable, Tabs
 
 from app.domain.records import ExposureSource
-from app.storage import exposures
+from app.storage.tables import exposures
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.log_screen import LogScreen
 from app.ui.widgets.balance_chart import BOTH, CRAVING, ENJOYMENT, chart
@@ -220,7 +220,7 @@ def test_chart_draws_two_series_with_their_own_glyphs() -> None:
 
 def seen_first_launch(db) -> None:  # type: ignore[no-untyped-def]
     """A journal past its first launch: no "not medical advice" toast over the snapshot."""
-    from app.storage import settings
+    from app.storage.tables import settings
 
     settings.put(db, settings.CARE_NOTE_SEEN, "2026-11-01")
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input
 
 from app.domain.history import Period, summarise
 from app.domain.records import Exposure, ExposureSource
-from app.storage import exposures, history, settings
+from app.storage.tables import exposures, history, settings
 from app.ui.screens.entries_screen import EntriesScreen
 from app.ui.screens.history_screen import HistoryScreen
 from app.ui.screens.log_screen import LogScreen
@@ -198,7 +198,7 @@ def test_history_snapshot(snap_compare, make_app, fixed_history_db) -> None:  # 
 
 @pytest.fixture
 def fixed_history_db(tmp_path):  # type: ignore[no-untyped-def]
-    from app.storage.database import Database
+    from app.storage.file.database import Database
 
     path = tmp_path / "history.db"
     db = Database(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox, Input
 
-from app.storage import notify_settings
+from app.storage.tables import notify_settings
 from tests.test_help_settings import error_text, open_settings, setting_rows
 
 

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
 from app.domain.records import ExposureSource
-from app.storage import exposures
+from app.storage.tables import exposures
 from app.ui.checkin.base import StepScreen
 from app.ui.screens.quick_log_screen import QuickLogScreen
 from app.ui.screens.timers_screen import TimersScreen

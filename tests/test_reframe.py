@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable
 
 from app.domain.records import ExposureSource, Outcome
-from app.storage import exposures, reframes
+from app.storage.tables import exposures, reframes
 from app.ui.checkin.reframe_screen import DEFAULT_LABEL, ReframeScreen, SurfEndScreen
 from app.ui.checkin.summary_screen import SummaryScreen
 from app.ui.widgets.countdown import Countdown

@@ -22,9 +22,10 @@ import pytest
 
 from app.cli import main
 from app.domain.records import ExposureSource
-from app.storage import exposures, schema
-from app.storage.database import Database
-from app.storage.errors import DatabaseUnavailable, StorageError
+from app.storage.file import schema
+from app.storage.file.database import Database
+from app.storage.file.errors import DatabaseUnavailable, StorageError
+from app.storage.tables import exposures
 from tests.conftest import wait_ready
 from tests.reliability_helpers import (
     PYTHON,
@@ -381,7 +382,7 @@ async def test_quick_log_shows_a_storage_error_and_keeps_running(  # type: ignor
 async def test_a_storage_error_mid_session_ends_in_one_line(  # type: ignore[no-untyped-def]
     make_app, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.storage import overview
+    from app.storage.tables import overview
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -21,8 +21,8 @@ WRITER = textwrap.dedent(
     import pendulum
     from app.domain.checkin import Step, StepState
     from app.domain.records import ExposureSource, TimerEnd
-    from app.storage import checkins, exposures, settings, timers
-    from app.storage.database import Database
+    from app.storage.tables import checkins, exposures, settings, timers
+    from app.storage.file.database import Database
 
     path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     now = pendulum.datetime(2026, 11, 24, 9, 30, tz="Europe/Paris")

@@ -21,10 +21,11 @@ from sqlalchemy.exc import IntegrityError
 
 from app.domain.lexicon import kind_before_the_split
 from app.domain.records import ExposureSource, StimulusKind
-from app.storage import exposures, files, schema, stimuli
-from app.storage.database import Database
-from app.storage.errors import StorageError
-from app.storage.models import ExposureRow
+from app.storage.file import files, schema
+from app.storage.file.database import Database
+from app.storage.file.errors import StorageError
+from app.storage.tables import exposures, stimuli
+from app.storage.tables.models import ExposureRow
 from tests.conftest import CHECKIN_STEPS, FROZEN, wait_ready
 from tests.reliability_helpers import PYTHON, REPO, check_file, env, install_fake_v2
 

@@ -122,8 +122,8 @@ def test_everything_written_is_owner_only_under_a_loose_umask(
         import asyncio
         path = Path(sys.argv[1])
         asyncio.run(open_headless(path))
-        from app.storage.database import Database
-        from app.storage import exposures
+        from app.storage.file.database import Database
+        from app.storage.tables import exposures
         from app.domain.records import ExposureSource
         import pendulum
         db = Database(path)  # held open: -wal and -shm exist
@@ -144,8 +144,8 @@ def test_everything_written_is_owner_only_under_a_loose_umask(
     assert {name: 0o600 for name in modes} == modes, {k: oct(v) for k, v in modes.items()}
 
     # an upgrade's backup
-    from app.storage import schema
-    from app.storage.database import Database
+    from app.storage.file import schema
+    from app.storage.file.database import Database
 
     monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION)
     monkeypatch.setattr(schema, "STEPS", dict(schema.STEPS))

@@ -15,7 +15,7 @@ from textual.events import Resize
 from textual.geometry import Size
 
 from app.domain.checkin import CheckInProgress, Step, StepState
-from app.storage import timers
+from app.storage.tables import timers
 from app.ui.screens.home_screen import HomeScreen
 from tests.conftest import FROZEN, wait_ready
 from tests.reliability_helpers import fill

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from app.domain.checkin import Step, StepState
 from app.domain.days import day_bounds, local_day, window_bounds
 from app.domain.records import ExposureSource
-from app.storage import checkins, exposures, timers
-from app.storage.database import Database
-from app.storage.models import ExposureRow, StimulusRow
+from app.storage.file.database import Database
+from app.storage.tables import checkins, exposures, timers
+from app.storage.tables.models import ExposureRow, StimulusRow
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.resume_screen import ResumeScreen
 from tests.conftest import CHECKIN_STEPS, MovableClock, wait_ready

@@ -15,8 +15,8 @@ from sqlalchemy import event
 from app.cli import main
 from app.domain.balance import analyse, analyse_stimulus
 from app.domain.records import ExposureSource
-from app.storage import exposures
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import exposures
 from tests.conftest import FROZEN, PARIS
 
 COFFEE = [

@@ -79,7 +79,7 @@ async def test_a_save_behind_a_held_lock_keeps_keys_working_then_lands(
 async def test_a_file_that_stays_busy_says_so_and_writes_nothing(
     make_app, db, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.storage import files
+    from app.storage.file import files
 
     monkeypatch.setattr(files, "BUSY_TIMEOUT_MS", 300)  # instead of waiting 10 s
     app = make_app()

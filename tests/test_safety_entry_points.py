@@ -30,8 +30,8 @@ from app.domain.safety import (
 )
 from app.domain.spacing import suggest_interval
 from app.domain.status_line import status_line
-from app.storage import experiments, exposures, stimuli, timers
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import experiments, exposures, stimuli, timers
 from app.ui.screens import home_view, log_view
 from tests.conftest import FROZEN, PARIS, wait_ready
 

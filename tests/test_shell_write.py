@@ -1,5 +1,5 @@
-"""`teeter log` writes with plain sqlite3 (app.storage.shell_write) while the app writes
-through SQLModel (app.storage.exposures): the same entries through both paths give the
+"""`teeter log` writes with plain sqlite3 (app.storage.file.shell_write) while the app writes
+through SQLModel (app.storage.tables.exposures): the same entries through both paths give the
 same rows, column for column, and the shell's path never loads the SQL toolkit."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import pytest
 
 from app.domain.ratings import RatingError
 from app.domain.records import ExposureSource, StimulusKind
-from app.storage import exposures, stimuli
-from app.storage.database import Database
-from app.storage.shell_write import log_exposure
+from app.storage.file.database import Database
+from app.storage.file.shell_write import log_exposure
+from app.storage.tables import exposures, stimuli
 
 NOW = pendulum.datetime(2026, 11, 24, 21, 15, 30, 123456, tz="Asia/Kolkata")
 

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Footer
 
 from app.domain.checkin import Step, StepState
-from app.storage import checkins
+from app.storage.tables import checkins
 from app.ui.checkin.base import StepScreen
 from app.ui.checkin.notice_screen import NoticeScreen
 from app.ui.checkin.track_screen import TrackScreen

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.records import ExposureSource
-from app.storage import exposures, settings, timers
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import exposures, settings, timers
 from tests.conftest import FROZEN, wait_ready
 
 FIXED_DIR = Path("/tmp/teeter-snapshots")

@@ -21,8 +21,9 @@ from app.domain import days
 from app.domain import status_line as status_line_module
 from app.domain.checkin import STEPS, Step, StepState
 from app.domain.status_line import checkin_part, local_day, status_line, timer_parts
-from app.storage import checkins, files, quick, schema, settings, timers
-from app.storage.database import Database
+from app.storage.file import files, quick, schema
+from app.storage.file.database import Database
+from app.storage.tables import checkins, settings, timers
 
 ZONE = "Europe/Paris"
 UTC = dt.UTC

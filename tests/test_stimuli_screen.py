@@ -13,9 +13,9 @@ from textual.widgets import DataTable
 
 from app.domain.records import ExposureSource, Outcome, StimulusKind, TimerEnd
 from app.domain.text import StimulusNameError
-from app.storage import exposures, reframes, stimuli, timers
-from app.storage.database import Database
-from app.storage.stimuli import StimulusCounts
+from app.storage.file.database import Database
+from app.storage.tables import exposures, reframes, stimuli, timers
+from app.storage.tables.stimuli import StimulusCounts
 from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.stimuli_screen import StimuliScreen, StimulusFormScreen

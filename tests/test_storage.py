@@ -15,9 +15,10 @@ import pytest
 
 from app.domain.checkin import Step, StepState
 from app.domain.records import ExposureSource, TimerEnd
-from app.storage import checkins, exposures, files, schema, stimuli, timers
-from app.storage.database import Database
-from app.storage.errors import NewerSchema, NotTeeterDatabase
+from app.storage.file import files, schema
+from app.storage.file.database import Database
+from app.storage.file.errors import NewerSchema, NotTeeterDatabase
+from app.storage.tables import checkins, exposures, stimuli, timers
 
 NOW = pendulum.datetime(2026, 11, 24, 9, 30, tz="Europe/Paris")
 
@@ -57,7 +58,7 @@ def test_frozen_v1_schema_matches_the_models(db: Database) -> None:
     import sqlalchemy as sa
     from sqlmodel import SQLModel
 
-    import app.storage.models  # noqa: F401
+    import app.storage.tables.models  # noqa: F401
 
     inspector = sa.inspect(db.engine)
     for table in SQLModel.metadata.sorted_tables:
@@ -213,7 +214,7 @@ def test_directory_is_created_private(tmp_path: Path) -> None:
 def test_logging_an_archived_stimulus_brings_it_back(db: Database) -> None:
     coffee = log(db, "coffee").stimulus_id
     with db.write() as session:
-        from app.storage.models import StimulusRow
+        from app.storage.tables.models import StimulusRow
 
         row = session.get(StimulusRow, coffee)
         assert row is not None

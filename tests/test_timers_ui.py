@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 
 from app.domain.records import ExposureSource, StimulusKind, Timer, TimerEnd
 from app.domain.safety import CAFFEINE_TIP, DEFAULT_HELP_TEXT
-from app.storage import exposures, reframes, settings, stimuli, timers, urges
+from app.storage.tables import exposures, reframes, settings, stimuli, timers, urges
 from app.ui.screens.extend_screen import ExtendScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.resume_screen import ResumeScreen
@@ -155,7 +155,7 @@ async def test_ran_out_while_closed_is_asked_once(make_app, db, monkeypatch) -> 
 
 async def test_questions_come_before_the_resume_offer(make_app, db) -> None:  # type: ignore[no-untyped-def]
     from app.domain.checkin import Step, StepState
-    from app.storage import checkins
+    from app.storage.tables import checkins
 
     checkins.mark_step(db, FROZEN.date(), Step.NOTICE, StepState.DONE, FROZEN)
     timers.start(db, "coffee", HOUR, FROZEN.subtract(hours=3))
@@ -622,7 +622,7 @@ async def test_two_open_windows_ask_once(make_app, db, clock, db_path) -> None: 
 async def test_the_terminal_shows_a_notification_where_it_can(
     make_app, db, clock, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.storage import notify_settings
+    from app.storage.tables import notify_settings
 
     written: list[str] = []
     monkeypatch.setenv("KITTY_WINDOW_ID", "1")

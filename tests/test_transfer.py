@@ -19,26 +19,19 @@ import sqlalchemy as sa
 from app.domain.checkin import Step, StepState
 from app.domain.experiment import DayEntry, Period, StimulusComparison, Summary
 from app.domain.records import ExposureSource, Outcome, TimerEnd
-from app.storage import (
-    checkins,
-    exposures,
-    files,
-    reframes,
-    settings,
-    stimuli,
-    timers,
-    transfer,
-    transfer_import,
-)
-from app.storage.database import Database
-from app.storage.forget import ForgetIncomplete, backups_of, forget_all
-from app.storage.models import ExperimentRow, ExperimentStimulusRow, ExposureRow
+from app.storage import transfer
+from app.storage.file import files
+from app.storage.file.database import Database
+from app.storage.file.forget import ForgetIncomplete, backups_of, forget_all
+from app.storage.tables import checkins, exposures, reframes, settings, stimuli, timers
+from app.storage.tables.models import ExperimentRow, ExperimentStimulusRow, ExposureRow
 from app.storage.transfer import OutputExists, TransferError, write_private
-from app.storage.transfer_csv import HEADER, export_csv
-from app.storage.transfer_demo import latest_moment, load_demo, shift_to_now
-from app.storage.transfer_import import import_bundle
-from app.storage.transfer_json import dumps, export_json, snapshot
-from app.storage.transfer_parse import parse, read_file
+from app.storage.transfer import merge as transfer_import
+from app.storage.transfer.csv_export import HEADER, export_csv
+from app.storage.transfer.demo import latest_moment, load_demo, shift_to_now
+from app.storage.transfer.json_export import dumps, export_json, snapshot
+from app.storage.transfer.merge import import_bundle
+from app.storage.transfer.parse import parse, read_file
 
 NOW = pendulum.datetime(2026, 11, 24, 20, 0, tz="UTC")
 CANARY = "canary-7f3a"
@@ -695,7 +688,7 @@ def test_a_streamed_export_that_fails_half_way_leaves_no_file(tmp_path: Path) ->
 
 
 def test_the_streamed_export_is_the_document_in_chunks(db: Database) -> None:
-    from app.storage.transfer_json import export_chunks
+    from app.storage.transfer.json_export import export_chunks
 
     fill(db)
     chunks = list(export_chunks(db, NOW))

@@ -92,8 +92,8 @@ def test_report_says_what_the_log_says(tmp_path, capsys, monkeypatch):
     """Small groups, the verdict with its reason, next-morning marks: the same in the shell."""
     from app.cli import main
     from app.domain.records import ExposureSource
-    from app.storage import exposures
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import exposures
 
     monkeypatch.setenv("TEETER_NOW", "2026-12-05T10:00:00+01:00")
     path = tmp_path / "r.db"

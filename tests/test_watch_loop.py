@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 
 from app.domain.notice_words import Words
-from app.storage import timers
+from app.storage.tables import timers
 from app.watch import runner
 from tests.conftest import FROZEN
 

@@ -1,6 +1,6 @@
 """`teeter backup FILE` and `teeter restore FILE`: the safe way to keep and put back a copy
 of the journal (copying the live file by hand can lose what its `-wal` still holds, or mix
-two states; see `app.storage.copies`)."""
+two states; see `app.storage.file.copies`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from app.domain.wording import counted
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,8 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_backup(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
-    from app.storage import files
-    from app.storage.copies import CopyExists, write_copy
+    from app.storage.file import files
+    from app.storage.file.copies import CopyExists, write_copy
 
     target = Path(args.file).expanduser()
     if _same_file(target, location.path):
@@ -64,8 +64,8 @@ def run_backup(args: argparse.Namespace, location: Location) -> int:
 
 def run_restore(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
-    from app.storage.copies import restore
-    from app.storage.errors import StorageError
+    from app.storage.file.copies import restore
+    from app.storage.file.errors import StorageError
 
     source = Path(args.file).expanduser()
     if not args.yes:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now
-    from app.storage.database import Database
+    from app.storage.file.database import Database
     from app.storage.transfer import OutputUnwritable, TransferError, write_private
 
     output = Path(args.output).expanduser() if args.output not in (None, "-") else None
@@ -53,11 +53,11 @@ def run(args: argparse.Namespace, location: Location) -> int:
     db = Database(location)
     try:
         if args.format == "csv":
-            from app.storage.transfer_csv import export_csv_chunks
+            from app.storage.transfer.csv_export import export_csv_chunks
 
             text = export_csv_chunks(db)
         else:
-            from app.storage.transfer_json import export_chunks
+            from app.storage.transfer.json_export import export_chunks
 
             text = export_chunks(db, system_now().in_timezone("UTC"))
         data = (chunk.encode("utf-8") for chunk in text)  # streamed: memory stays flat

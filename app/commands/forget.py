@@ -8,7 +8,7 @@ from app.domain.wording import counted
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
             f"this deletes everything in {location} for good; add --yes to do it "
             "(teeter export --output FILE keeps a copy first)"
         )
-    from app.storage.forget import forget_all
+    from app.storage.file.forget import forget_all
 
     result = forget_all(location.path)
     removed = len(result.backups)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,18 +32,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.clock import system_now, zone_of
-    from app.storage.database import Database
+    from app.storage.file.database import Database
     from app.storage.transfer import TransferError
-    from app.storage.transfer_import import NotEmpty, import_bundle
-    from app.storage.transfer_parse import read_file
-    from app.storage.transfer_records import with_offsets
+    from app.storage.transfer.merge import NotEmpty, import_bundle
+    from app.storage.transfer.parse import read_file
+    from app.storage.transfer.records import with_offsets
 
     if args.demo == (args.path is not None):
         raise UsageError("give the PATH of a teeter JSON export, or --demo (not both)")
     now = system_now()
     try:
         if args.demo:
-            from app.storage.transfer_demo import load_demo
+            from app.storage.transfer.demo import load_demo
 
             bundle = load_demo()  # checked before the database is even opened
         else:
@@ -54,8 +54,8 @@ def run(args: argparse.Namespace, location: Location) -> int:
     db = Database(location)
     try:
         if args.demo:
-            from app.storage import settings
-            from app.storage.transfer_demo import shift_to_now
+            from app.storage.tables import settings
+            from app.storage.transfer.demo import shift_to_now
 
             bundle = shift_to_now(bundle, now, zone_of(now), settings.day_start_hour(db))
         bundle = with_offsets(bundle, zone_of(now))  # entries of a file made before v3

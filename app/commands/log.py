@@ -10,7 +10,7 @@ from app.commands.kinds import add_kind_option
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
     from app.domain.moments import MomentError, parse_moment
     from app.domain.ratings import RatingError, parse_rating
     from app.domain.text import StimulusNameError, clean_name, clean_note
-    from app.storage.quick import stored_day_start_hour
+    from app.storage.file.quick import stored_day_start_hour
 
     now = system_now()
     hour = stored_day_start_hour(location.path)  # read-only: bad input must leave no file behind
@@ -61,9 +61,9 @@ def run(args: argparse.Namespace, location: Location) -> int:
     kind = parse_kind(args.kind)
 
     from app.domain.records import ExposureSource
-    from app.storage.shell_write import log_exposure
+    from app.storage.file.shell_write import log_exposure
 
-    # Plain sqlite3, same rows and discipline as the app (see app.storage.shell_write):
+    # Plain sqlite3, same rows and discipline as the app (see app.storage.file.shell_write):
     # SQLModel's import alone would cost ten times the rest of this command.
     logged = log_exposure(
         location.path,

@@ -8,7 +8,7 @@ import argparse
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 USAGE = "use: teeter remind at HH:MM | off | quiet HH:MM-HH:MM | quiet off"
 
@@ -49,8 +49,8 @@ def run(args: argparse.Namespace, location: Location) -> int:
     except ReminderError as error:
         raise UsageError(str(error)) from None
 
-    from app.storage import notify_settings
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import notify_settings
 
     if change is None and not location.path.exists():
         print(_describe(None, None))

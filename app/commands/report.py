@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     import pendulum
 
     from app.domain.balance import StimulusAnalysis
-    from app.storage.database import Database
-    from app.storage.location import Location
+    from app.storage.file.database import Database
+    from app.storage.file.location import Location
 
 DEFAULT_DAYS = 3
 MAX_DAYS = 36_500
@@ -66,8 +66,8 @@ def run(args: argparse.Namespace, location: Location) -> int:
         print(f"Nothing logged yet. {_HOW_TO_START}")
         return 0
 
-    from app.storage import settings, stimuli
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import settings, stimuli
 
     db = Database(location)
     try:
@@ -111,8 +111,8 @@ def report_lines(
     from app.domain.days import local_day
     from app.domain.safety import guidance
     from app.domain.wording import counted, span_words
-    from app.storage import stimuli
-    from app.storage.log_window import analysed
+    from app.storage.tables import stimuli
+    from app.storage.tables.log_window import analysed
 
     tz = zone_of(now)
     assert tz is not None

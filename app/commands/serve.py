@@ -10,7 +10,7 @@ from app.serve.sessions import DEFAULT_IDLE_MINUTES, DEFAULT_MAX_SESSIONS
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8470

@@ -13,7 +13,7 @@ import os
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace, location: Location) -> int:
     from app.domain.status_line import local_day, status_line
-    from app.storage import quick
+    from app.storage.file import quick
 
     now = current_instant()
     found = quick.snapshot(location.path, lambda hour: local_day(now, hour))

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     import pendulum
 
     from app.domain.records import Timer
-    from app.storage.database import Database
-    from app.storage.location import Location
+    from app.storage.file.database import Database
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -87,8 +87,8 @@ def run_start(args: argparse.Namespace, location: Location) -> int:
     kind = parse_kind(args.kind)
 
     from app.domain.safety import guidance
-    from app.storage import settings, stimuli, timers
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import settings, stimuli, timers
 
     db = Database(location)
     try:
@@ -127,8 +127,8 @@ def run_list(args: argparse.Namespace, location: Location) -> int:
         return 0
 
     from app.domain.days import day_bounds, local_day
-    from app.storage import settings, timers
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import settings, timers
 
     db = Database(location)
     try:
@@ -167,8 +167,8 @@ def run_stop(args: argparse.Namespace, location: Location) -> int:
         raise UsageError(nothing)
 
     from app.domain.records import TimerEnd
-    from app.storage import settings, stimuli, timers
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import settings, stimuli, timers
 
     how = TimerEnd.CANCELLED if args.cancel else TimerEnd.ENDED_EARLY
     db = Database(location)
@@ -223,7 +223,7 @@ def _support_due(db: Database, now: pendulum.DateTime) -> str | None:
     from app.domain.days import local_day
     from app.domain.safety import NOT_MEDICAL_ADVICE, SUPPORT_INTRO
     from app.domain.text import strip_controls
-    from app.storage import settings, support
+    from app.storage.tables import settings, support
 
     today = local_day(now, zone_of(now), settings.day_start_hour(db))
     help_text = support.due_text(db, now, today)

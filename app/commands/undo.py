@@ -12,7 +12,7 @@ TYPE_CHECKING = False  # not `from typing import ...`: a shell command imports w
 if TYPE_CHECKING:
     from app.clock import Zone
     from app.domain.records import Exposure
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,9 +41,9 @@ def run(args: argparse.Namespace, location: Location) -> int:
         raise UsageError(nothing)
 
     from app.domain.records import ExposureSource
-    from app.storage import settings
-    from app.storage.corrections import NothingToUndo, undo_latest_from
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import settings
+    from app.storage.tables.corrections import NothingToUndo, undo_latest_from
 
     db = Database(location)
     try:

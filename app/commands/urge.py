@@ -11,7 +11,7 @@ import argparse
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,8 +47,8 @@ def run(args: argparse.Namespace, location: Location) -> int:
         raise UsageError(f"no stimulus named {name}" if name else waiting)
 
     from app.domain.urges import UrgeSource
-    from app.storage import stimuli, urges
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import stimuli, urges
 
     db = Database(location)
     try:

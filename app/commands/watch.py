@@ -11,7 +11,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
-    from app.storage.location import Location
+    from app.storage.file.location import Location
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -1,5 +1,5 @@
 """What the check-in's steps, the Timers screen and the experiment screen suggest, as plain
-values: `app.storage.suggestions` reads them, the views word them."""
+values: `app.storage.tables.suggestions` reads them, the views word them."""
 
 from __future__ import annotations
 

@@ -21,8 +21,8 @@ WILDCARD = {"0.0.0.0", "::", ""}
 def serve(args: argparse.Namespace, db_path: Path) -> int:
     from app.cli import UsageError
     from app.paths import serve_token_path
-    from app.storage.errors import StorageError
-    from app.storage.files import prepare
+    from app.storage.file.errors import StorageError
+    from app.storage.file.files import prepare
 
     try:
         prepare(db_path)  # a damaged or newer file is refused here, not in every tab

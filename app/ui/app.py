@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from app.domain.days import DEFAULT_DAY_START_HOUR
-from app.storage.location import Location
+from app.storage.file.location import Location
 from app.ui.host import Host, JournalNotOpen
 from app.ui.messages import DataChanged
 
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     import pendulum
     from textual.theme import Theme
 
-    from app.storage.database import Database
-    from app.storage.journal import Journal
+    from app.storage.file.database import Database
+    from app.storage.file.journal import Journal
 
 NEEDS_JOURNAL = frozenset(
     {
@@ -143,7 +143,7 @@ class TeeterApp(Host):
 
     # --- start-up -------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
-        from app.storage.glance import home_overview
+        from app.storage.file.glance import home_overview
         from app.ui.screens.home_screen import HomeScreen
 
         # Today's data in a few milliseconds of plain sqlite3, before the first frame; the
@@ -159,9 +159,9 @@ class TeeterApp(Host):
 
     @work(thread=True, exclusive=True, group="open-database")
     def open_database(self) -> None:
-        from app.storage import settings
-        from app.storage.errors import StorageError
-        from app.storage.journal import open_journal
+        from app.storage.file.errors import StorageError
+        from app.storage.file.journal import open_journal
+        from app.storage.tables import settings
 
         try:
             journal = open_journal(self.location, self.now)
@@ -194,8 +194,8 @@ class TeeterApp(Host):
         """Once per journal, on its first launch: teeter is not medical advice, and where
         its care notes are. A toast, so it never stands between a person and the app."""
         from app.domain.safety import FIRST_LAUNCH_NOTE
-        from app.storage import settings
-        from app.storage.errors import StorageError
+        from app.storage.file.errors import StorageError
+        from app.storage.tables import settings
 
         if self._journal is None:
             return
@@ -210,8 +210,8 @@ class TeeterApp(Host):
 
     def _keep_theme(self, theme: Theme) -> None:
         """A theme picked anywhere (settings or the palette) is the one the next start uses."""
-        from app.storage import settings
-        from app.storage.errors import StorageError
+        from app.storage.file.errors import StorageError
+        from app.storage.tables import settings
 
         if self._journal is None or theme.name == self._kept_theme:
             return
@@ -234,7 +234,7 @@ class TeeterApp(Host):
     def _handle_exception(self, error: Exception) -> None:
         """A storage problem in the middle of a session (the disk failed, the file went
         read-only) ends teeter with one line, like at start-up, never with a traceback."""
-        from app.storage.errors import StorageError
+        from app.storage.file.errors import StorageError
 
         seen: Exception | BaseException | None = error
         for _ in range(8):  # the error itself, a worker's wrapped error, or their causes
@@ -318,7 +318,7 @@ class TeeterApp(Host):
         quit_or_ask(self)
 
     def offer_resume(self) -> None:
-        from app.storage import checkins
+        from app.storage.tables import checkins
 
         if self._journal is None:
             return

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from textual.dom import DOMNode
 
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
 
 T = TypeVar("T")
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from app.storage import corrections
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
+from app.storage.tables import corrections
 from app.ui.background import attempt, in_background
 from app.ui.entry_keys import EXPOSURE, REFRAME, key, parse_key
 

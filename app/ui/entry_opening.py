@@ -20,7 +20,7 @@ def open_entry(app: Host, entry_key: str | None) -> None:
     kind, entry_id = found
     db = app.journal.db
     if kind == EXPOSURE:
-        from app.storage import exposures
+        from app.storage.tables import exposures
         from app.ui.screens.entry_screen import ExposureEntryScreen
 
         exposure = exposures.get(db, entry_id)
@@ -28,7 +28,7 @@ def open_entry(app: Host, entry_key: str | None) -> None:
             app.push_screen(ExposureEntryScreen(exposure))
             return
     else:
-        from app.storage import reframes
+        from app.storage.tables import reframes
         from app.ui.screens.reframe_entry_screen import ReframeEntryScreen
 
         reframe = reframes.get_named(db, entry_id)

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
     import pendulum
 
-    from app.storage.journal import Journal
-    from app.storage.location import Location
+    from app.storage.file.journal import Journal
+    from app.storage.file.location import Location
 
 
 class JournalNotOpen(RuntimeError):

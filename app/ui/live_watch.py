@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
 
 if TYPE_CHECKING:
-    from app.storage.journal import Journal
+    from app.storage.file.journal import Journal
     from app.ui.host import Host
 
 POLL_SECONDS = 0.5
@@ -40,7 +40,7 @@ class LiveWatch:
         try:
             version = db.data_version()
             if version != self._version and self._version is not None:
-                from app.storage import settings
+                from app.storage.tables import settings
 
                 journal.day_start_hour = settings.day_start_hour(db)  # another window may set it
         except StorageError:

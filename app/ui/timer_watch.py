@@ -23,13 +23,13 @@ from app.domain import wording
 from app.domain.records import Timer
 from app.domain.text import one_line
 from app.domain.timer_words import TIMER_DONE
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
 
 if TYPE_CHECKING:
-    from app.storage.journal import Journal
+    from app.storage.file.journal import Journal
     from app.ui.host import Host
 
-SUPPORT_SHOWN_AT = "support_notice_shown_at"  # app.storage.support.SHOWN_AT
+SUPPORT_SHOWN_AT = "support_notice_shown_at"  # app.storage.tables.support.SHOWN_AT
 HELP_TEXT = "help_text"
 """Setting: where help can be found, in the person's own words (default in domain.safety)."""
 
@@ -64,7 +64,7 @@ class TimerWatch:
     def check(self, *, announce: bool) -> None:
         db = self.journal.db
         from app.domain.urges import worth_asking
-        from app.storage import timers, urges
+        from app.storage.tables import timers, urges
 
         now = self.journal.now()
         try:
@@ -105,7 +105,7 @@ class TimerWatch:
 
         from app.domain.notice_words import timer_done
         from app.domain.records import StimulusKind
-        from app.storage import notify_settings
+        from app.storage.tables import notify_settings
         from app.ui.terminal_notify import sequence
 
         db = self.journal.db
@@ -128,7 +128,7 @@ class TimerWatch:
     def release_unanswered(self) -> None:
         """When teeter quits with questions it claimed still open (shown or waiting), give
         them back: the next launch, another window or `teeter watch` asks them instead."""
-        from app.storage import urges
+        from app.storage.tables import urges
 
         db, pending, self._unanswered = self.journal.db, self._unanswered, set()
         for timer_id in pending:
@@ -144,7 +144,7 @@ class TimerWatch:
 
     def _answered(self, timer: Timer, urge: int | None) -> None:
         from app.domain.urges import UrgeSource
-        from app.storage import urges
+        from app.storage.tables import urges
 
         self._unanswered.discard(timer.id)
         try:  # answered now: the ten-minute window decides where the answer belongs
@@ -161,7 +161,7 @@ class TimerWatch:
         queue the support notice, at most once in thirty days. It counts as shown only once
         the person has closed it: queued behind a question and lost to a quit, it comes
         back at the next launch."""
-        from app.storage import support
+        from app.storage.tables import support
 
         db = self.journal.db
         if self._support_queued:

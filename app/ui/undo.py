@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.domain.undo import APP_UNDO_WINDOW, within
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
 
 if TYPE_CHECKING:
     import pendulum

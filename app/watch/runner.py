@@ -21,9 +21,9 @@ from app.domain import notice_words, wording
 from app.domain.records import StimulusKind
 from app.domain.schedule import ReminderNotice, TimerNotice, plan
 from app.domain.urges import UrgeSource, asks_about_now
-from app.storage import claims, urges, watch_reads
-from app.storage.database import Database
-from app.storage.errors import StorageError
+from app.storage.file.database import Database
+from app.storage.file.errors import StorageError
+from app.storage.tables import claims, urges, watch_reads
 from app.watch.desktop import DesktopChannel
 
 NAP = 1.0  # seconds between looks at the file and the clock

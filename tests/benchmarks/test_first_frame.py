@@ -31,8 +31,8 @@ def launch(*args: str) -> tuple[float, int]:
 
 def filled(path: Path, with_timer: bool = True) -> Path:
     from app.domain.records import ExposureSource
-    from app.storage import exposures, timers
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import exposures, timers
 
     db = Database(path)
     now = pendulum.now()

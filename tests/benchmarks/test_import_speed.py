@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from app.storage.database import Database
-from app.storage.transfer_import import import_bundle
-from app.storage.transfer_json import export_json
-from app.storage.transfer_parse import read_file
+from app.storage.file.database import Database
+from app.storage.transfer.json_export import export_json
+from app.storage.transfer.merge import import_bundle
+from app.storage.transfer.parse import read_file
 
 COUNT = 100_000
 LIMIT_SECONDS = 20  # "seconds, not minutes", with room for a slow CI machine
@@ -97,7 +97,7 @@ def test_import_memory_is_a_small_multiple_of_the_file(tmp_path: Path) -> None:
     importing = _peak_rss_kib(
         python, "-m", "app", "--db", str(tmp_path / "j.db"), "import", str(source), env=env
     )
-    modules = "import sqlalchemy, sqlmodel, pendulum, app.cli, app.storage.transfer_import"
+    modules = "import sqlalchemy, sqlmodel, pendulum, app.cli, app.storage.transfer.merge"
     baseline = _peak_rss_kib(python, "-c", modules, env=env)
     size_kib = source.stat().st_size / 1024
     print(

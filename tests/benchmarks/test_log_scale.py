@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from app.storage.database import Database
+from app.storage.file.database import Database
 from app.ui.app import TeeterApp
 from app.ui.screens.log_screen import LogScreen
 from tests.conftest import FROZEN, wait_ready

@@ -25,8 +25,8 @@ TODAY_ONLY = "oatcake"  # a name logged today and nowhere else on the home scree
 
 def _fill(path: Path) -> None:
     from app.domain.records import ExposureSource
-    from app.storage import exposures, timers
-    from app.storage.database import Database
+    from app.storage.file.database import Database
+    from app.storage.tables import exposures, timers
 
     db = Database(path)
     try:

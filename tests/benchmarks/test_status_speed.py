@@ -24,8 +24,8 @@ import pytest
 
 from app.domain.checkin import Step, StepState
 from app.domain.records import ExposureSource
-from app.storage import checkins, exposures, timers
-from app.storage.database import Database
+from app.storage.file.database import Database
+from app.storage.tables import checkins, exposures, timers
 
 RUNS = int(os.environ.get("TEETER_BENCH_RUNS", "60"))
 NOW = dt.datetime(2026, 3, 10, 11, 0, tzinfo=dt.UTC)

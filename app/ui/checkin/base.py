@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from app.domain.checkin import Step, progress_line
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError

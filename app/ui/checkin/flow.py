@@ -12,7 +12,7 @@ from app.domain.checkin import (
     next_step,
     previous_step,
 )
-from app.storage import checkins, stimuli
+from app.storage.tables import checkins, stimuli
 from app.ui.checkin.base import CheckInContext, StepAction, StepScreen
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 
 from app.domain.checkin import Step
 from app.domain.records import ExposureDraft, ExposureSource
-from app.storage import exposures, stimuli
+from app.storage.tables import exposures, stimuli
 from app.ui.checkin.base import StepScreen
 from app.ui.widgets.exposure_form import ExposureForm
 

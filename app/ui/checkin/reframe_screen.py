@@ -11,7 +11,7 @@ from textual.widgets import Footer, Input, Label, Static
 from app.domain.checkin import Step
 from app.domain.records import Outcome
 from app.domain.text import StimulusNameError, clean_name
-from app.storage import reframes
+from app.storage.tables import reframes
 from app.ui.checkin import reframe_view
 from app.ui.checkin.base import StepScreen
 from app.ui.screens.rating_question import RatingQuestion
@@ -85,7 +85,7 @@ class ReframeScreen(StepScreen):
 
     def show_cards(self) -> None:
         name = self.query_one("#reframe-stimulus", Input).value
-        from app.storage.suggestions import reframe_cards
+        from app.storage.tables.suggestions import reframe_cards
 
         journal = self.journal
         lines = reframe_cards(journal.db, name, journal.now(), journal.day_start_hour)

@@ -11,7 +11,7 @@ from app.domain.checkin import Step
 from app.domain.durations import PRESETS, DurationError, format_duration, parse_duration
 from app.domain.records import Stimulus, StimulusKind, Timer
 from app.domain.text import StimulusNameError, clean_name
-from app.storage import stimuli, timers
+from app.storage.tables import stimuli, timers
 from app.ui.checkin.base import StepScreen
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
@@ -90,7 +90,7 @@ class SpaceScreen(StepScreen):
         the one rule (`domain.safety.guidance`): changing the kind to a substance takes the
         suggestion away at once, and the care notice comes before any start."""
         from app.domain.safety import guidance
-        from app.storage import suggestions
+        from app.storage.tables import suggestions
         from app.ui.checkin import space_view
 
         name = self.query_one("#space-stimulus", Input).value.strip()

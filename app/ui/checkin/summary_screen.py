@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from app.domain.checkin import CheckInProgress
 from app.domain.summary import describe_day
-from app.storage import exposures, reframes, timers
+from app.storage.tables import exposures, reframes, timers
 from app.ui.host import Hosted
 from app.ui.safe_text import shown_block
 

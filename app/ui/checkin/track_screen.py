@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input, Static
 
 from app.domain.checkin import Step
 from app.domain.records import Exposure, ExposureSource
-from app.storage import exposures, stimuli
+from app.storage.tables import exposures, stimuli
 from app.ui.checkin.base import StepScreen
 from app.ui.safe_text import shown
 from app.ui.widgets.exposure_form import ExposureForm

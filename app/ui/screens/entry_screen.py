@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from app.domain.records import Exposure, ExposureDraft
-from app.storage import corrections, stimuli
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
+from app.storage.tables import corrections, stimuli
 from app.ui import entries
 from app.ui.background import attempt, in_background
 from app.ui.host import Hosted

@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 from app.domain.durations import format_duration
 from app.domain.experiment import Experiment, Phase, phase_of
 from app.domain.safety import guidance
-from app.storage import experiments, stimuli, suggestions, timers
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
+from app.storage.tables import experiments, stimuli, suggestions, timers
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown

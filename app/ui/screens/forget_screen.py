@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
 from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.widgets.message_line import MessageLine

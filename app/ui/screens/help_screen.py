@@ -83,7 +83,7 @@ class HelpScreen(Screen[None], Hosted):
             yield Static(content, classes="help-paragraph")
 
     def support_text(self) -> str:
-        from app.storage import settings
+        from app.storage.tables import settings
 
         if not self.teeter.is_open:
             return DEFAULT_HELP_TEXT

@@ -59,7 +59,7 @@ class HistoryScreen(Screen[None], Hosted):
 
     @work(thread=True, exclusive=True, group="history-load")
     def load(self) -> None:
-        from app.storage.history import all_of, with_stimulus_ids
+        from app.storage.tables.history import all_of, with_stimulus_ids
 
         db = self.journal.db
         if db is None:
@@ -141,7 +141,7 @@ class HistoryScreen(Screen[None], Hosted):
     def open_day(self, day: dt.date) -> None:
         """Everything logged that day, every pleasure."""
         from app.domain.days import day_bounds
-        from app.storage.exposures import between
+        from app.storage.tables.exposures import between
         from app.ui.screens.entries_screen import EntriesScreen
 
         app = self.teeter

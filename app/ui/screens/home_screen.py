@@ -102,7 +102,7 @@ class HomeScreen(Screen[None], Hosted):
     def reload(self) -> None:
         if not self.teeter.is_open:
             return
-        from app.storage.overview import experiments_now, overview
+        from app.storage.tables.overview import experiments_now, overview
 
         journal = self.journal
         today = journal.today()
@@ -116,8 +116,8 @@ class HomeScreen(Screen[None], Hosted):
         """Complete an experiment whose days are over, once a day (the first home after
         day 3 writes its summary); None when the file was busy, so the next reload tries
         again."""
-        from app.storage import experiments
-        from app.storage.errors import StorageError
+        from app.storage.file.errors import StorageError
+        from app.storage.tables import experiments
 
         journal = self.journal
         try:

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Static, Tab, Tabs
 
 from app.domain.records import StimulusKind
 from app.domain.safety import guidance
-from app.storage import stimuli
+from app.storage.tables import stimuli
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
@@ -137,7 +137,7 @@ class LogScreen(Screen[None], Hosted):
 
     async def _load(self) -> None:
         from app.domain.balance import needs_a_look
-        from app.storage.log_window import analysed
+        from app.storage.tables.log_window import analysed
 
         tz, hour, last_day = self.journal.zone(), self.journal.day_start_hour, self.journal.today()
         self.analyses = analysed(self.journal.db, last_day, self.days, tz, hour)

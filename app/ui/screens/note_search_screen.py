@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from app.domain.records import Exposure
 from app.domain.wording import counted
-from app.storage.history import SEARCH_LIMIT
+from app.storage.tables.history import SEARCH_LIMIT
 from app.ui.host import Hosted
 from app.ui.widgets.entry_table import EntryTable
 
@@ -59,7 +59,7 @@ class NoteSearchScreen(Screen[None], Hosted):
 
     @work(thread=True, exclusive=True, group="note-search")
     def search(self, text: str) -> None:
-        from app.storage.history import with_note
+        from app.storage.tables.history import with_note
 
         db = self.journal.db
         if db is None:

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from app.domain.records import Exposure, ExposureSource
-from app.storage import exposures, stimuli
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
+from app.storage.tables import exposures, stimuli
 from app.ui.background import in_background
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput

@@ -13,8 +13,8 @@ from textual.widgets import Footer, Header, Input, Label, Static
 
 from app.domain.moments import MomentError, parse_moment
 from app.domain.records import Outcome, Reframe
-from app.storage import corrections
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
+from app.storage.tables import corrections
 from app.ui import entries
 from app.ui.background import attempt, in_background
 from app.ui.host import Hosted

@@ -14,16 +14,16 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static, TextA
 
 from app.domain.days import check_day_start_hour
 from app.domain.safety import DEFAULT_HELP_TEXT
-from app.storage import settings
-from app.storage.errors import StorageError
-from app.storage.notify_settings import REMINDER_AT
+from app.storage.file.errors import StorageError
+from app.storage.tables import settings
+from app.storage.tables.notify_settings import REMINDER_AT
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.notify_settings import NotificationSettings
 
 if TYPE_CHECKING:
-    from app.storage.database import Database
+    from app.storage.file.database import Database
 
 
 def parse_hour(raw: str) -> int:

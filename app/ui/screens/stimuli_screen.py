@@ -16,8 +16,8 @@ from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 
 from app.domain.records import Stimulus, StimulusKind
 from app.domain.text import NAME_MAX, StimulusNameError
-from app.storage import stimuli
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
+from app.storage.tables import stimuli
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
@@ -27,7 +27,7 @@ from app.ui.unsaved import GuardsInput
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
-    from app.storage.database import Database
+    from app.storage.file.database import Database
 
 Save = Callable[[str, StimulusKind], None]
 """Stores the form's name and kind; raises with a message the form shows to stay open."""

@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 from app.domain.durations import DurationError, format_duration
 from app.domain.records import StimulusKind, Timer, TimerEnd
 from app.domain.safety import Guidance, guidance
-from app.storage import stimuli, timers
-from app.storage.errors import StorageError
+from app.storage.file.errors import StorageError
+from app.storage.tables import stimuli, timers
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.screens import timers_view

@@ -17,7 +17,7 @@ from app.domain.durations import PRESETS, DurationError, format_duration, parse_
 from app.domain.records import StimulusKind
 from app.domain.safety import Guidance, guidance
 from app.domain.text import StimulusNameError, clean_name
-from app.storage import stimuli, suggestions
+from app.storage.tables import stimuli, suggestions
 from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.widgets.choice import ChoiceInput

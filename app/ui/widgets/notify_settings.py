@@ -9,9 +9,9 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Static
 
 from app.domain.reminders import QuietHours, parse_clock
-from app.storage import notify_settings
-from app.storage.database import Database
-from app.storage.errors import StorageError
+from app.storage.file.database import Database
+from app.storage.file.errors import StorageError
+from app.storage.tables import notify_settings
 
 
 class NotificationSettings(Vertical):
