@@ -1,4 +1,4 @@
-"""An exposure's fields in files are one list (`transfer_exposures.FIELDS`): the JSON export,
+"""An exposure's fields in files are one list (`exposure_fields.FIELDS`): the JSON export,
 the CSV export, reading a file and merging it all follow it, so a new field is one entry
 there (beside its column and its schema step)."""
 
@@ -17,7 +17,7 @@ from app.domain.records import ExposureSource
 from app.storage.file.database import Database
 from app.storage.tables import exposures
 from app.storage.tables.models import ExposureRow
-from app.storage.transfer import exposure_fields as transfer_exposures
+from app.storage.transfer import exposure_fields
 from app.storage.transfer.csv_export import export_csv
 from app.storage.transfer.json_export import export_json
 from app.storage.transfer.merge import import_bundle
@@ -43,12 +43,12 @@ def test_every_exposure_column_is_a_field_and_every_file_follows_the_list(
     db: Database,
 ) -> None:
     columns = {c.name for c in ExposureRow.__table__.columns} - {"id"}
-    assert {f.stored_as for f in transfer_exposures.FIELDS} == columns
+    assert {f.stored_as for f in exposure_fields.FIELDS} == columns
     log_one(db)
     (record,) = json.loads(export_json(db, NOW))["exposures"]
-    assert list(record) == [f.name for f in transfer_exposures.FIELDS]
+    assert list(record) == [f.name for f in exposure_fields.FIELDS]
     header, row = csv.reader(io.StringIO(export_csv(db), newline=""))
-    assert header == [f.name for f in transfer_exposures.FIELDS if f.in_csv]
+    assert header == [f.name for f in exposure_fields.FIELDS if f.in_csv]
     assert row[header.index("note")] == "'=1+1 and a note"  # text a spreadsheet would run
 
 
@@ -59,16 +59,14 @@ def test_reading_and_merging_go_through_the_list(
     it says, with no other change."""
     log_one(db)
     exported = export_json(db, NOW).encode()
-    note = next(f for f in transfer_exposures.FIELDS if f.name == "note")
+    note = next(f for f in exposure_fields.FIELDS if f.name == "note")
 
     def shouted(item, key, where):  # type: ignore[no-untyped-def]
         return note.check(item, key, where).upper()
 
     louder = dataclasses.replace(note, check=shouted)
-    fields = tuple(louder if f is note else f for f in transfer_exposures.FIELDS)
-    monkeypatch.setattr(
-        transfer_exposures, "VALUES", tuple(f for f in fields if f.name != "stimulus")
-    )
+    fields = tuple(louder if f is note else f for f in exposure_fields.FIELDS)
+    monkeypatch.setattr(exposure_fields, "VALUES", tuple(f for f in fields if f.name != "stimulus"))
     other = Database(tmp_path / "other.db")
     try:
         summary = import_bundle(other, parse(exported, tmp_path / "x.json"), NOW)

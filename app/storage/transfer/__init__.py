@@ -3,9 +3,10 @@ version, how times are written in it, and writing an export file owner-only.
 
 The JSON format (`"format": "teeter-export", "version": 2`) holds every table; records name
 their stimulus instead of pointing at an id, so a file can be merged into any database.
-The modules: `transfer_json` (export everything), `transfer_csv` (exposures as CSV),
-`transfer_parse` + `transfer_fields` (read and check a file into `transfer_records`),
-`transfer_import` (merge in one write transaction), `transfer_demo` (the demo data set).
+The modules: `json_export` (export everything), `csv_export` (exposures as CSV),
+`parse` + `checks` (read and check a file into `records`), `merge` (in one write
+transaction), `demo` (the demo data set), and `exposure_fields`, the one list of an
+exposure's fields that the other modules follow.
 Deleting everything is `app.storage.file.forget`."""
 
 from __future__ import annotations

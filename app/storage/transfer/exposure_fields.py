@@ -29,7 +29,7 @@ def _same(value: Any) -> Any:
 class ExposureField:
     name: str
     check: Check
-    """Reads the field from a file's record and checks it (`transfer_fields`), or raises
+    """Reads the field from a file's record and checks it (`transfer.checks`), or raises
     BadValue naming it; a field a file may lack returns its default."""
     encode: Callable[[Any], Any] = _same
     """The stored value as the files write it (times in UTC ISO 8601, offsets `+05:30`)."""

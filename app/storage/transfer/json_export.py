@@ -94,7 +94,7 @@ def _stimulus(row: Any) -> dict[str, Any]:
 
 def _exposures(conn: sa.Connection, names: dict[int, str]) -> Iterator[dict[str, Any]]:
     """The biggest table (~100k rows for ten years), one record per row with every field of
-    `transfer_exposures.FIELDS`, read a batch at a time: a full export takes seconds."""
+    `exposure_fields.FIELDS`, read a batch at a time: a full export takes seconds."""
     exposure = table_of(ExposureRow)
     fields = exposure_fields.FIELDS
     query = sa.select(*(exposure.c[f.stored_as] for f in fields))

@@ -1,5 +1,5 @@
 """What an export file holds, once checked: plain values with UTC times and stimuli named by
-their case-folded key. `transfer_parse` builds them; `transfer_import` writes them."""
+their case-folded key. `parse` builds them; `merge` writes them."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class StimulusIn:
 @dataclass(frozen=True, slots=True)
 class ExposureIn:
     """An exposure read from a file: its stimulus's key and, by position, the value of every
-    other field of `transfer_exposures.FIELDS` (`e.occurred_at`, `e.note`, ... read them by
+    other field of `exposure_fields.FIELDS` (`e.occurred_at`, `e.note`, ... read them by
     name). A tuple, not a dict: an import holds 100k of these."""
 
     stimulus: str  # name_key
