@@ -133,9 +133,6 @@ class StimulusAnalysis:
     def days(self) -> tuple[dt.date, ...]:
         return tuple(sorted({p.day for p in self.points}))
 
-    def points_on(self, day: dt.date) -> tuple[ExposurePoint, ...]:
-        return tuple(p for p in self.points if p.day == day)
-
 
 def trend_of(points: Sequence[ExposurePoint]) -> Trend | None:
     n = len(points)

@@ -79,10 +79,6 @@ class Experiment:
     def last_day(self) -> dt.date:
         return self.first_day + dt.timedelta(days=self.days - 1)
 
-    @property
-    def day_list(self) -> tuple[dt.date, ...]:
-        return tuple(self.first_day + dt.timedelta(days=i) for i in range(self.days))
-
     def day_number(self, today: dt.date) -> int:
         """1 on the first day; above `days` once it is over."""
         return (today - self.first_day).days + 1

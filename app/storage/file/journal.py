@@ -11,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.clock import Zone, zone_of
+from app.clock import Clock, Zone, zone_of
 from app.domain.days import DEFAULT_DAY_START_HOUR, day_bounds, local_day
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     import pendulum
 
     from app.storage.file.database import Database
@@ -28,7 +26,7 @@ class Journal:
     def __init__(
         self,
         db: Database,
-        clock: Callable[[], pendulum.DateTime],
+        clock: Clock,
         day_start_hour: int = DEFAULT_DAY_START_HOUR,
     ) -> None:
         self.db = db
@@ -74,7 +72,7 @@ class Journal:
         self.db.close()
 
 
-def open_journal(location: Location, clock: Callable[[], pendulum.DateTime]) -> Journal:
+def open_journal(location: Location, clock: Clock) -> Journal:
     """Open (create, check, upgrade) the journal at `location`; StorageError says why not."""
     from app.storage.file.database import Database
     from app.storage.tables import settings

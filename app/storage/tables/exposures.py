@@ -125,21 +125,6 @@ def between(
         return [convert.exposure(row, name) for row, name in session.exec(query).all()]
 
 
-def previous_before(db: Database, stimulus_id: int, before: dt.datetime) -> Exposure | None:
-    """The last exposure of a stimulus before an instant: the gap of a window's first one."""
-    query = (
-        select(ExposureRow, StimulusRow.name)
-        .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
-        .where(ExposureRow.stimulus_id == stimulus_id, ExposureRow.occurred_at < before)
-        .where(ExposureRow.occurred_at >= bounds.EARLIEST)  # a poisoned year-1 entry: unseen
-        .order_by(col(ExposureRow.occurred_at).desc())
-        .limit(1)
-    )
-    with db.read() as session:
-        found = session.exec(query).first()
-        return convert.exposure(*found) if found else None
-
-
 def window(
     db: Database,
     start: dt.datetime,

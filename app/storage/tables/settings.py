@@ -43,10 +43,6 @@ HELP_TEXT = "help_text"
 """Where to find help, shown by the support notice; unset means safety.DEFAULT_HELP_TEXT."""
 
 
-def delete(db: Database, key: str) -> None:
-    put_many(db, {key: None})
-
-
 def put_many(db: Database, values: Mapping[str, str | None]) -> None:
     """Several settings in one transaction, so either all are saved or none; None removes
     a key (it goes back to its default)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -86,7 +85,3 @@ def hint(overview: Overview) -> Content:
     else:
         text = "Today's check-in is done. Press n to log another entry as it happens."
     return Content.styled(text, "$text-muted")
-
-
-def day_label(day: dt.date) -> str:
-    return day.strftime("%a %-d %b")
