@@ -5,7 +5,6 @@ few minutes, change what you do with an urge more than how strong it feels."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label, Static
 
 from app.domain.checkin import Step
@@ -17,6 +16,7 @@ from app.ui.checkin.base import StepScreen
 from app.ui.screens.rating_question import RatingQuestion
 from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.countdown import Countdown
+from app.ui.widgets.dialog import Dialog
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.rating import RatingInput
 
@@ -34,7 +34,7 @@ class SurfEndScreen(RatingQuestion):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="surf-dialog"):
+        with Dialog(id="surf-dialog"):
             yield Static(self.question, classes="step-progress")
             yield RatingInput("Craving now", id="surf-rating")
             yield Static("", id="surf-error", classes="step-error question-error")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from app.ui.widgets.dialog import Dialog, DialogScreen
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(DialogScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
@@ -34,7 +35,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog"):
+        with Dialog(id="confirm-dialog"):
             yield Static(self.title_text, classes="step-progress")
             # Text, not markup: a question may hold a name a person typed.
             question = self.question

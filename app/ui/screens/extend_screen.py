@@ -7,20 +7,19 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from app.domain.durations import DurationError, extended_end, parse_duration
 from app.domain.records import Timer
 from app.ui.safe_text import shown
+from app.ui.widgets.dialog import Dialog, DialogScreen
 from app.ui.widgets.message_line import MessageLine
 
 DEFAULT_EXTENSION = "30m"
 
 
-class ExtendScreen(ModalScreen[dt.timedelta | None]):
+class ExtendScreen(DialogScreen[dt.timedelta | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="extend-cancel"),
     ]
@@ -30,7 +29,7 @@ class ExtendScreen(ModalScreen[dt.timedelta | None]):
         self.timer = timer
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="extend-dialog"):
+        with Dialog(id="extend-dialog"):
             yield Static(
                 Content.assemble("Extend ", shown(self.timer.stimulus_name), " by how much?"),
                 classes="step-progress",

@@ -6,13 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from app.storage.file.errors import StorageError
 from app.ui.host import Hosted
 from app.ui.safe_text import shown
+from app.ui.widgets.dialog import Dialog, DialogScreen
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
@@ -21,11 +20,11 @@ if TYPE_CHECKING:
 CONFIRM_WORD = "delete"
 
 
-class ForgetScreen(ModalScreen[bool], Hosted):
+class ForgetScreen(DialogScreen[bool], Hosted):
     BINDINGS = [Binding("escape", "cancel", "Keep my data", id="forget-cancel")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="forget-dialog"):
+        with Dialog(id="forget-dialog"):
             yield Static("Delete all my data", classes="step-progress")
             yield Static(
                 shown(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from app.domain.records import Exposure, ExposureSource
@@ -16,13 +15,14 @@ from app.storage.tables import exposures, stimuli
 from app.ui.background import in_background
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
+from app.ui.widgets.dialog import DialogScreen
 from app.ui.widgets.exposure_form import ExposureForm, FormError
 
 if TYPE_CHECKING:
     pass
 
 
-class QuickLogScreen(GuardsInput, ModalScreen[bool], Hosted):
+class QuickLogScreen(GuardsInput, DialogScreen[bool], Hosted):
     BINDINGS = [
         Binding("enter", "save", "Save", id="quick-save"),
         Binding("escape", "cancel", "Cancel", id="quick-cancel"),

@@ -4,13 +4,13 @@ question when a timer ends and the craving question when an urge-surf ends are b
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from app.ui.widgets.dialog import DialogScreen
 from app.ui.widgets.rating import RatingInput
 
 
-class RatingQuestion(ModalScreen[int | None]):
+class RatingQuestion(DialogScreen[int | None]):
     """Dismisses with the rating, or None when skipped. Subclasses compose one
     RatingInput and a Static with the class `question-error`."""
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Footer, Static
 
 from app.domain.checkin import STEPS, CheckInProgress, StepState
+from app.ui.widgets.dialog import Dialog, DialogScreen
 
 
-class ResumeScreen(ModalScreen[bool]):
+class ResumeScreen(DialogScreen[bool]):
     BINDINGS = [
         Binding("enter,r", "resume", "Resume", id="resume-yes"),
         Binding("escape", "later", "Later", id="resume-later"),
@@ -26,7 +26,7 @@ class ResumeScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         finished = [s.title for s in STEPS if self.progress.state(s) is not StepState.PENDING]
         step = self.progress.resume_step()
-        with Vertical(id="resume-dialog"):
+        with Dialog(id="resume-dialog"):
             yield Static("Pick up today's check-in?", classes="step-progress")
             yield Static(
                 f"You got through {', '.join(finished)}. "

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from app.domain.safety import SUPPORT_INTRO
 from app.ui.safe_text import shown_block
+from app.ui.widgets.dialog import Dialog, DialogScreen
 
 
-class SupportScreen(ModalScreen[None]):
+class SupportScreen(DialogScreen[None]):
     BINDINGS = [
         Binding("enter,escape", "close", "Close", id="support-close"),
     ]
@@ -23,7 +22,7 @@ class SupportScreen(ModalScreen[None]):
         self.help_text = help_text
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="support-dialog"):
+        with Dialog(id="support-dialog"):
             yield Static("A word, gently", classes="step-progress")
             yield Static(SUPPORT_INTRO, id="support-intro")
             yield Static(shown_block(self.help_text), id="support-help")

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 
 from app.domain.records import Stimulus, StimulusKind
@@ -24,6 +24,7 @@ from app.ui.safe_text import shown
 from app.ui.screens import stimuli_view as view
 from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.unsaved import GuardsInput
+from app.ui.widgets.dialog import Dialog, DialogScreen
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ class StimuliScreen(Screen[None], Hosted):
         self.teeter.notify(message, severity="error", markup=False)
 
 
-class StimulusFormScreen(GuardsInput, ModalScreen[bool]):
+class StimulusFormScreen(GuardsInput, DialogScreen[bool]):
     """A name, a kind, or both. Saving runs `save`; an error keeps the form open."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="stimulus-form-cancel")]
@@ -240,7 +241,7 @@ class StimulusFormScreen(GuardsInput, ModalScreen[bool]):
         return self
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="stimulus-form"):
+        with Dialog(id="stimulus-form"):
             yield Static(self.title_content, classes="step-progress")
             if self.ask_name:
                 yield Static("Name", classes="field-label")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pendulum
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Static
 
@@ -15,6 +14,7 @@ from app.domain.records import Timer
 from app.domain.urges import asks_about_now
 from app.ui.safe_text import shown
 from app.ui.screens.rating_question import RatingQuestion
+from app.ui.widgets.dialog import Dialog
 from app.ui.widgets.rating import RatingInput
 
 
@@ -38,7 +38,7 @@ class UrgeScreen(RatingQuestion):
         late = asks_about_now(self.timer.ends_at, self.asked_at)
         if late:
             where += ", a while ago: this is about the craving right now, not back then"
-        with Vertical(id="urge-dialog"):
+        with Dialog(id="urge-dialog"):
             yield Static(
                 Content.assemble("Your ", shown(name), " timer ran out"),
                 classes="step-progress",
