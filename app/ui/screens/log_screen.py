@@ -67,6 +67,8 @@ class LogScreen(Screen[None], Hosted):
         self.analyses: tuple[StimulusAnalysis, ...] = ()
         self.kinds: dict[int, StimulusKind] = {}
         self.selected: int | None = None
+        self.loaded = False
+        """True once the first read is shown (tests wait for it)."""
         self._reloading = False
         self._reload_wanted = False
 
@@ -152,6 +154,7 @@ class LogScreen(Screen[None], Hosted):
         await self._show_tabs()
         self.show_selected()
         self.refresh_bindings()
+        self.loaded = True
 
     async def _show_tabs(self) -> None:
         """A fresh tab bar when the set of stimuli changed (built with its active tab, so it
