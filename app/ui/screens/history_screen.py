@@ -62,8 +62,6 @@ class HistoryScreen(Screen[None], Hosted):
         from app.storage.tables.history import all_of, with_stimulus_ids
 
         db = self.journal.db
-        if db is None:
-            return
         stimuli = with_stimulus_ids(db)
         ids = [sid for sid, _ in stimuli]
         index = ids.index(self.chosen_id) if self.chosen_id in ids else 0

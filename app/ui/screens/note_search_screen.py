@@ -62,8 +62,6 @@ class NoteSearchScreen(Screen[None], Hosted):
         from app.storage.tables.history import with_note
 
         db = self.journal.db
-        if db is None:
-            return
         found = with_note(db, text)
         self.app.call_from_thread(self.show, text, found)
 
