@@ -29,6 +29,7 @@ COMMANDS = (
     "export",
     "import_",
     "backup",
+    "copy",
     "forget",
     "report",
     "serve",
@@ -241,7 +242,12 @@ def _open_app(location: Location) -> int:
     from app.storage.file.files import prepare
 
     try:
-        prepare(location.path)
+        if location.is_file:
+            prepare(location.path)
+        else:  # the server is asked now, so a wrong password is one line, not a screen
+            from app.storage.file.database import Database
+
+            Database(location).close()
     except StorageError as error:
         print(f"teeter: {error}", file=sys.stderr)
         return EXIT_FAILED

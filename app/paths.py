@@ -40,9 +40,19 @@ def database_path(option: str | None = None, environ: Mapping[str, str] = os.env
 def database_location(
     option: str | None = None, environ: Mapping[str, str] = os.environ
 ) -> Location:
-    """Where the journal is, from `--db`, `TEETER_DB` or the default (see `database_path`)."""
+    """Where the journal is, from `--db`, `TEETER_DB` or the default (see `database_path`):
+    a `postgresql://` URL names a journal on a server, anything else a file. A URL teeter
+    will not use (no database named, too little TLS for a remote server) is refused here,
+    as a usage error, before anything connects."""
     from app.storage.file.location import Location
+    from app.storage.server.url import BadUrl, check, is_url
 
+    given = option if option is not None else environ.get(ENV_DB)
+    if given is not None and is_url(given.strip()):
+        try:
+            return Location.server(check(given.strip(), environ))
+        except BadUrl as error:
+            raise EmptyPath(f"{error}; nothing was done") from None
     return Location.file(database_path(option, environ))
 
 

@@ -21,7 +21,7 @@ CHECKIN_STEPS = (
         f" AND step = '{step}'), 'pending') AS {step}"
         for step in ("notice", "track", "space", "reframe")
     )
-    + " FROM checkin)"
+    + " FROM checkin) AS checkin_steps"  # an alias: PostgreSQL 15 needs one
 )
 """The check-ins with one column per step, as a test reads them in SQL (`FROM {CHECKIN_STEPS}`):
 the steps are rows of `checkin_step` (none: pending) since schema step 6."""
@@ -170,7 +170,19 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> MovableClock:
 
 
 @pytest.fixture
-def db(db_path: Path):  # type: ignore[no-untyped-def]
+def db(where: str):  # type: ignore[no-untyped-def]
+    """An open journal, on each engine in turn (see `where`): every test that takes it
+    runs once on a SQLite file and once on the PostgreSQL test server."""
+    from app.storage.file.database import Database
+
+    database = Database(where)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def file_db(db_path: Path):  # type: ignore[no-untyped-def]
+    """An open journal in a SQLite file, for what only a file has (its PRAGMAs, its -wal)."""
     from app.storage.file.database import Database
 
     database = Database(db_path)
@@ -179,11 +191,17 @@ def db(db_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def make_app(db_path: Path, clock: MovableClock) -> Callable[..., object]:
+def make_app(
+    request: pytest.FixtureRequest, db_path: Path, clock: MovableClock
+) -> Callable[..., object]:
+    """Makes the app on the test's journal: the engine's (`where`) when the test runs on
+    both, else the file at `db_path`."""
     from app import TeeterApp
 
+    journal = request.getfixturevalue("where") if "where" in request.fixturenames else db_path
+
     def make(**kwargs: object) -> TeeterApp:
-        return TeeterApp(kwargs.pop("path", db_path), clock=kwargs.pop("clock", clock))
+        return TeeterApp(kwargs.pop("path", journal), clock=kwargs.pop("clock", clock))
 
     return make
 
@@ -197,3 +215,123 @@ async def wait_ready(app, pilot) -> None:  # type: ignore[no-untyped-def]
     assert app.db is not None, "the database did not open"
     await pilot.pause()
     await pilot.pause()
+
+
+# --- both engines -----------------------------------------------------------------------
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL server for the whole run (`tests/pg_server.py`)."""
+    from tests import pg_server
+
+    why = pg_server.unavailable()
+    if why is not None:
+        pytest.skip(f"no PostgreSQL server for the tests: {why}")
+    cluster = pg_server.Cluster()
+    try:
+        cluster.start()
+    except BaseException:
+        cluster.close()
+        raise
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:  # type: ignore[no-untyped-def]
+    """A URL to a fresh, empty database of its own on the test server."""
+    return str(pg_cluster.url(pg_cluster.new_database()))
+
+
+@pytest.fixture(params=ENGINES)
+def where(request: pytest.FixtureRequest, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The journal, on each engine in turn: a file, then a database on the test server.
+    `TEETER_DB` names it too, so shell commands run by the test use it."""
+    location = str(db_path) if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    monkeypatch.setenv("TEETER_DB", location)
+    return location
+
+
+def query(journal: str | Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    """Rows of `sql` read straight from the journal, past teeter's own code: with sqlite3
+    from a file, with psycopg from a server (`where`). A server's values come back as the
+    file stores them (a time as UTC text to the microsecond, a day as `YYYY-MM-DD`, a flag
+    as 0 or 1), so one assertion holds for both engines: the same instant, the same day."""
+    from app.storage.server.url import is_url
+
+    if isinstance(journal, str) and is_url(journal):
+        import psycopg
+
+        with psycopg.connect(journal, options="-c TimeZone=UTC") as conn:
+            found = conn.execute(sql).fetchall()  # type: ignore[arg-type]
+        return [tuple(_as_in_a_file(value) for value in row) for row in found]
+    import sqlite3
+
+    conn = sqlite3.connect(journal)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def hold_write_lock(journal: str | Path):  # type: ignore[no-untyped-def]
+    """Another writer holding the journal's write lock until `.rollback()`: SQLite's
+    `BEGIN IMMEDIATE`, or on a server the write counter's row (`app.storage.server.BUMP`)."""
+    from app.storage.server.url import is_url
+
+    if isinstance(journal, str) and is_url(journal):
+        import psycopg
+
+        from app.storage.server.engine import BUMP
+
+        conn = psycopg.connect(journal)
+        conn.execute(BUMP)
+        return conn
+    import sqlite3
+
+    conn = sqlite3.connect(journal, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    return conn
+
+
+def _as_in_a_file(value: object) -> object:
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        utc = value.astimezone(dt.UTC) if value.tzinfo else value
+        return utc.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def journal_exists(journal: str | Path) -> bool:
+    """Whether a journal is there: its file, or teeter's tables in the server's database."""
+    from app.storage.server.url import is_url
+
+    if isinstance(journal, str) and is_url(journal):
+        found = query(
+            journal,
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename = 'teeter_schema'",
+        )
+        return bool(found[0][0])
+    return Path(journal).exists()
+
+
+def journal_digest(journal: str | Path) -> str:
+    """A fingerprint of every row of every table of the journal, on either engine: equal
+    before and after means nothing was written (not even the write counter)."""
+    import hashlib
+
+    from app.storage.file.schema import SCHEMA_VERSION, expected_shape
+
+    rows = []
+    for table in sorted(expected_shape(SCHEMA_VERSION)):
+        rows.append(table)
+        rows.extend(repr(row) for row in query(journal, f'SELECT * FROM "{table}" ORDER BY 1'))
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()

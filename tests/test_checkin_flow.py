@@ -3,7 +3,6 @@ and resuming at the next launch."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from app.ui.checkin.notice_screen import NoticeScreen
@@ -13,15 +12,11 @@ from app.ui.checkin.summary_screen import SummaryScreen
 from app.ui.checkin.track_screen import TrackScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.resume_screen import ResumeScreen
-from tests.conftest import CHECKIN_STEPS, wait_ready
+from tests.conftest import CHECKIN_STEPS, query, wait_ready
 
 
-def rows(db_path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(query).fetchall()
-    finally:
-        conn.close()
+def rows(journal: Path | str, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    return query(journal, sql)
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]

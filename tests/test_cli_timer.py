@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pendulum
@@ -14,6 +13,7 @@ from app.domain.records import StimulusKind
 from app.domain.safety import CAFFEINE_TIP, CARE_NOTICES, NOT_MEDICAL_ADVICE
 from app.storage.file.database import Database
 from app.storage.tables import stimuli
+from tests.conftest import journal_digest, journal_exists, query
 
 ZONE = "Europe/Paris"
 NOON = "2026-03-10T12:00:00+01:00"  # 11:00 UTC, a winter Tuesday in Paris
@@ -27,8 +27,9 @@ def clock(clock, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-de
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "teeter.db"
+def db(where: str) -> str:
+    """The journal the commands run on: a file, then a server journal (conftest `where`)."""
+    return where
 
 
 def teeter(db: Path, *args: str) -> int:
@@ -39,12 +40,8 @@ def teeter(db: Path, *args: str) -> int:
         return int(exit_.code or 0)
 
 
-def rows(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+def rows(db: Path | str, sql: str) -> list[tuple]:
+    return query(db, sql)
 
 
 def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
@@ -87,32 +84,32 @@ def test_a_bad_duration_is_refused_and_nothing_is_created(clock, db, capsys, bad
     assert teeter(db, "timer", "start", "coffee", "--", bad) == 2
     error = one_error_line(capsys)
     assert error.startswith("teeter timer: ")
-    assert not db.exists()
+    assert not journal_exists(db)
 
 
 def test_a_dash_duration_without_double_dash_is_a_usage_error(clock, db, capsys):
     assert teeter(db, "timer", "start", "coffee", "-5m") == 2
     one_error_line(capsys)
-    assert not db.exists()
+    assert not journal_exists(db)
 
 
 @pytest.mark.parametrize("bad", ["90", "0m", "8d", "1.5h"])
-def test_a_bad_duration_leaves_an_existing_file_untouched(clock, db, capsys, bad):
+def test_a_bad_duration_leaves_an_existing_file_untouched(clock, db, db_path, capsys, bad):
     teeter(db, "log", "tea", "-e", "5", "-c", "5")
-    before = db.read_bytes()
-    listing = sorted(path.name for path in db.parent.iterdir())
+    before = journal_digest(db)
+    listing = sorted(path.name for path in db_path.parent.iterdir())
     capsys.readouterr()
     assert teeter(db, "timer", "start", "coffee", bad) == 2
     one_error_line(capsys)
-    assert db.read_bytes() == before
-    assert sorted(path.name for path in db.parent.iterdir()) == listing
+    assert journal_digest(db) == before
+    assert sorted(path.name for path in db_path.parent.iterdir()) == listing
     assert rows(db, "SELECT name FROM stimulus") == [("tea",)]
 
 
 def test_an_empty_stimulus_name_is_refused(clock, db, capsys):
     assert teeter(db, "timer", "start", "  ", "2h") == 2
     assert "name" in one_error_line(capsys)
-    assert not db.exists()
+    assert not journal_exists(db)
 
 
 def test_a_second_running_timer_for_the_same_stimulus_is_refused(clock, db, capsys):
@@ -228,7 +225,7 @@ def test_kind_option_sets_the_kind_and_bad_kind_writes_nothing(clock, db, capsys
 def test_list_without_a_database_says_so_and_creates_nothing(clock, db, capsys):
     assert teeter(db, "timer", "list") == 0
     assert capsys.readouterr().out == "no active timers\n"
-    assert not db.exists()
+    assert not journal_exists(db)
 
 
 def test_list_with_no_timers(clock, db, capsys):
@@ -348,7 +345,7 @@ def test_stop_with_nothing_running_is_a_usage_error(clock, db, capsys, setup):
     capsys.readouterr()
     assert teeter(db, "timer", "stop", "coffee") == 2
     assert "no timer is running for coffee" in one_error_line(capsys)
-    assert db.exists() is (setup != "no file")
+    assert journal_exists(db) is (setup != "no file")
 
 
 def test_stop_after_it_ran_out_changes_nothing(clock, db, capsys):
@@ -363,7 +360,7 @@ def test_stop_after_it_ran_out_changes_nothing(clock, db, capsys):
 def test_timer_without_an_action_is_a_usage_error(clock, db, capsys):
     assert teeter(db, "timer") == 2
     one_error_line(capsys)
-    assert not db.exists()
+    assert not journal_exists(db)
 
 
 def test_times_are_stored_as_utc_whatever_the_local_zone(clock, db, capsys, monkeypatch):

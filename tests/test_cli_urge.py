@@ -4,25 +4,21 @@ with "now" pinned by TEETER_NOW; bad input is one line, exit 2, nothing written.
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from app.cli import main
+from tests.conftest import journal_digest, journal_exists
 from tests.test_cli_timer import clock, rows, teeter  # noqa: F401 - the shared fixture
 
 NOON = "2026-03-10T12:00:00+01:00"
 
 
-def digest(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
-    finally:
-        conn.close()
+def digest(path: Path | str) -> str:
+    return journal_digest(path)
 
 
 @pytest.fixture
@@ -35,8 +31,9 @@ def ran_out(clock, db: Path) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "teeter.db"
+def db(where: str) -> str:
+    """The journal the commands run on: a file, then a server journal (conftest `where`)."""
+    return where
 
 
 def test_within_ten_minutes_it_is_the_timers_end_answer(ran_out, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -107,15 +104,15 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(ran_out, capsys, args, 
 def test_nothing_waiting_and_no_file(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]
     assert teeter(db, "urge", "4") == 2
     assert capsys.readouterr().err == "teeter urge: no timer is waiting for a craving answer\n"
-    assert not db.exists()
+    assert not journal_exists(db)
     assert teeter(db, "urge") == 2  # argparse: N is required
-    assert not db.exists()
+    assert not journal_exists(db)
 
 
 def test_remind_sets_shows_and_turns_off(clock, db, capsys) -> None:  # type: ignore[no-untyped-def]
     assert teeter(db, "remind") == 0
     assert capsys.readouterr().out == "no check-in reminder\n"
-    assert not db.exists()
+    assert not journal_exists(db)
     assert teeter(db, "remind", "at", "7:05") == 0
     assert teeter(db, "remind", "quiet", "22:00-06:30") == 0
     capsys.readouterr()
@@ -136,11 +133,11 @@ def test_remind_refuses_bad_input(clock, db, capsys, args) -> None:  # type: ign
     assert teeter(db, "remind", *args) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("teeter remind: ")
-    assert not db.exists()
+    assert not journal_exists(db)
 
 
 def test_install_writes_one_unit_says_so_and_uninstall_removes_only_it(
-    clock, db, tmp_path, capsys, monkeypatch
+    clock, db_path, tmp_path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     config = tmp_path / "config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
@@ -149,27 +146,29 @@ def test_install_writes_one_unit_says_so_and_uninstall_removes_only_it(
     neighbour.parent.mkdir(parents=True)
     neighbour.write_text("mine")
     unit = config / "systemd" / "user" / "teeter-watch.service"
-    assert main(["--db", str(db), "watch", "--install"]) == 0
+    assert main(["--db", str(db_path), "watch", "--install"]) == 0
     assert capsys.readouterr().out == (
         f"wrote: {unit}\nto start it now and at every login: systemctl --user daemon-reload "
         "&& systemctl --user enable --now teeter-watch.service\n"
     )
     text = unit.read_text()
-    assert f"ExecStart={sys.executable} -m app --db {db.resolve()} watch\n" in text
-    assert main(["--db", str(db), "watch", "--install"]) == 0
+    assert f"ExecStart={sys.executable} -m app --db {db_path.resolve()} watch\n" in text
+    assert main(["--db", str(db_path), "watch", "--install"]) == 0
     assert capsys.readouterr().out.startswith(f"unchanged: {unit} (already installed)")
-    assert main(["--db", str(db), "watch", "--uninstall"]) == 0
+    assert main(["--db", str(db_path), "watch", "--uninstall"]) == 0
     assert capsys.readouterr().out == (
         f"removed: {unit}\nif it is running, stop it with: systemctl --user disable --now "
         "teeter-watch.service\n"
     )
     assert sorted(p.name for p in unit.parent.iterdir()) == ["other.service"]
     assert neighbour.read_text() == "mine"
-    assert main(["--db", str(db), "watch", "--uninstall"]) == 0
+    assert main(["--db", str(db_path), "watch", "--uninstall"]) == 0
     assert capsys.readouterr().out == f"nothing to remove: {unit} does not exist\n"
 
 
-def test_install_on_macos_writes_a_launch_agent(clock, db, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_install_on_macos_writes_a_launch_agent(  # type: ignore[no-untyped-def]
+    clock, db_path, tmp_path, capsys, monkeypatch
+) -> None:
     import plistlib
 
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -187,18 +186,18 @@ def test_install_on_macos_writes_a_launch_agent(clock, db, tmp_path, capsys, mon
 
 
 def test_install_never_replaces_a_file_teeter_did_not_write(
-    clock, db, tmp_path, capsys, monkeypatch
+    clock, db_path, tmp_path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.setattr(sys, "platform", "linux")
     unit = tmp_path / "systemd" / "user" / "teeter-watch.service"
     unit.parent.mkdir(parents=True)
     unit.write_text("[Service]\nExecStart=/bin/true\n")
-    assert main(["--db", str(db), "watch", "--install"]) == 2
+    assert main(["--db", str(db_path), "watch", "--install"]) == 2
     assert capsys.readouterr().err == (
         f"teeter watch: {unit} exists and was not written by teeter\n"
     )
-    assert main(["--db", str(db), "watch", "--uninstall"]) == 2
+    assert main(["--db", str(db_path), "watch", "--uninstall"]) == 2
     assert unit.read_text() == "[Service]\nExecStart=/bin/true\n"
 
 
@@ -222,3 +221,19 @@ def test_urge_ratings_survive_export_and_import_linked_to_their_timer(  # type: 
     assert teeter(fresh, "import", str(exported)) == 0
     assert "0 urge ratings" not in capsys.readouterr().out  # nothing added: not mentioned
     assert rows(fresh, "SELECT count(*) FROM urge_rating") == [(2,)]
+
+
+def test_install_for_a_server_journal_never_writes_its_password(
+    clock, pg_url, tmp_path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests import pg_server
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "linux")
+    unit = tmp_path / "systemd" / "user" / "teeter-watch.service"
+    assert main(["--db", pg_url, "watch", "--install"]) == 2
+    assert "~/.pgpass" in capsys.readouterr().err and not unit.exists()
+    without = pg_url.replace(f":{quote(pg_server.PASSWORD, safe='')}@", "@")
+    assert main(["--db", without, "watch", "--install"]) == 0
+    assert f'--db "postgresql://{pg_server.USER}@/' in unit.read_text()  # systemd-quoted
+    assert pg_server.PASSWORD not in unit.read_text()

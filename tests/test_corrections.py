@@ -115,6 +115,8 @@ def test_delete_then_restore_puts_back_the_same_row(db: Database) -> None:
 
 
 def test_restore_takes_a_new_id_when_its_own_was_reused(db: Database) -> None:
+    if db.on_server:
+        pytest.skip("a server never reuses an id: its sequence only counts up")
     entry = log(db)
     kept = corrections.delete_exposure(db, entry.id)
     newer = log(db, "tea")

@@ -56,8 +56,9 @@ def test_the_day_and_clock_an_entry_was_lived_on() -> None:
 
 def test_logged_entries_keep_their_offset_and_their_day(db: Database) -> None:
     log_coffees(db)
-    stored = sqlite3.connect(db.path).execute("SELECT utc_offset FROM exposure").fetchall()
-    assert stored == [(330,)] * 3
+    with db.read() as session:
+        stored = session.connection().exec_driver_sql("SELECT utc_offset FROM exposure").all()
+    assert [tuple(row) for row in stored] == [(330,)] * 3
     for viewer in (KOLKATA, LOS_ANGELES, PARIS):
         on_sat = exposures.on_days(db, SAT, SAT, viewer, 4)
         assert [e.enjoyment for e in on_sat] == [8, 6, 4], viewer

@@ -5,8 +5,6 @@ u within its window. Every check reads the database, not just the screen."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, TextArea
@@ -19,7 +17,7 @@ from app.ui.screens.log_screen import LogScreen
 from app.ui.screens.reframe_entry_screen import ReframeEntryScreen
 from app.ui.screens.stimuli_screen import StimuliScreen
 from app.ui.screens.timers_screen import TimersScreen
-from tests.conftest import FROZEN, wait_ready
+from tests.conftest import FROZEN, hold_write_lock, query, wait_ready
 from tests.test_home_screen import home_today
 
 MARKUP = "[bold]x [/] [@click=app.quit]y"
@@ -38,15 +36,11 @@ def log(db, name: str, minutes_ago: int, e: int = 7, c: int = 3, note: str = "")
     )
 
 
-def table(db_path: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+def table(journal: str, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    return query(journal, sql)
 
 
-def rows(db_path: Path) -> list[tuple]:  # type: ignore[type-arg]
+def rows(db_path: str) -> list[tuple]:  # type: ignore[type-arg]
     return table(
         db_path,
         "SELECT s.name, e.occurred_at, e.enjoyment, e.craving, e.note, e.source, e.created_at "
@@ -68,7 +62,7 @@ async def home(app, pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
 
 
-async def test_edit_every_field_from_home(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_edit_every_field_from_home(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     log(db, "tea", 120)
     log(db, "coffee", 30, note="first line\nsecond line, kept whole")
     app = make_app()
@@ -88,14 +82,14 @@ async def test_edit_every_field_from_home(make_app, db, db_path) -> None:  # typ
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert MARKUP[:20] in home_today(app) and "enjoyment  2   craving  9" in home_today(app)
-    name, at, e, c, note, source, _ = rows(db_path)[1]
+    name, at, e, c, note, source, _ = rows(where)[1]
     assert (name, e, c, note, source) == (MARKUP, 2, 9, "changed\nnote", "shell")
-    assert at.startswith("2026-11-24 07:05:00")  # 08:05 in Paris, stored as UTC
+    assert str(at).startswith("2026-11-24 07:05:00")  # 08:05 in Paris, stored as UTC
 
 
-async def test_a_bad_edit_says_why_and_writes_nothing(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_bad_edit_says_why_and_writes_nothing(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     log(db, "coffee", 30)
-    before = rows(db_path)
+    before = rows(where)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home(app, pilot)
@@ -117,10 +111,10 @@ async def test_a_bad_edit_says_why_and_writes_nothing(make_app, db, db_path) -> 
         await pilot.press("escape")  # leaves it as it was
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-    assert rows(db_path) == before
+    assert rows(where) == before
 
 
-async def test_untouched_time_keeps_its_seconds(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_untouched_time_keeps_its_seconds(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     exposures.log(
         db,
         stimulus="coffee",
@@ -137,39 +131,37 @@ async def test_untouched_time_keeps_its_seconds(make_app, db, db_path) -> None: 
         await settle(pilot)
         await pilot.press("6", "ctrl+s")
         await settle(pilot)
-    assert rows(db_path)[0][1].startswith("2026-11-24 08:24:43")
-    assert rows(db_path)[0][2] == 6
+    assert str(rows(where)[0][1]).startswith("2026-11-24 08:24:43")
+    assert rows(where)[0][2] == 6
 
 
-async def test_delete_from_home_then_undo_puts_it_back_exactly(
-    make_app, db, db_path, clock
-) -> None:  # type: ignore[no-untyped-def]
+async def test_delete_from_home_then_undo_puts_it_back_exactly(make_app, db, where, clock) -> None:  # type: ignore[no-untyped-def]
     log(db, "tea", 120)
     log(db, "coffee", 30, note="keep me")
-    before = rows(db_path)
+    before = rows(where)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home(app, pilot)
         await pilot.press("d")
         await settle(pilot)
-        assert "coffee" not in home_today(app) and len(rows(db_path)) == 1
+        assert "coffee" not in home_today(app) and len(rows(where)) == 1
         toasts = [n.message for n in app._notifications]
         assert any("Press u within 20 s to undo" in m for m in toasts)
         clock.advance(seconds=19)
         await pilot.press("u")
         await settle(pilot)
-        assert rows(db_path) == before
+        assert rows(where) == before
         assert "coffee" in home_today(app)
         await pilot.press("down", "d")  # the highlight had moved to tea, before coffee
         await settle(pilot)
         clock.advance(seconds=21)  # too late now
         await pilot.press("u")
         await settle(pilot)
-        assert rows(db_path) == before[:1]
+        assert rows(where) == before[:1]
         assert "coffee" not in home_today(app)
 
 
-async def test_delete_from_the_entry_screen(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_delete_from_the_entry_screen(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     log(db, "coffee", 30)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -179,13 +171,13 @@ async def test_delete_from_the_entry_screen(make_app, db, db_path) -> None:  # t
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert rows(db_path) == []
+        assert rows(where) == []
         await pilot.press("u")
         await settle(pilot)
-        assert len(rows(db_path)) == 1
+        assert len(rows(where)) == 1
 
 
-async def test_edit_and_delete_from_the_log_table(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_edit_and_delete_from_the_log_table(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     for minutes_ago, e in ((60 * 26, 8), (60 * 5, 6), (30, 3)):
         log(db, "coffee", minutes_ago, e=e)
     app = make_app()
@@ -208,11 +200,11 @@ async def test_edit_and_delete_from_the_log_table(make_app, db, db_path) -> None
         assert "9" in [str(cell) for cell in grid.get_row_at(1)]
         await pilot.press("d")
         await settle(pilot)
-        assert [r[2] for r in rows(db_path)] == [8, 3]
+        assert [r[2] for r in rows(where)] == [8, 3]
         assert grid.row_count == 2
         await pilot.press("u")
         await settle(pilot)
-        assert sorted(r[2] for r in rows(db_path)) == [3, 8, 9]
+        assert sorted(r[2] for r in rows(where)) == [3, 8, 9]
 
 
 async def test_a_reframe_opens_from_home_and_can_be_changed_or_deleted(make_app, db) -> None:  # type: ignore[no-untyped-def]
@@ -288,18 +280,18 @@ async def test_archiving_a_stimulus_can_be_undone(make_app, db) -> None:  # type
         assert [s.name for s in stimuli.list_active(db)] == ["coffee"]
 
 
-async def test_u_with_nothing_to_undo_changes_nothing(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_u_with_nothing_to_undo_changes_nothing(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     log(db, "coffee", 30)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home(app, pilot)
         await pilot.press("u")
         await settle(pilot)
-        assert isinstance(app.screen, HomeScreen) and len(rows(db_path)) == 1
+        assert isinstance(app.screen, HomeScreen) and len(rows(where)) == 1
 
 
 async def test_saving_while_another_process_writes_waits_without_freezing(  # type: ignore[no-untyped-def]
-    make_app, db, db_path
+    make_app, db, where
 ) -> None:
     log(db, "coffee", 30)
     app = make_app()
@@ -308,8 +300,7 @@ async def test_saving_while_another_process_writes_waits_without_freezing(  # ty
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
-        other = sqlite3.connect(db_path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another writer holds the journal
+        other = hold_write_lock(where)  # another writer holds the journal
         try:
             await pilot.press("2", "ctrl+s")
             await pilot.pause(0.6)
@@ -317,8 +308,8 @@ async def test_saving_while_another_process_writes_waits_without_freezing(  # ty
             assert "Waiting for the journal" in str(screen.query_one("#form-error").render())
             await pilot.press("ctrl+s")  # a second press never saves twice
         finally:
-            other.execute("ROLLBACK")
+            other.rollback()
             other.close()
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-    assert [r[2] for r in rows(db_path)] == [2]
+    assert [r[2] for r in rows(where)] == [2]

@@ -221,7 +221,7 @@ async def next_day(app, pilot, clock: MovableClock) -> None:  # type: ignore[no-
     await pilot.pause()
 
 
-async def test_three_days_from_start_to_stored_summary(make_app, db, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_three_days_from_start_to_stored_summary(make_app, db, where, clock) -> None:  # type: ignore[no-untyped-def]
     stimuli.ensure(db, "coffee", FROZEN)
     stimuli.ensure(db, "tea", FROZEN)
     app = make_app()
@@ -266,10 +266,10 @@ async def test_three_days_from_start_to_stored_summary(make_app, db, db_path, cl
         await next_day(app, pilot, clock)
         assert home_line(app).startswith("experiment: day 3 of 3 (spaced)")  # nothing logged
         clock.advance(days=1)
-    assert rows(db_path, "SELECT started_at, ends_at, end_reason FROM timer") == [
+    assert rows(where, "SELECT started_at, ends_at, end_reason FROM timer") == [
         ("2026-11-25 08:30:00.000000", "2026-11-25 10:00:00.000000", "cancelled")
     ]
-    assert rows(db_path, "SELECT state, summary IS NULL FROM experiment") == [("running", 1)]
+    assert rows(where, "SELECT state, summary IS NULL FROM experiment") == [("running", 1)]
 
     app = make_app()  # the first launch after day 3 completes it
     async with app.run_test(size=(80, 30)) as pilot:
@@ -284,7 +284,7 @@ async def test_three_days_from_start_to_stored_summary(make_app, db, db_path, cl
         assert app.screen.query_one("#experiment-start").display  # a new one can start
 
     ((state, first_day, ended_at, summary),) = rows(
-        db_path, "SELECT state, first_day, ended_at, summary FROM experiment"
+        where, "SELECT state, first_day, ended_at, summary FROM experiment"
     )
     assert (state, first_day, ended_at) == (
         "completed",
@@ -333,7 +333,7 @@ async def test_experiment_across_the_autumn_dst_night(make_app, db_path) -> None
     ]
 
 
-async def test_abandoning_asks_first_and_is_recorded_plainly(make_app, db, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_abandoning_asks_first_and_is_recorded_plainly(make_app, db, where, clock) -> None:  # type: ignore[no-untyped-def]
     coffee = stimuli.ensure(db, "coffee", FROZEN)
     experiments.start(db, [coffee.id], DAY1, FROZEN)
     app = make_app()
@@ -348,7 +348,7 @@ async def test_abandoning_asks_first_and_is_recorded_plainly(make_app, db, db_pa
         assert "day 2 of 3" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("n")  # keep going
         await pilot.pause()
-        assert rows(db_path, "SELECT state FROM experiment") == [("running",)]
+        assert rows(where, "SELECT state FROM experiment") == [("running",)]
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("y")
@@ -360,7 +360,7 @@ async def test_abandoning_asks_first_and_is_recorded_plainly(make_app, db, db_pa
         await pilot.press("escape")
         await pilot.pause()
         assert home_line(app) == ""
-    assert rows(db_path, "SELECT state, ended_at, summary FROM experiment") == [
+    assert rows(where, "SELECT state, ended_at, summary FROM experiment") == [
         ("abandoned", "2026-11-25 08:30:00.000000", None)
     ]
 

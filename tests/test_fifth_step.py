@@ -100,7 +100,8 @@ def test_a_fifth_step_is_one_line_in_the_domain(tmp_path: Path) -> None:
     assert found["complete"] and found["lossless"] and found["added"] == 1
 
 
-def test_steps_live_as_rows_and_a_pending_step_has_none(db: Database, db_path: Path) -> None:
+def test_steps_live_as_rows_and_a_pending_step_has_none(file_db: Database, db_path: Path) -> None:
+    db = file_db  # the table's columns are read as SQLite lists them
     day, now = dt.date(2026, 11, 24), dt.datetime(2026, 11, 24, 8, tzinfo=dt.UTC)
     checkins.mark_step(db, day, STEPS[0], StepState.DONE, now)
     checkins.mark_step(db, day, STEPS[1], StepState.SKIPPED, now)

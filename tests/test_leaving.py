@@ -12,7 +12,7 @@ from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.settings_screen import SettingsScreen
 from app.ui.widgets.rating import RatingInput
-from tests.conftest import wait_ready
+from tests.conftest import query, wait_ready
 from tests.test_focus import open_track
 
 
@@ -100,7 +100,7 @@ async def test_settings_escape_with_an_unsaved_hour_asks(make_app, db_path) -> N
         assert app.day_start_hour == 6
 
 
-async def test_escape_on_a_changed_entry_asks(make_app, db, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_on_a_changed_entry_asks(make_app, db, where, clock) -> None:  # type: ignore[no-untyped-def]
     from app.domain.records import ExposureSource
     from app.storage.tables import exposures
 
@@ -125,6 +125,4 @@ async def test_escape_on_a_changed_entry_asks(make_app, db, db_path, clock) -> N
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT enjoyment FROM exposure").fetchall() == [(6,)]
-    conn.close()
+    assert query(where, "SELECT enjoyment FROM exposure") == [(6,)]

@@ -56,22 +56,22 @@ async def home(app, pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
 
-async def test_home_shows_what_the_shell_logged_within_a_second(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_home_shows_what_the_shell_logged_within_a_second(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     db.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await home(app, pilot)
         assert "Nothing logged yet today" in home_today(app)
-        shell(db_path, FROZEN, "log", "coffee", "-e", "6", "-c", "8")
+        shell(where, FROZEN, "log", "coffee", "-e", "6", "-c", "8")
         took = await until(pilot, lambda: "coffee" in home_today(app))
         assert took < 1.5
-        shell(db_path, FROZEN, "timer", "start", "tea", "1h")
+        shell(where, FROZEN, "timer", "start", "tea", "1h")
         await until(pilot, lambda: "tea" in str(app.screen.query_one("#home-timers").render()))
-        shell(db_path, FROZEN, "undo")
+        shell(where, FROZEN, "undo")
         await until(pilot, lambda: "coffee" not in home_today(app))
 
 
-async def test_timers_screen_keeps_what_is_typed_while_it_reloads(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_timers_screen_keeps_what_is_typed_while_it_reloads(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     timers.start(db, "coffee", dt.timedelta(hours=1), FROZEN)
     db.close()
     app = make_app()
@@ -83,7 +83,7 @@ async def test_timers_screen_keeps_what_is_typed_while_it_reloads(make_app, db, 
         field = app.screen.query_one("#timers-stimulus", Input)
         field.focus()
         await pilot.press(*"cho")
-        shell(db_path, FROZEN, "timer", "start", "tea", "2h")
+        shell(where, FROZEN, "timer", "start", "tea", "2h")
         screen = app.screen
         await until(pilot, lambda: len(screen.running) == 2)
         assert app.focused is field and field.value == "cho" and field.cursor_position == 3
@@ -91,7 +91,7 @@ async def test_timers_screen_keeps_what_is_typed_while_it_reloads(make_app, db, 
         assert field.value == "choc"
 
 
-async def test_log_screen_keeps_its_row_and_scroll(make_app, db, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_log_screen_keeps_its_row_and_scroll(make_app, db, where, clock) -> None:  # type: ignore[no-untyped-def]
     for hours_ago in range(30, 0, -3):
         exposures.log(
             db,
@@ -118,7 +118,7 @@ async def test_log_screen_keeps_its_row_and_scroll(make_app, db, db_path, clock)
         body = screen.query_one("#log-body")
         place = (grid.cursor_row, body.scroll_y)
         chosen = grid.coordinate_to_cell_key(grid.cursor_coordinate).row_key
-        shell(db_path, FROZEN, "log", "coffee", "-e", "2", "-c", "9")
+        shell(where, FROZEN, "log", "coffee", "-e", "2", "-c", "9")
         await until(pilot, lambda: grid.row_count == 11)
         await pilot.pause()
         assert (grid.cursor_row, body.scroll_y) == place

@@ -225,7 +225,8 @@ def seen_first_launch(db) -> None:  # type: ignore[no-untyped-def]
     settings.put(db, settings.CARE_NOTE_SEEN, "2026-11-01")
 
 
-def test_log_screen_snapshot(snap_compare, make_app, db) -> None:  # type: ignore[no-untyped-def]
+def test_log_screen_snapshot(snap_compare, make_app, file_db) -> None:  # type: ignore[no-untyped-def]
+    db = file_db  # one picture per screen: the engine does not change it
     for row in COFFEE:
         add(db, "coffee", *row)
     add(db, MARKUP, "2026-11-23 12:00", 6, 5)

@@ -4,8 +4,6 @@ escape or arrows. Wider screens keep their layout."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
@@ -15,7 +13,7 @@ from app.ui.checkin.base import StepScreen
 from app.ui.screens.quick_log_screen import QuickLogScreen
 from app.ui.screens.timers_screen import TimersScreen
 from app.ui.widgets.rating import RatingInput
-from tests.conftest import wait_ready
+from tests.conftest import query, wait_ready
 
 PHONE = (45, 24)
 
@@ -62,7 +60,7 @@ async def test_a_tap_on_a_rating_bar_sets_that_rating(make_app, db, clock) -> No
 
 
 async def test_quick_log_on_a_phone_saves_and_cancels_by_footer_taps(
-    make_app, db, db_path, clock
+    make_app, db, where, clock
 ) -> None:  # type: ignore[no-untyped-def]
     log_coffee(db, clock)  # the form opens on the ratings; in a text field, enter saves
     app = make_app()
@@ -83,11 +81,8 @@ async def test_quick_log_on_a_phone_saves_and_cancels_by_footer_taps(
         await pilot.click(footer_keys(app)["Save"])
         await pilot.pause()
         assert not isinstance(app.screen, QuickLogScreen)
-    with sqlite3.connect(db_path) as connection:
-        last = connection.execute(
-            "SELECT enjoyment, craving FROM exposure ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-    assert last == (8, 2)
+    last = query(where, "SELECT enjoyment, craving FROM exposure ORDER BY id DESC LIMIT 1")
+    assert last == [(8, 2)]
 
 
 async def test_a_checkin_step_on_a_phone_offers_every_key_as_a_footer_tap(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -184,11 +184,11 @@ def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, 
     ids=lambda c: c[0],
 )
 def test_shell_outputs_show_names_and_notes_without_controls(  # type: ignore[no-untyped-def]
-    capsys, db, db_path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+    capsys, db, where, monkeypatch: pytest.MonkeyPatch, command: list[str]
 ) -> None:
     fill(db)
     monkeypatch.setenv("TEETER_NOW", FROZEN.isoformat())
-    code, out, err = run_main(capsys, "--db", str(db_path), *command)
+    code, out, err = run_main(capsys, "--db", str(where), *command)
     assert code == 0, err
     assert no_controls(out) and no_controls(err)
     if command[0] != "status":

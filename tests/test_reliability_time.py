@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import sqlite3
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pendulum
@@ -236,22 +234,20 @@ async def test_0359_and_0400_on_the_day_the_clocks_go_back(make_app, db, zone: s
         assert "03:59" in shown and "04:00" not in shown
 
 
-def checkin_rows(path: Path) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(f"SELECT * FROM {CHECKIN_STEPS} ORDER BY day").fetchall()
-    finally:
-        conn.close()
+def checkin_rows(path: str) -> list[tuple[object, ...]]:
+    from tests.conftest import query
+
+    return query(path, f"SELECT * FROM {CHECKIN_STEPS} ORDER BY day")
 
 
-async def test_a_done_day_is_not_offered_again_in_another_zone(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_done_day_is_not_offered_again_in_another_zone(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     """Checked in fully in Paris in the morning; opened in New York the same calendar day
     (Paris afternoon) and in Sydney the next one: no resume offer, past days untouched."""
     paris = pendulum.datetime(2026, 11, 24, 8, 0, tz="Europe/Paris")
     for step in Step:
         checkins.mark_step(db, paris.date(), step, StepState.DONE, paris)
     log_at(db, paris, "paris")
-    before = checkin_rows(db_path)
+    before = checkin_rows(where)
     for now in (
         pendulum.datetime(2026, 11, 24, 7, 0, tz="America/New_York"),
         pendulum.datetime(2026, 11, 25, 9, 0, tz="Australia/Sydney"),
@@ -266,13 +262,13 @@ async def test_a_done_day_is_not_offered_again_in_another_zone(make_app, db, db_
                 assert "4 of 4 done" in checkin
             else:
                 assert "not started" in checkin
-    assert checkin_rows(db_path) == before
+    assert checkin_rows(where) == before
 
 
-async def test_a_half_done_day_is_offered_once_in_its_own_day_only(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_half_done_day_is_offered_once_in_its_own_day_only(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     paris = pendulum.datetime(2026, 11, 24, 22, 0, tz="Europe/Paris")
     checkins.mark_step(db, paris.date(), Step.NOTICE, StepState.DONE, paris)
-    before = checkin_rows(db_path)
+    before = checkin_rows(where)
     cases = [  # (now, resume offered?)
         (pendulum.datetime(2026, 11, 24, 18, 30, tz="America/New_York"), True),  # still the 24th
         (pendulum.datetime(2026, 11, 25, 8, 0, tz="Asia/Tokyo"), False),  # the 25th
@@ -283,7 +279,7 @@ async def test_a_half_done_day_is_offered_once_in_its_own_day_only(make_app, db,
             await wait_ready(app, pilot)
             await pilot.pause()
             assert isinstance(app.screen, ResumeScreen) is offered, now
-    assert checkin_rows(db_path) == before
+    assert checkin_rows(where) == before
 
 
 def test_a_three_day_window_in_a_new_zone_still_holds_every_entry_once(db: Database) -> None:
@@ -299,7 +295,7 @@ def test_a_three_day_window_in_a_new_zone_still_holds_every_entry_once(db: Datab
         assert len(notes) == len(set(notes)), zone  # windows never overlap
 
 
-async def test_clock_jumps_while_a_timer_runs(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_clock_jumps_while_a_timer_runs(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     """Forward three hours (the machine slept): the timer has run out at its own end.
     Back a day (a clock correction): nothing reopens, nothing is counted twice."""
     start = pendulum.datetime(2026, 11, 24, 9, 0, tz="Europe/Paris")
@@ -324,10 +320,11 @@ async def test_clock_jumps_while_a_timer_runs(make_app, db, db_path) -> None:  #
         assert isinstance(app.screen, HomeScreen)
         assert "No timers running" in str(home.query_one("#home-timers").render())
         assert app.is_running
-    conn = sqlite3.connect(db_path)
-    ended = conn.execute("SELECT ended_at, end_reason FROM timer WHERE id = ?", (timer.id,))
-    ended_at, reason = ended.fetchone()
-    conn.close()
+    from tests.conftest import query
+
+    [(ended_at, reason)] = query(
+        where, f"SELECT ended_at, end_reason FROM timer WHERE id = {timer.id}"
+    )
     assert reason == "ran_out"
     assert pendulum.parse(ended_at.replace(" ", "T") + "Z") == timer.ends_at  # its own end
 

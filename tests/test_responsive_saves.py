@@ -5,25 +5,23 @@ file, and the save then lands — or, if the file stays busy, says so and writes
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
 from app.ui.screens.quick_log_screen import QuickLogScreen
-from tests.conftest import wait_ready
+from tests.conftest import hold_write_lock, query, wait_ready
 
 
 class HeldLock:
-    """Another process's write transaction: `BEGIN IMMEDIATE` on its own connection."""
+    """Another process's write transaction, holding the journal's write lock."""
 
-    def __init__(self, path: Path) -> None:
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("BEGIN IMMEDIATE")
+    def __init__(self, journal: Path | str) -> None:
+        self.conn = hold_write_lock(journal)
 
     def release(self) -> None:
-        self.conn.execute("COMMIT")
+        self.conn.rollback()
         self.conn.close()
 
 
@@ -48,14 +46,12 @@ async def until(condition, seconds: float = 5.0) -> None:  # type: ignore[no-unt
     raise AssertionError("the condition never held")
 
 
-async def test_a_save_behind_a_held_lock_keeps_keys_working_then_lands(
-    make_app, db, db_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+async def test_a_save_behind_a_held_lock_keeps_keys_working_then_lands(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await fill_quick_log(app, pilot)
-        lock = HeldLock(db_path)
+        lock = HeldLock(where)
         try:
             await pilot.press("enter")
             await until(lambda: "Waiting for the journal" in form_error(app))
@@ -67,17 +63,16 @@ async def test_a_save_behind_a_held_lock_keeps_keys_working_then_lands(
             await pilot.press("escape")  # nor does leaving pretend the row was dropped
             assert isinstance(app.screen, QuickLogScreen)
             assert "Still saving" in form_error(app)
-            seen = sqlite3.connect(db_path).execute("SELECT count(*) FROM exposure")
-            assert seen.fetchone() == (0,)  # nothing yet: the lock is still held
+            seen = query(where, "SELECT count(*) FROM exposure")
+            assert seen == [(0,)]  # nothing yet: the lock is still held
         finally:
             lock.release()
         await until(lambda: not isinstance(app.screen, QuickLogScreen))
-    rows = sqlite3.connect(db_path).execute("SELECT enjoyment, craving FROM exposure").fetchall()
-    assert rows == [(7, 4)]
+    assert query(where, "SELECT enjoyment, craving FROM exposure") == [(7, 4)]
 
 
 async def test_a_file_that_stays_busy_says_so_and_writes_nothing(
-    make_app, db, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app, db, where, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.storage.file import files
 
@@ -86,7 +81,7 @@ async def test_a_file_that_stays_busy_says_so_and_writes_nothing(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await fill_quick_log(app, pilot)
-        lock = HeldLock(db_path)
+        lock = HeldLock(where)
         try:
             await pilot.press("enter")
             await until(lambda: "busy" in form_error(app))
@@ -96,5 +91,4 @@ async def test_a_file_that_stays_busy_says_so_and_writes_nothing(
         assert "try again" in form_error(app)
         await pilot.press("enter")  # the file is free now: the same form saves
         await until(lambda: not isinstance(app.screen, QuickLogScreen))
-    rows = sqlite3.connect(db_path).execute("SELECT count(*) FROM exposure").fetchone()
-    assert rows == (1,)
+    assert query(where, "SELECT count(*) FROM exposure") == [(1,)]

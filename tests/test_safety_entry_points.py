@@ -178,11 +178,11 @@ def test_timer_end_words(table_db: Database, row: Row) -> None:
 
 # --- `teeter timer start` ------------------------------------------------------------------
 def test_teeter_timer_start(
-    table_db: Database, db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+    table_db: Database, where: str, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("TEETER_NOW", FROZEN.isoformat())
     for row in TABLE:
-        assert main(["--db", str(db_path), "timer", "start", row.name, "1h"]) == 0
+        assert main(["--db", where, "timer", "start", row.name, "1h"]) == 0
         out, err = capsys.readouterr()
         assert out.startswith(f"{row.name}: next one not before ")
         assert (CARE in err) is row.care

@@ -5,7 +5,6 @@ what the confirmation said (and nothing when cancelled). Plus the storage functi
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,20 +19,16 @@ from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.stimuli_screen import StimuliScreen, StimulusFormScreen
 from app.ui.screens.stimuli_view import delete_question, what_goes_with
-from tests.conftest import FROZEN, wait_ready
+from tests.conftest import FROZEN, query, wait_ready
 
 MARKUP = "[bold]x [/] [@click=app.quit]y"
 
 
-def rows(db_path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(query).fetchall()
-    finally:
-        conn.close()
+def rows(journal: Path | str, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    return query(journal, sql)
 
 
-def table_counts(db_path: Path) -> dict[str, int]:
+def table_counts(db_path: Path | str) -> dict[str, int]:
     return {
         table: rows(db_path, f"SELECT count(*) FROM {table}")[0][0]
         for table in ("stimulus", "exposure", "timer", "reframe")
@@ -155,9 +150,9 @@ async def test_add_takes_the_kind_a_name_plainly_is_and_says_so(make_app, db_pat
     ]
 
 
-async def test_rename_keeps_history_under_the_same_id(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_rename_keeps_history_under_the_same_id(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     coffee = seed(db, "coffee", 4, timed=1, reframed=1)
-    before = rows(db_path, "SELECT id, stimulus_id, enjoyment FROM exposure ORDER BY id")
+    before = rows(where, "SELECT id, stimulus_id, enjoyment FROM exposure ORDER BY id")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
@@ -167,16 +162,16 @@ async def test_rename_keeps_history_under_the_same_id(make_app, db, db_path) -> 
         await pilot.pause()
         assert isinstance(app.screen, StimuliScreen)
         assert table_text(app) == "Morning coffee | caffeine | 4 | "
-    assert rows(db_path, "SELECT id, name FROM stimulus") == [(coffee, "Morning coffee")]
-    assert rows(db_path, "SELECT id, stimulus_id, enjoyment FROM exposure ORDER BY id") == before
+    assert rows(where, "SELECT id, name FROM stimulus") == [(coffee, "Morning coffee")]
+    assert rows(where, "SELECT id, stimulus_id, enjoyment FROM exposure ORDER BY id") == before
     assert {e.stimulus_name for e in exposures.between(db, FROZEN.subtract(days=1), FROZEN)} == {
         "Morning coffee"
     }
-    assert table_counts(db_path) == {"stimulus": 1, "exposure": 4, "timer": 1, "reframe": 1}
+    assert table_counts(where) == {"stimulus": 1, "exposure": 4, "timer": 1, "reframe": 1}
 
 
 async def test_a_name_clash_ignoring_case_is_refused_and_nothing_written(
-    make_app, db, db_path
+    make_app, db, where
 ) -> None:  # type: ignore[no-untyped-def]
     seed(db, "Coffee", 1)
     seed(db, "tea", 1)
@@ -199,10 +194,10 @@ async def test_a_name_clash_ignoring_case_is_refused_and_nothing_written(
         await pilot.pause()
         assert "already a stimulus" in str(app.screen.query_one("#form-error").render())
         await pilot.press("escape")
-    assert rows(db_path, "SELECT name FROM stimulus ORDER BY name") == [("Coffee",), ("tea",)]
+    assert rows(where, "SELECT name FROM stimulus ORDER BY name") == [("Coffee",), ("tea",)]
 
 
-async def test_set_kind_and_archive_hides_from_pickers(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_set_kind_and_archive_hides_from_pickers(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     seed(db, "evening thing", 2)
     seed(db, "coffee", 1)
     app = make_app()
@@ -219,11 +214,11 @@ async def test_set_kind_and_archive_hides_from_pickers(make_app, db, db_path) ->
         footer = {k.description for k in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
         assert "Unarchive" in footer and "Archive" not in footer
     assert [s.name for s in stimuli.list_active(db)] == ["coffee"]
-    assert rows(db_path, "SELECT name, kind, archived FROM stimulus ORDER BY name") == [
+    assert rows(where, "SELECT name, kind, archived FROM stimulus ORDER BY name") == [
         ("coffee", "caffeine", 0),
         ("evening thing", "substance", 1),
     ]
-    assert table_counts(db_path)["exposure"] == 3  # history kept
+    assert table_counts(where)["exposure"] == 3  # history kept
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
@@ -233,10 +228,10 @@ async def test_set_kind_and_archive_hides_from_pickers(make_app, db, db_path) ->
     assert {s.name for s in stimuli.list_active(db)} == {"evening thing", "coffee"}
 
 
-async def test_delete_removes_exactly_what_the_confirmation_said(make_app, db, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_delete_removes_exactly_what_the_confirmation_said(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
     seed(db, "coffee", 42, timed=3, reframed=1)
     seed(db, "tea", 2, timed=1, reframed=2)
-    assert table_counts(db_path) == {"stimulus": 2, "exposure": 44, "timer": 4, "reframe": 3}
+    assert table_counts(where) == {"stimulus": 2, "exposure": 44, "timer": 4, "reframe": 3}
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
@@ -252,16 +247,16 @@ async def test_delete_removes_exactly_what_the_confirmation_said(make_app, db, d
         await pilot.pause()
         assert isinstance(app.screen, StimuliScreen)
         assert names_in_table(app) == ["tea"]
-    assert table_counts(db_path) == {"stimulus": 1, "exposure": 2, "timer": 1, "reframe": 2}
+    assert table_counts(where) == {"stimulus": 1, "exposure": 2, "timer": 1, "reframe": 2}
     assert rows(
-        db_path, "SELECT DISTINCT s.name FROM exposure e JOIN stimulus s ON s.id = e.stimulus_id"
+        where, "SELECT DISTINCT s.name FROM exposure e JOIN stimulus s ON s.id = e.stimulus_id"
     ) == [("tea",)]
 
 
 @pytest.mark.parametrize("keys", [["n"], ["escape"], ["enter"]])  # enter: Cancel has the focus
-async def test_cancelling_the_confirmation_deletes_nothing(make_app, db, db_path, keys) -> None:  # type: ignore[no-untyped-def]
+async def test_cancelling_the_confirmation_deletes_nothing(make_app, db, where, keys) -> None:  # type: ignore[no-untyped-def]
     seed(db, "coffee", 2, timed=1)
-    before = table_counts(db_path)
+    before = table_counts(where)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
@@ -272,7 +267,7 @@ async def test_cancelling_the_confirmation_deletes_nothing(make_app, db, db_path
         await pilot.pause()
         assert isinstance(app.screen, StimuliScreen)
         assert names_in_table(app) == ["coffee"]
-    assert table_counts(db_path) == before
+    assert table_counts(where) == before
 
 
 async def test_a_markup_like_name_shows_literally(make_app, db) -> None:  # type: ignore[no-untyped-def]

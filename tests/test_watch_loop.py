@@ -29,12 +29,10 @@ class Recorder:
         return True
 
 
-async def test_the_loop_sends_once_and_survives_clock_jumps(
-    db, db_path, clock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+async def test_the_loop_sends_once_and_survives_clock_jumps(db, where, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(runner, "NAP", 0.02)
     recorder, lines = Recorder(), []
-    watcher = runner.Watcher(db_path, clock, lines.append, channel=recorder)  # type: ignore[arg-type]
+    watcher = runner.Watcher(where, clock, lines.append, channel=recorder)  # type: ignore[arg-type]
     stop = asyncio.Event()
     task = asyncio.create_task(watcher.run(stop))
 

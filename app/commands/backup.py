@@ -45,6 +45,7 @@ def run_backup(args: argparse.Namespace, location: Location) -> int:
     from app.storage.file import files
     from app.storage.file.copies import CopyExists, write_copy
 
+    _file_only(location)
     target = Path(args.file).expanduser()
     if _same_file(target, location.path):
         raise UsageError(f"{target} is the journal itself; choose another file for the backup")
@@ -67,6 +68,7 @@ def run_restore(args: argparse.Namespace, location: Location) -> int:
     from app.storage.file.copies import restore
     from app.storage.file.errors import StorageError
 
+    _file_only(location)
     source = Path(args.file).expanduser()
     if not args.yes:
         raise UsageError(
@@ -93,3 +95,14 @@ def _same_file(path: Path, db_path: Path) -> bool:
     db = db_path.expanduser().resolve()
     guarded = {db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))}
     return path.resolve() in guarded
+
+
+def _file_only(location: Location) -> None:
+    """Backups are copies of a file; a server journal has its own ways."""
+    from app.cli import UsageError
+
+    if location.is_server:
+        raise UsageError(
+            f"{location} is on a server: backup and restore copy a journal file; use teeter "
+            "export --output FILE and teeter import FILE (lossless), or the server's own backups"
+        )

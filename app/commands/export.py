@@ -46,9 +46,9 @@ def run(args: argparse.Namespace, location: Location) -> int:
     from app.storage.transfer import OutputUnwritable, TransferError, write_private
 
     output = Path(args.output).expanduser() if args.output not in (None, "-") else None
-    if output is not None and _is_database(output, location.path):
+    if output is not None and location.is_file and _is_database(output, location.path):
         raise UsageError(f"{output} is the database itself; choose another file for the export")
-    if not location.path.exists():  # like report and status: a mistyped --db creates nothing
+    if not location.exists():  # like report and status: a mistyped --db creates nothing
         raise UsageError(f"no database at {location}; nothing to export (check --db or TEETER_DB)")
     db = Database(location)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from app.domain.wording import counted
 
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace, location: Location) -> int:
             f"this deletes everything in {location} for good; add --yes to do it "
             "(teeter export --output FILE keeps a copy first)"
         )
+    if location.is_server:
+        return _forget_on_server(location)
     from app.storage.file.forget import forget_all
 
     result = forget_all(location.path)
@@ -45,4 +48,23 @@ def run(args: argparse.Namespace, location: Location) -> int:
             f"forgot everything in {location}: {entries} deleted, the file and its log "
             f"scrubbed{backups}"
         )
+    return 0
+
+
+def _forget_on_server(location: Location) -> int:
+    """Every row of the server journal, deleted in one write; what a server keeps is said."""
+    from app.domain.wording import counted
+    from app.storage.file.database import Database
+    from app.storage.server.forget import SERVER_LIMITS, forget_rows
+
+    if not location.exists():
+        print(f"nothing to forget: {location} holds no teeter journal")
+        return 0
+    db = Database(location)
+    try:
+        rows = forget_rows(db)
+    finally:
+        db.close()
+    print(f"forgot everything in {location}: {counted(rows, 'row')} deleted")
+    print(f"teeter cannot promise more: {SERVER_LIMITS}", file=sys.stderr)
     return 0

@@ -47,7 +47,12 @@ def run(args: argparse.Namespace, location: Location) -> int:
     from app.storage.file.quick import stored_day_start_hour
 
     now = system_now()
-    hour = stored_day_start_hour(location.path)  # read-only: bad input must leave no file behind
+    if location.is_file:  # read-only: bad input must leave no file behind
+        hour = stored_day_start_hour(location.path)
+    else:
+        from app.storage.server.status import stored_day_start_hour as on_server
+
+        hour = on_server(location.url)
     try:
         name = clean_name(args.stimulus)
         enjoyment = parse_rating(args.enjoyment, "enjoyment")
@@ -66,7 +71,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
     # Plain sqlite3, same rows and discipline as the app (see app.storage.file.shell_write):
     # SQLModel's import alone would cost ten times the rest of this command.
     logged = log_exposure(
-        location.path,
+        location.connect_to,
         stimulus=name,
         occurred_at=when,  # in the zone where it happened: its offset is kept
         enjoyment=enjoyment,

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
     from app.storage.file.database import Database
     from app.storage.tables import notify_settings
 
-    if change is None and not location.path.exists():
+    if change is None and not location.exists():
         print(_describe(None, None))
         return 0
     db = Database(location)

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
 
     days = parse_days(args.days)
     now = system_now()
-    if not location.path.exists():
+    if not location.exists():
         if args.stimulus is not None:
             raise UsageError(f"no stimulus called {one_line(args.stimulus)!r}: nothing is logged")
         print(f"Nothing logged yet. {_HOW_TO_START}")

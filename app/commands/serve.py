@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
         return 1
     from app.serve.launch import serve
 
-    return serve(args, location.path)
+    return serve(args, location)
 
 
 def _port(text: str) -> int:

@@ -33,7 +33,12 @@ def run(args: argparse.Namespace, location: Location) -> int:
     from app.storage.file import quick
 
     now = current_instant()
-    found = quick.snapshot(location.path, lambda hour: local_day(now, hour))
+    if location.is_file:
+        found = quick.snapshot(location.path, lambda hour: local_day(now, hour))
+    else:  # psycopg alone, a 2-second connect timeout, silent on any failure
+        from app.storage.server import status as server_status
+
+        found = server_status.snapshot(location.url, lambda hour: local_day(now, hour))
     if found is None:
         return 0
     line = status_line(found.timers, found.checkin_steps, now)

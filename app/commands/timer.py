@@ -122,7 +122,7 @@ def run_list(args: argparse.Namespace, location: Location) -> int:
     from app.clock import system_now, zone_of
 
     now = system_now()
-    if not location.path.exists():  # nothing to list, and listing must not create the file
+    if not location.exists():  # nothing to list, and listing must not create the file
         print("no active timers")
         return 0
 
@@ -163,7 +163,7 @@ def run_stop(args: argparse.Namespace, location: Location) -> int:
     except StimulusNameError as error:
         raise UsageError(str(error)) from None
     nothing = f"no timer is running for {name} (see: teeter timer list)"
-    if not location.path.exists():
+    if not location.exists():
         raise UsageError(nothing)
 
     from app.domain.records import TimerEnd

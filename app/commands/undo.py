@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
     now = system_now()
     minutes = int(SHELL_UNDO_WINDOW.total_seconds() // 60)
     nothing = "nothing to undo: no entry was logged from the shell"
-    if not location.path.exists():  # never create a file just to find it empty
+    if not location.exists():  # never create a file just to find it empty
         raise UsageError(nothing)
 
     from app.domain.records import ExposureSource

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
     except (RatingError, StimulusNameError) as error:
         raise UsageError(str(error)) from None
     waiting = "no timer is waiting for a craving answer"
-    if not location.path.exists():  # nothing to answer, and answering must not create the file
+    if not location.exists():  # nothing to answer, and answering must not create the file
         raise UsageError(f"no stimulus named {name}" if name else waiting)
 
     from app.domain.urges import UrgeSource

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
@@ -34,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace, location: Location) -> int:
     if args.install or args.uninstall:
-        return _service_file(args.install, location.path)
+        return _service_file(args.install, location)
     import asyncio
     import signal
 
@@ -47,7 +46,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
     try:
         from app.watch.runner import Watcher
 
-        watcher = Watcher(location.path, system_now, log)
+        watcher = Watcher(location, system_now, log)
     except NotifierMissing as missing:
         print(f"teeter watch: {missing}", file=sys.stderr)
         return 1
@@ -68,11 +67,17 @@ def run(args: argparse.Namespace, location: Location) -> int:
     return 0
 
 
-def _service_file(install: bool, db_path: Path) -> int:
+def _service_file(install: bool, location: Location) -> int:
     from app.cli import UsageError
+    from app.storage.server.url import has_password
     from app.watch import service_files
 
-    service = service_files.for_platform(db_path)
+    if install and location.is_server and has_password(location.url):
+        raise UsageError(
+            "the service file would hold the server's password; put it in ~/.pgpass (or "
+            "PGPASSWORD in the service's environment) and give a URL without it"
+        )
+    service = service_files.for_platform(location)
     try:
         said = service_files.install(service) if install else service_files.uninstall(service)
     except FileExistsError as error:

@@ -5,27 +5,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import socket
 import ssl
 import sys
-from pathlib import Path
 
+from app.paths import ENV_DB
 from app.serve import token as tokens
 from app.serve.sessions import SessionRegistry
+from app.storage.file.location import Location
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 WILDCARD = {"0.0.0.0", "::", ""}
 
 
-def serve(args: argparse.Namespace, db_path: Path) -> int:
+def serve(args: argparse.Namespace, location: Location) -> int:
     from app.cli import UsageError
     from app.paths import serve_token_path
     from app.storage.file.errors import StorageError
     from app.storage.file.files import prepare
 
-    try:
-        prepare(db_path)  # a damaged or newer file is refused here, not in every tab
+    try:  # a damaged or newer journal, or a server that refuses, is said here, not in every tab
+        if location.is_file:
+            prepare(location.path)
+        else:
+            from app.storage.file.database import Database
+
+            Database(location).close()
     except StorageError as error:
         print(f"teeter: {error}", file=sys.stderr)
         return 1
@@ -38,7 +45,12 @@ def serve(args: argparse.Namespace, db_path: Path) -> int:
     from app.serve.web import TeeterServer
 
     registry = SessionRegistry(args.max_sessions, args.idle_minutes * 60)
-    command = [sys.executable, "-m", "app", "--db", str(db_path)]
+    command = [sys.executable, "-m", "app"]
+    if location.is_file:
+        command += ["--db", str(location.path)]
+    else:  # each tab finds the URL in its environment, never in its command line (ps)
+        os.environ[ENV_DB] = location.url
+    db_path = location
     server = TeeterServer(command, secret, registry, say=_say)
     try:
         asyncio.run(_listen(server, args.host, args.port, context, args, db_path, path))

@@ -150,7 +150,7 @@ class TeeterApp(Host):
         # full storage stack (~0.5 s to import) loads after that frame is on screen.
         first_look = (
             home_overview(self.location.path, self.bounds_for, self.zone())
-            if self._journal is None
+            if self._journal is None and self.location.is_file  # a server: no file to glance
             else None
         )
         if first_look is not None:
@@ -254,6 +254,10 @@ class TeeterApp(Host):
         finally:
             self.data_changed()
         backups = f" and {len(result.backups)} backup(s)" if result.backups else ""
+        if self.location.is_server:
+            from app.storage.server.forget import SERVER_LIMITS
+
+            return f"{result.rows} records deleted on the server; {SERVER_LIMITS}."
         return f"{result.rows} records{backups} deleted; teeter starts afresh."
 
     def action_forget(self) -> None:

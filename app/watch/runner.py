@@ -23,6 +23,7 @@ from app.domain.schedule import ReminderNotice, TimerNotice, plan
 from app.domain.urges import UrgeSource, asks_about_now
 from app.storage.file.database import Database
 from app.storage.file.errors import StorageError
+from app.storage.file.location import Location
 from app.storage.tables import claims, urges, watch_reads
 from app.watch.desktop import DesktopChannel
 
@@ -36,16 +37,25 @@ Log = Callable[[str], None]
 
 class Watcher:
     def __init__(
-        self, db_path: Path, clock: Clock, log: Log, channel: DesktopChannel | None = None
+        self,
+        db_path: Location | Path | str,
+        clock: Clock,
+        log: Log,
+        channel: DesktopChannel | None = None,
     ) -> None:
         self.channel = channel or DesktopChannel(log, self.answered)
         self.db = Database(db_path)
         self.clock = clock
         self.log = log
-        self._probe = sqlite3.connect(db_path, isolation_level=None)
+        # A file's own `PRAGMA data_version` on a connection kept for it; a server journal
+        # is asked through its write counter (Database.data_version).
+        self._probe = (
+            None if self.db.on_server else sqlite3.connect(self.db.path, isolation_level=None)
+        )
 
     def close(self) -> None:
-        self._probe.close()
+        if self._probe is not None:
+            self._probe.close()
         self.db.close()
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -147,6 +157,11 @@ class Watcher:
             self.log(f"craving {answer.urge}/10 saved ({kind})")
 
     def _data_version(self) -> int:
+        if self._probe is None:
+            try:
+                return self.db.data_version()
+            except StorageError:
+                return -1
         try:
             return int(self._probe.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error:

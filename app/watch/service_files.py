@@ -11,6 +11,10 @@ import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.storage.file.location import Location
 from string import Template
 from xml.sax.saxutils import escape
 
@@ -27,13 +31,16 @@ class ServiceFile:
     stop: str  # the command that stops it, before uninstalling
 
 
-def command(db_path: Path) -> list[str]:
-    """How the service runs the watcher: this very Python, on this very database."""
-    return [sys.executable, "-m", "app", "--db", str(db_path.resolve()), "watch"]
+def command(db: Location | Path) -> list[str]:
+    """How the service runs the watcher: this very Python, on this very database (a file's
+    absolute path, or a server journal's URL)."""
+    where = db if isinstance(db, Path) else db.connect_to
+    shown = str(where.resolve()) if isinstance(where, Path) else where
+    return [sys.executable, "-m", "app", "--db", shown, "watch"]
 
 
-def for_platform(db_path: Path) -> ServiceFile:
-    argv = command(db_path)
+def for_platform(db: Location | Path) -> ServiceFile:
+    argv = command(db)
     if sys.platform == "darwin":
         home = Path(os.environ.get("HOME") or Path.home())
         path = home / "Library" / "LaunchAgents" / AGENT

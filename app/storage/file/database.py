@@ -25,10 +25,21 @@ _WRITE = "teeter_write"
 
 
 class Database:
-    """A teeter database file, checked and upgraded on open."""
+    """A teeter journal, checked and upgraded on open: a SQLite file (a path), or a
+    database on a PostgreSQL server (a `postgresql://` URL, `app.storage.server`).
+
+    Everything above this class is the same for both: the same models, the same queries,
+    writes that take the lock up front. What only a file has (its identity on disk, its
+    `-wal`, `PRAGMA data_version`) is checked only for a file."""
 
     def __init__(self, location: Location | Path | str) -> None:
         self.location = Location.of(location)
+        self.name = self.location.describe()  # never with a password
+        self._watcher: sqlite3.Connection | None = None
+        if self.location.is_server:
+            self._open_server(self.location.url)
+            return
+        self.url: str | None = None
         self.path = self.location.path
         files.prepare(self.path)
         self._identity = _file_identity(self.path)
@@ -39,7 +50,21 @@ class Database:
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._writer = self.engine.execution_options(**{_WRITE: True})
-        self._watcher: sqlite3.Connection | None = None
+
+    def _open_server(self, url: str) -> None:
+        from app.storage.server import engine as server
+
+        self.url = url
+        self.path = Path(self.name)  # for messages only: nothing on disk is touched
+        self._identity = None
+        self.engine = server.engine_for(url)
+        server.prepare(self.engine, self.name)
+        event.listen(self.engine, "begin", _on_server_begin)
+        self._writer = self.engine.execution_options(**{_WRITE: True})
+
+    @property
+    def on_server(self) -> bool:
+        return self.url is not None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -75,7 +100,8 @@ class Database:
                 return session, transaction
             except OperationalError as error:
                 session.close()
-                busy = "locked" in str(error.orig) or "busy" in str(error.orig)
+                said_by = str(error.orig)  # SQLite's busy file, or a server's lock timeout
+                busy = "locked" in said_by or "busy" in said_by or "lock timeout" in said_by
                 if not busy or time.monotonic() >= deadline:
                     raise
                 if not said and waiting.notice is not None:
@@ -83,7 +109,10 @@ class Database:
                     said = True
 
     def gone(self) -> str | None:
-        """Why the file this Database opened is no longer the one at its path, or None."""
+        """Why the file this Database opened is no longer the one at its path, or None
+        (always None on a server: it has no file of ours to lose)."""
+        if self.on_server:
+            return None
         found = _file_identity(self.path)
         if found is None:
             return "was deleted (or its folder was) while teeter had it open"
@@ -100,6 +129,12 @@ class Database:
     def _translate(self) -> Iterator[None]:
         """SQLite's failures as one line naming the file. A constraint violation stays what
         it is (a bug or a race the caller handles), not a problem with the file."""
+        if self.on_server:
+            from app.storage.server import engine as server
+
+            with server.translated(self.name):
+                yield
+            return
         try:
             yield
         except IntegrityError:
@@ -117,7 +152,15 @@ class Database:
         """A number that changes whenever anyone (another process, or this one) commits to
         the file: `PRAGMA data_version` on a connection kept only for asking it. It reads
         the WAL index, not the data, so it costs microseconds; screens poll it to show what
-        the shell wrote while they were open."""
+        the shell wrote while they were open.
+
+        On a server it is the journal's write counter, which every write transaction
+        raises (`app.storage.server`): one indexed one-row read, a round trip."""
+        if self.on_server:
+            from app.storage.server import engine as server
+
+            with server.translated(self.name), self.engine.connect() as conn:
+                return server.write_counter(conn)
         try:
             if self._watcher is None:
                 self._watcher = sqlite3.connect(
@@ -153,6 +196,15 @@ def _unavailable(path: Path, error: BaseException | None) -> DatabaseUnavailable
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
     files.configure(dbapi_connection)
+
+
+def _on_server_begin(connection: sa.Connection) -> None:
+    """A writer's first statement raises the write counter, taking its row's lock until
+    commit: PostgreSQL's counterpart of BEGIN IMMEDIATE (`app.storage.server`)."""
+    if connection.get_execution_options().get(_WRITE):
+        from app.storage.server import engine as server
+
+        connection.exec_driver_sql(server.BUMP)
 
 
 def _on_begin(connection: sa.Connection) -> None:

@@ -61,6 +61,13 @@ class Journal:
         from app.storage.file.forget import forget_all
 
         location = self.location
+        if location.is_server:  # every row deleted in one write; the server keeps its files
+            from app.storage.file.forget import Forgotten
+            from app.storage.server.forget import forget_rows
+
+            rows = forget_rows(self.db)
+            self.day_start_hour = DEFAULT_DAY_START_HOUR
+            return Forgotten(rows=rows, backups=(), existed=True)
         self.db.close()
         try:
             return forget_all(location.path)

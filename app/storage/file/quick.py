@@ -75,18 +75,26 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
         conn.execute("BEGIN")
         if not is_teeter(conn):
             return None
-        day = today(day_start_hour(conn))
-        rows = conn.execute(
-            "SELECT stimulus.name, timer.ends_at FROM timer"
-            " JOIN stimulus ON stimulus.id = timer.stimulus_id"
-            " WHERE timer.ended_at IS NULL ORDER BY timer.ends_at, timer.id"
-        ).fetchall()
-        checkin = checkin_on(conn, day)
-        conn.execute("COMMIT")
+        return read_snapshot(conn, today)
     except (sqlite3.Error, ValueError, TypeError, OverflowError):
         return None
     finally:
         conn.close()
+
+
+def read_snapshot(
+    conn: sqlite3.Connection, today: Callable[[int], dt.date], version: int | None = None
+) -> Snapshot:
+    """The snapshot's reads, inside a transaction the caller began, in SQL both engines
+    take (a server journal's status passes `portable.ServerSql` and its schema `version`,
+    `server_status`; a file's version is its `user_version`)."""
+    day = today(day_start_hour(conn))
+    rows = conn.execute(
+        "SELECT stimulus.name, timer.ends_at FROM timer"
+        " JOIN stimulus ON stimulus.id = timer.stimulus_id"
+        " WHERE timer.ended_at IS NULL ORDER BY timer.ends_at, timer.id"
+    ).fetchall()
+    checkin = checkin_on(conn, day, version)
     timers: list[OpenTimer] = []
     for name, ends_at in rows:
         when = parse_utc(ends_at)
@@ -102,7 +110,9 @@ def snapshot(path: Path, today: Callable[[int], dt.date]) -> Snapshot | None:
 CheckInRead = tuple[tuple[object, ...], list[tuple[str, str]]]
 
 
-def checkin_on(conn: sqlite3.Connection, day: dt.date) -> CheckInRead | None:
+def checkin_on(
+    conn: sqlite3.Connection, day: dt.date, version: int | None = None
+) -> CheckInRead | None:
     """The check-in of `day` as (id, day, started_at, completed_at) and its (step, state)
     pairs, from a file of either shape: rows of `checkin_step` from version 6, the four
     columns of `checkin` before (a file not yet upgraded by the app). None: not started."""
@@ -111,7 +121,9 @@ def checkin_on(conn: sqlite3.Connection, day: dt.date) -> CheckInRead | None:
     ).fetchone()
     if row is None:
         return None
-    if conn.execute("PRAGMA user_version").fetchone()[0] >= STEP_ROWS_VERSION:
+    if version is None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= STEP_ROWS_VERSION:
         pairs = conn.execute(
             "SELECT step, state FROM checkin_step WHERE checkin_id = ?", (row[0],)
         ).fetchall()
@@ -153,7 +165,10 @@ def _connect(path: Path) -> sqlite3.Connection | None:
 
 
 def parse_utc(stored: object) -> dt.datetime | None:
-    """A stored UTC time as an aware datetime; None when it cannot be read."""
+    """A stored UTC time as an aware datetime; None when it cannot be read. (A server
+    hands back a datetime already.)"""
+    if isinstance(stored, dt.datetime):
+        return stored.replace(tzinfo=dt.UTC) if stored.tzinfo is None else stored.astimezone(dt.UTC)
     if not isinstance(stored, str):
         return None
     try:

@@ -1,5 +1,6 @@
-"""Creating a stimulus and recording an exposure, in plain SQL on a `sqlite3` connection
-inside a write transaction the caller holds: the one definition of those rows.
+"""Creating a stimulus and recording an exposure, in plain SQL on a `sqlite3` connection (or
+`portable.ServerSql` on PostgreSQL: the SQL is written for both) inside a write transaction
+the caller holds: the one definition of those rows.
 
 Both write paths use it: the app's (`exposures.log`, through SQLAlchemy's own connection
 inside `Database.write`) and the shell's (`shell_write`, plain sqlite3, because `teeter log`
@@ -24,7 +25,8 @@ from app.domain.text import clean_name, clean_note, name_key
 
 def stored_time(when: dt.datetime) -> str:
     """An aware instant as teeter stores it (as SQLModel's column does): naive UTC text,
-    `YYYY-MM-DD HH:MM:SS.ffffff`, which sorts and compares as a string."""
+    `YYYY-MM-DD HH:MM:SS.ffffff`, which sorts and compares as a string. PostgreSQL reads
+    the same text as UTC: teeter's server sessions run with `TimeZone=UTC`."""
     if when.tzinfo is None:
         raise ValueError("a stored time must be aware")
     utc = when.astimezone(dt.UTC).replace(tzinfo=None)
@@ -47,10 +49,10 @@ def ensure_stimulus(
         chosen = kind or default_kind(cleaned)
         cursor = conn.execute(
             "INSERT INTO stimulus (name, name_key, kind, archived, created_at)"
-            " VALUES (?, ?, ?, 0, ?)",
+            " VALUES (?, ?, ?, FALSE, ?) RETURNING id",
             (cleaned, name_key(cleaned), chosen.value, stored_time(now)),
         )
-        return int(cursor.lastrowid or 0), cleaned, True
+        return int(cursor.fetchone()[0]), cleaned, True
     stimulus_id, stored_name, stored_kind = found
     if kind is not None and stored_kind != kind.value:
         conn.execute("UPDATE stimulus SET kind = ? WHERE id = ?", (kind.value, stimulus_id))
@@ -80,11 +82,11 @@ def insert_exposure(
     check_rating(enjoyment, "enjoyment")
     check_rating(craving, "craving")
     note = clean_note(note)
-    conn.execute("UPDATE stimulus SET archived = 0 WHERE id = ? AND archived", (stimulus_id,))
+    conn.execute("UPDATE stimulus SET archived = FALSE WHERE id = ? AND archived", (stimulus_id,))
     cursor = conn.execute(
         "INSERT INTO exposure"
         " (stimulus_id, occurred_at, enjoyment, craving, note, source, created_at, utc_offset)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
             stimulus_id,
             stored_time(occurred_at),
@@ -96,4 +98,4 @@ def insert_exposure(
             utc_offset,
         ),
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])

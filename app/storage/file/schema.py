@@ -24,9 +24,14 @@ STEP_ROWS_STEP = 6  # the step that moved a check-in's steps into rows of checki
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
+    """The frozen first schema, in the engine's own words (`schema_v1.sql` for SQLite,
+    `schema_v1_postgresql.sql` for PostgreSQL: the same tables, columns and constraints)."""
     from importlib import resources  # here, not above: `teeter status` imports this module
 
-    ddl = resources.files("app.storage").joinpath("schema_v1.sql").read_text("utf-8")
+    from app.storage.file.portable import POSTGRESQL, dialect_of
+
+    name = "schema_v1_postgresql.sql" if dialect_of(conn) == POSTGRESQL else "schema_v1.sql"
+    ddl = resources.files("app.storage").joinpath(name).read_text("utf-8")
     for statement in ddl.split(";"):
         body = "\n".join(
             line for line in statement.splitlines() if not line.lstrip().startswith("--")
@@ -70,15 +75,18 @@ def _step_4(conn: sqlite3.Connection) -> None:
     """Timers reach the person with teeter closed: claims record, once for every process,
     that a notification was sent or a question shown; urge ratings given long after a
     timer's end are kept apart from the end-of-timer answer, each with its own time."""
+    from app.storage.file.portable import word
+
+    time, key = word(conn, "time"), word(conn, "id")  # DATETIME and INTEGER … on SQLite
     conn.execute(
-        "CREATE TABLE claim ( key VARCHAR NOT NULL PRIMARY KEY, claimed_at DATETIME NOT NULL)"
+        f"CREATE TABLE claim ( key VARCHAR NOT NULL PRIMARY KEY, claimed_at {time} NOT NULL)"
     )
     conn.execute(
         "CREATE TABLE urge_rating ("
-        " id INTEGER NOT NULL PRIMARY KEY,"
+        f" id {key},"
         " stimulus_id INTEGER NOT NULL REFERENCES stimulus (id) ON DELETE CASCADE,"
         " timer_id INTEGER REFERENCES timer (id) ON DELETE SET NULL,"
-        " rated_at DATETIME NOT NULL,"
+        f" rated_at {time} NOT NULL,"
         " urge INTEGER NOT NULL,"
         " source VARCHAR NOT NULL,"
         " CONSTRAINT ck_urge_rating_urge CHECK (urge BETWEEN 1 AND 10))"
@@ -129,10 +137,12 @@ def _step_6(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE checkin DROP COLUMN {step}")
 
 
-def _stored_utc(stored: str) -> dt.datetime:
+def _stored_utc(stored: str | dt.datetime) -> dt.datetime:
+    """A stored time as aware UTC: naive UTC text on SQLite, an aware time on PostgreSQL."""
     import datetime as dt
 
-    return dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
+    when = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
 
 
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -146,9 +156,17 @@ STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
 
 
 def upgrade(conn: sqlite3.Connection, from_version: int) -> None:
-    """Run every step after `from_version`. The caller holds the write transaction."""
+    """Run every step after `from_version`. The caller holds the write transaction.
+
+    The steps run on both engines (`app.storage.portable`); only where the version is kept
+    differs: SQLite's `PRAGMA user_version` here, a one-row table on PostgreSQL (its caller,
+    `app.storage.server`, writes it)."""
     for version in range(from_version + 1, SCHEMA_VERSION + 1):
         STEPS[version](conn)
+    from app.storage.file.portable import SQLITE, dialect_of
+
+    if dialect_of(conn) != SQLITE:
+        return
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from app.storage.file.database import Database
@@ -24,6 +24,8 @@ def claim(db: Database, key: str, now: dt.datetime) -> bool:
 
 def claim_in(session: Session, key: str, now: dt.datetime) -> bool:
     """`claim`, inside a write transaction the caller holds."""
+    dialect = session.connection().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
         insert(ClaimRow)
         .values(key=key, claimed_at=now)

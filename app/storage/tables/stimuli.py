@@ -39,10 +39,14 @@ def ensure_row(
 
 
 def driver_connection(session: Session) -> sqlite3.Connection:
-    """The session's own sqlite3 connection, inside its transaction (for `rows`)."""
+    """The session's own driver connection, inside its transaction (for `rows`): sqlite3's,
+    or psycopg's wrapped to take the same SQL (`portable.ServerSql`)."""
     raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw
+    if isinstance(raw, sqlite3.Connection):
+        return raw
+    from app.storage.file.portable import ServerSql
+
+    return ServerSql(raw)  # type: ignore[return-value]
 
 
 def ensure(db: Database, name: str, now: dt.datetime, kind: StimulusKind | None = None) -> Stimulus:

@@ -99,7 +99,7 @@ def import_bundle(
         with db.write() as session:
             conn = session.connection()
             if only_if_empty and conn.execute(sa.select(table_of(StimulusRow).c.id)).first():
-                raise NotEmpty(f"{db.path} already holds entries")
+                raise NotEmpty(f"{db.name} already holds entries")
             _merge(conn, bundle, now, summary)
     except IntegrityError as error:  # checked beforehand; kept as a last guard
         raise TransferError(f"the import was refused by the database ({error.orig})") from None

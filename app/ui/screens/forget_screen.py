@@ -26,18 +26,29 @@ class ForgetScreen(DialogScreen[bool], Hosted):
     def compose(self) -> ComposeResult:
         with Dialog(id="forget-dialog"):
             yield Static("Delete all my data", classes="step-progress")
-            yield Static(
-                shown(
-                    f"This removes every entry, check-in, timer, reframe, experiment and "
-                    f"setting from {self.teeter.location.describe()}, scrubs the leftover "
-                    "bytes from the file and its log, and deletes the backups teeter made. It "
-                    "cannot be undone; `teeter export` first if you want a copy."
-                )
-            )
+            yield Static(shown(self.explanation()))
             yield Static(f"Type {CONFIRM_WORD} and press enter:", classes="field-label")
             yield Input(id="forget-word", compact=True)
             yield MessageLine(id="forget-error", classes="step-error")
         yield Footer()
+
+    def explanation(self) -> str:
+        location = self.teeter.location
+        removes = (
+            "This removes every entry, check-in, timer, reframe, experiment and setting "
+            f"from {location.describe()}"
+        )
+        if location.is_server:
+            from app.storage.server.forget import SERVER_LIMITS
+
+            return (
+                f"{removes}. It cannot be undone; `teeter export` first if you want a copy. "
+                f"Beyond teeter's reach: {SERVER_LIMITS}."
+            )
+        return (
+            f"{removes}, scrubs the leftover bytes from the file and its log, and deletes the "
+            "backups teeter made. It cannot be undone; `teeter export` first if you want a copy."
+        )
 
     def on_mount(self) -> None:
         self.query_one("#forget-word", Input).focus()
