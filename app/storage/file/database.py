@@ -26,7 +26,7 @@ _WRITE = "teeter_write"
 
 class Database:
     """A teeter journal, checked and upgraded on open: a SQLite file (a path), or a
-    database on a PostgreSQL server (a `postgresql://` URL, `app.storage.server`).
+    database on a PostgreSQL server (a `postgresql://` URL, `app.storage.server.engine`).
 
     Everything above this class is the same for both: the same models, the same queries,
     writes that take the lock up front. What only a file has (its identity on disk, its
@@ -155,7 +155,7 @@ class Database:
         the shell wrote while they were open.
 
         On a server it is the journal's write counter, which every write transaction
-        raises (`app.storage.server`): one indexed one-row read, a round trip."""
+        raises (`app.storage.server.engine`): one indexed one-row read, a round trip."""
         if self.on_server:
             from app.storage.server import engine as server
 
@@ -200,7 +200,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 def _on_server_begin(connection: sa.Connection) -> None:
     """A writer's first statement raises the write counter, taking its row's lock until
-    commit: PostgreSQL's counterpart of BEGIN IMMEDIATE (`app.storage.server`)."""
+    commit: PostgreSQL's counterpart of BEGIN IMMEDIATE (`app.storage.server.engine`)."""
     if connection.get_execution_options().get(_WRITE):
         from app.storage.server import engine as server
 

@@ -2,7 +2,7 @@
 to storage's open, instead of a bare `Path` threaded through every layer.
 
 Two kinds: a local SQLite file, and a database on a PostgreSQL server named by its URL
-(`postgresql://user@host/dbname`, `app.storage.server`). Callers that only pass a location
+(`postgresql://user@host/dbname`, `app.storage.server.engine`). Callers that only pass a location
 along, or name it in a message (`describe()`, never with a password), do not care which.
 Code that needs the file itself (backups, the scrub, the watcher) asks `is_file` first and
 reads `path`; code that needs the server asks `is_server` and reads `url`."""

@@ -87,7 +87,7 @@ def read_snapshot(
 ) -> Snapshot:
     """The snapshot's reads, inside a transaction the caller began, in SQL both engines
     take (a server journal's status passes `portable.ServerSql` and its schema `version`,
-    `server_status`; a file's version is its `user_version`)."""
+    `app.storage.server.status`; a file's version is its `user_version`)."""
     day = today(day_start_hour(conn))
     rows = conn.execute(
         "SELECT stimulus.name, timer.ends_at FROM timer"

@@ -158,9 +158,9 @@ STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
 def upgrade(conn: sqlite3.Connection, from_version: int) -> None:
     """Run every step after `from_version`. The caller holds the write transaction.
 
-    The steps run on both engines (`app.storage.portable`); only where the version is kept
+    The steps run on both engines (`app.storage.file.portable`); only where the version is kept
     differs: SQLite's `PRAGMA user_version` here, a one-row table on PostgreSQL (its caller,
-    `app.storage.server`, writes it)."""
+    `app.storage.server.engine`, writes it)."""
     for version in range(from_version + 1, SCHEMA_VERSION + 1):
         STEPS[version](conn)
     from app.storage.file.portable import SQLITE, dialect_of

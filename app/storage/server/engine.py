@@ -1,7 +1,7 @@
 """A journal on a PostgreSQL server: the engine, the schema, the lock, the errors.
 
 **The schema.** The same tables as a file, made by the same ordered steps
-(`app.storage.schema`: v1 in PostgreSQL's words, later steps written once for both). The
+(`app.storage.file.schema`: v1 in PostgreSQL's words, later steps written once for both). The
 version lives in a one-row table, `teeter_schema` (PostgreSQL has no `user_version`). A
 journal is created, or upgraded, in one transaction under an advisory lock: PostgreSQL's
 DDL is transactional, so a failure leaves no half-made tables, and two first launches at
@@ -18,7 +18,7 @@ also what open screens poll to see another machine's changes (`data_version`).
 
 **The connection.** Sessions run with `TimeZone=UTC` (times round-trip as aware UTC, and
 the UTC text `rows` writes is read as UTC), a short connect timeout, and TLS unless the
-server is local (`server_url.tls_mode`). Passwords come from the URL, `PGPASSWORD` or
+server is local (`app.storage.server.url.tls_mode`). Passwords come from the URL, `PGPASSWORD` or
 `~/.pgpass` (libpq reads the last two) and are never printed."""
 
 from __future__ import annotations
