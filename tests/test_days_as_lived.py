@@ -249,3 +249,28 @@ async def test_home_shows_the_lived_day_and_the_zone(make_app, clock, db_path: P
         listing = app.screen_stack[0].query_one("#home-entries")
         shown = "\n".join(str(option.prompt) for option in listing.options)
     assert "08:00 UTC+05:30" in shown and shown.count("coffee") == 3
+
+
+def test_the_report_lines_up_an_entry_from_elsewhere_and_explains_its_mark(  # type: ignore[no-untyped-def]
+    capsys, clock, db_path: Path
+) -> None:
+    """A coffee at 02:51 in Tokyo belongs to the evening before (days start at 04:00): its
+    time reads `02:51 +1d UTC+09:00`, the columns after it stay in line, and the `+1d` legend
+    is printed although the zone comes after the mark."""
+    tokyo = pendulum.timezone("Asia/Tokyo")
+    pendulum.set_local_timezone(tokyo)
+    clock.set("2026-12-03T02:51:00+09:00")
+    assert main(["--db", str(db_path), "log", "coffee", "-e", "6", "-c", "7"]) == 0
+    pendulum.set_local_timezone(LOS_ANGELES)
+    clock.set("2026-12-02T12:51:00-08:00")
+    assert main(["--db", str(db_path), "log", "coffee", "-e", "5", "-c", "8"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "report", "--days", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(line for line in lines if line.lstrip().startswith("day "))
+    rows = [line for line in lines if line.startswith("  Wed 2 Dec")]
+    assert rows[0].startswith("  Wed 2 Dec   02:51 +1d UTC+09:00 1st")
+    assert rows[1].startswith("  Wed 2 Dec   12:51")
+    for row in rows:
+        assert row.index("1st" if row is rows[0] else "2nd") == header.index("n-th")
+    assert "  (+1d: after midnight, counted with the day before)" in lines

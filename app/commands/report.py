@@ -156,14 +156,21 @@ def stimulus_lines(
     for alert in analysis.alerts:
         yield "  " + _paint(f"! {one_line(alert.text)}", "alert", colour)
     yield f"entries ({len(analysis.points)}):"
-    yield f"  {'day':<12}{'time':<11}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}  note"
-    marked = False
-    for point in analysis.points:
-        at = lived_clock_on(point.occurred_at, point.exposure.utc_offset, point.day, tz)
-        marked = marked or at.endswith(NEXT_MORNING)
+    times = [
+        lived_clock_on(point.occurred_at, point.exposure.utc_offset, point.day, tz)
+        for point in analysis.points
+    ]
+    width = max((len(at) for at in times), default=0) + 1  # a zone named widens the column
+    width = max(width, 11)
+    yield (
+        f"  {'day':<12}{'time':<{width}}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}"
+        "  note"
+    )
+    marked = any(NEXT_MORNING in at for at in times)
+    for point, at in zip(analysis.points, times, strict=True):
         note = one_line(point.exposure.note)
         yield (
-            f"  {day_words(point.day):<12}{at:<10} {ordinal(point.nth_of_day):<6}"
+            f"  {day_words(point.day):<12}{at:<{width}}{ordinal(point.nth_of_day):<6}"
             f"{format_gap(point.gap):>8}{point.enjoyment:>11}{point.craving:>9}"
             + (f"  {note}" if note else "")
         ).rstrip()
