@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.conftest import journal_exists, query
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -21,19 +21,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def count(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM exposure").fetchone()[0]
-    finally:
-        conn.close()
+def count(path: Path | str) -> int:
+    return int(query(path, "SELECT count(*) FROM exposure")[0][0])
 
 
-def test_log_writes_one_exposure_and_creates_the_stimulus(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_log_writes_one_exposure_and_creates_the_stimulus(capsys, where: str) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(
         capsys,
         "--db",
-        str(db_path),
+        str(where),
         "log",
         "Coffee",
         "-e",
@@ -50,35 +46,34 @@ def test_log_writes_one_exposure_and_creates_the_stimulus(capsys, db_path: Path)
         err.startswith("Coffee: new, kind caffeine (change it with --kind") and err.count("\n") == 1
     )
     assert out.startswith("logged Coffee: enjoyment 6, craving 8 at 08:05")
-    conn = sqlite3.connect(db_path)
-    assert conn.execute(
+    assert query(
+        where,
         "SELECT s.name, e.enjoyment, e.craving, e.note, e.source FROM exposure e "
-        "JOIN stimulus s ON s.id = e.stimulus_id"
-    ).fetchall() == [("Coffee", 6, 8, '[/] with milk, "two"', "shell")]
-    code, out, err = run(capsys, "--db", str(db_path), "log", "coffee", "-e", "5", "-c", "9")
+        "JOIN stimulus s ON s.id = e.stimulus_id",
+    ) == [("Coffee", 6, 8, '[/] with milk, "two"', "shell")]
+    code, out, err = run(capsys, "--db", str(where), "log", "coffee", "-e", "5", "-c", "9")
     assert code == 0 and "logged Coffee" in out  # the existing name, whatever the case
     assert err == ""  # nothing new to tell
 
 
-def test_log_gives_a_recognised_name_its_kind_and_kind_can_be_chosen(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = run(capsys, "--db", str(db_path), "log", "2 beers", "-e", "6", "-c", "7")
+def test_log_gives_a_recognised_name_its_kind_and_kind_can_be_chosen(capsys, where: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "--db", str(where), "log", "2 beers", "-e", "6", "-c", "7")
     assert code == 0 and err.startswith("2 beers: new, kind alcohol")
-    code, _, err = run(capsys, "--db", str(db_path), "log", "ginger", "-e", "6", "-c", "7")
+    code, _, err = run(capsys, "--db", str(where), "log", "ginger", "-e", "6", "-c", "7")
     assert code == 0 and err.startswith("ginger: new, kind other")
     code, _, err = run(
-        capsys, "--db", str(db_path), "log", "ginger", "-e", "6", "-c", "7", "--kind", "food"
+        capsys, "--db", str(where), "log", "ginger", "-e", "6", "-c", "7", "--kind", "food"
     )
     assert code == 0 and err.startswith("ginger: kind changed from other to food")
     code, out, err = run(
-        capsys, "--db", str(db_path), "log", "tea", "-e", "6", "-c", "7", "--kind", "tisane"
+        capsys, "--db", str(where), "log", "tea", "-e", "6", "-c", "7", "--kind", "tisane"
     )
     assert code == 2 and out == "" and err.count("\n") == 1 and "unknown kind" in err
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT name, kind FROM stimulus ORDER BY id").fetchall() == [
+    assert query(where, "SELECT name, kind FROM stimulus ORDER BY id") == [
         ("2 beers", "alcohol"),
         ("ginger", "food"),
     ]
-    assert conn.execute("SELECT count(*) FROM exposure").fetchone() == (3,)
+    assert count(where) == 3
 
 
 def test_teeter_db_environment_variable_is_used(capsys, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -102,47 +97,40 @@ def test_teeter_db_environment_variable_is_used(capsys, tmp_path: Path, monkeypa
         (["coffee", "-e", "5"], "required"),
     ],
 )
-def test_bad_input_is_one_line_exit_2_and_writes_nothing(
-    capsys, db_path: Path, args, message
-) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "--db", str(db_path), "log", *args)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, where: str, args, message) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "--db", str(where), "log", *args)
     assert code == 2
     assert out == ""
     assert message in err
     assert err.count("\n") == 1
-    assert not db_path.exists()  # nothing written, not even an empty database
+    assert not journal_exists(where)  # nothing written, not even an empty database
 
 
-def test_future_time_is_refused(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_future_time_is_refused(capsys, where: str) -> None:  # type: ignore[no-untyped-def]
     """Now is 09:30 on Tue 24 Nov (conftest): a clock time means its last occurrence, so
     only a dated time can lie ahead."""
     for at in ("2026-11-24 10:00", "2099-01-01T00:00:00+00:00", "today 10:00"):
         code, out, err = run(
-            capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", at
+            capsys, "--db", str(where), "log", "pie", "-e", "5", "-c", "5", "--at", at
         )
         assert (code, out) == (2, "") and "in the future" in err and err.count("\n") == 1
-    assert not db_path.exists()
+    assert not journal_exists(where)
 
 
-def test_implausibly_old_time_is_refused(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_implausibly_old_time_is_refused(capsys, where: str) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(
-        capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", "1900-01-01 00:00"
+        capsys, "--db", str(where), "log", "pie", "-e", "5", "-c", "5", "--at", "1900-01-01 00:00"
     )
     assert (code, out) == (2, "")
     assert err == (
         "teeter log: '1900-01-01 00:00' is before the year 2000, when teeter's times begin\n"
     )
-    assert not db_path.exists()
+    assert not journal_exists(where)
 
 
-def stored_times(path: Path) -> list[str]:
+def stored_times(path: Path | str) -> list[str]:
     """The stored UTC times, to the second."""
-    conn = sqlite3.connect(path)
-    try:
-        query = "SELECT occurred_at FROM exposure ORDER BY id"
-        return [row[0][:19] for row in conn.execute(query)]
-    finally:
-        conn.close()
+    return [str(row[0])[:19] for row in query(path, "SELECT occurred_at FROM exposure ORDER BY id")]
 
 
 @pytest.mark.parametrize(
@@ -157,30 +145,30 @@ def stored_times(path: Path) -> list[str]:
     ],
 )
 def test_after_midnight_times_mean_the_evening_just_passed(  # type: ignore[no-untyped-def]
-    capsys, clock, db_path: Path, typed: str, echo: str, stored: str
+    capsys, clock, where: str, typed: str, echo: str, stored: str
 ) -> None:
     """At 00:49 on Wed 2 Dec with days starting at 04:00, the person is still in Tuesday."""
     clock.set("2026-12-02T00:49:00+01:00")
     code, out, err = run(
-        capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", typed
+        capsys, "--db", str(where), "log", "pie", "-e", "5", "-c", "5", "--at", typed
     )
     assert code == 0 and "error" not in err
     assert out == f"logged pie: enjoyment 5, craving 5 {echo}\n"
-    assert stored_times(db_path) == [stored]
+    assert stored_times(where) == [stored]
 
 
-def test_the_echo_follows_the_stored_day_start_hour(capsys, clock, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_echo_follows_the_stored_day_start_hour(capsys, clock, where: str) -> None:  # type: ignore[no-untyped-def]
     from app.storage.file.database import Database
     from app.storage.tables import settings
 
-    db = Database(db_path)
+    db = Database(where)
     settings.put_day_start_hour(db, 0)
     db.close()
     clock.set("2026-12-02T00:49:00+01:00")
-    code, out, _ = run(capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5")
+    code, out, _ = run(capsys, "--db", str(where), "log", "pie", "-e", "5", "-c", "5")
     assert code == 0 and out.endswith("at 00:49 (Wed 2 Dec)\n")
     code, out, _ = run(
-        capsys, "--db", str(db_path), "log", "pie", "-e", "5", "-c", "5", "--at", "yesterday 22:10"
+        capsys, "--db", str(where), "log", "pie", "-e", "5", "-c", "5", "--at", "yesterday 22:10"
     )
     assert code == 0 and out.endswith("at 22:10 (Tue 1 Dec)\n")
 
