@@ -152,3 +152,23 @@ def test_clients_in_different_zones_agree_on_the_day_each_entry_was_lived(
         assert lived_day(chai.occurred_at, chai.utc_offset, tz, 4).isoformat() == "2026-12-05"
         assert lived_day(wine.occurred_at, wine.utc_offset, tz, 4).isoformat() == "2026-12-04"
     assert found["chai"].occurred_at == sat_kolkata  # the same instant, to the second
+
+
+def test_the_password_can_come_from_pgpassword_or_pgpass_and_is_never_shown(
+    capsys, pg_cluster: pg_server.Cluster, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    name = pg_cluster.new_database()
+    bare = pg_cluster.url(name, password=None)  # no password in the URL
+    monkeypatch.setenv("PGPASSWORD", pg_server.PASSWORD)
+    code, out, err = run(capsys, "--db", bare, "log", "tea", "-e", "5", "-c", "5")
+    assert code == 0, err
+    monkeypatch.delenv("PGPASSWORD")
+    pgpass = tmp_path / "pgpass"
+    password = pg_server.PASSWORD.replace("\\", "\\\\").replace(":", "\\:")
+    pgpass.write_text(f"*:*:{name}:{pg_server.USER}:{password}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    code, out, err = run(capsys, "--db", bare, "timer", "list")
+    assert code == 0, err
+    assert query(pg_cluster.url(name), "SELECT count(*) FROM exposure") == [(1,)]
+    assert pg_server.PASSWORD not in out + err
