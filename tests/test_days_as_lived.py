@@ -274,3 +274,38 @@ def test_the_report_lines_up_an_entry_from_elsewhere_and_explains_its_mark(  # t
     for row in rows:
         assert row.index("1st" if row is rows[0] else "2nd") == header.index("n-th")
     assert "  (+1d: after midnight, counted with the day before)" in lines
+
+
+def test_home_lines_up_todays_entries_when_one_was_logged_elsewhere() -> None:
+    """`02:51 UTC+09:00` is wider than `12:51`: every row's name starts in one column."""
+    from app.domain.overview import Overview
+    from app.domain.records import Exposure
+    from app.ui.screens.home_view import today
+
+    def coffee(exposure_id: int, at: dt.datetime, offset: int) -> Exposure:
+        return Exposure(
+            id=exposure_id,
+            stimulus_id=1,
+            stimulus_name="coffee",
+            occurred_at=at,
+            enjoyment=6,
+            craving=7,
+            note="",
+            source=ExposureSource.SHELL,
+            utc_offset=offset,
+        )
+
+    seen = Overview(
+        day=dt.date(2026, 12, 2),
+        checkin=None,
+        timers=[],
+        today=[
+            coffee(1, dt.datetime(2026, 12, 2, 17, 51, tzinfo=dt.UTC), 9 * 60),  # Tokyo
+            coffee(2, dt.datetime(2026, 12, 2, 17, 55, tzinfo=dt.UTC), -5 * 60),  # here
+        ],
+        reframes=[],
+    )
+    rows = [line.plain for _, line in today(seen, pendulum.timezone("America/New_York"))]
+    assert rows[0].startswith("02:51 UTC+09:00  coffee")
+    assert rows[1].startswith("12:55")
+    assert rows[0].index("coffee") == rows[1].index("coffee")

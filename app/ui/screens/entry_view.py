@@ -48,22 +48,25 @@ def reframe_title(reframe: Reframe, stimulus: str | None, zone: Zone) -> Content
     )
 
 
-def exposure_line(exposure: Exposure, zone: Zone) -> Content:
-    """One row of home's "Logged today"."""
+def exposure_line(exposure: Exposure, zone: Zone, time_width: int = 0) -> Content:
+    """One row of home's "Logged today"; the time padded to `time_width` (the widest in the
+    list: a time logged in another zone names it) so the columns after it line up."""
     at = lived_clock(exposure.occurred_at, exposure.utc_offset, zone)
     return Content.assemble(
-        f"{at}  ",
+        f"{at:<{time_width}}  ",
         shown(exposure.stimulus_name, width=24),
         f"  enjoyment {exposure.enjoyment:>2}   craving {exposure.craving:>2}",
     )
 
 
-def reframe_line(reframe: Reframe, stimulus: str | None, zone: Zone) -> Content:
+def reframe_line(
+    reframe: Reframe, stimulus: str | None, zone: Zone, time_width: int = 0
+) -> Content:
     at = lived_clock(reframe.occurred_at, reframe.utc_offset, zone)
     after = f" → {reframe.craving_after}" if reframe.craving_after is not None else ""
     outcome = f" · {reframe.outcome.label}" if reframe.outcome else ""
     return Content.assemble(
-        f"{at}  ",
+        f"{at:<{time_width}}  ",
         shown(f"reframe {stimulus}" if stimulus else "reframe", width=24),
         (f"  craving {reframe.craving_before}{after}{outcome}", "$text-muted"),
     )

@@ -57,15 +57,19 @@ def timers(running: list[Timer], now: pendulum.DateTime) -> Content:
 def today(overview: Overview, tz: Zone) -> list[tuple[str, Content]]:
     """Today's exposures and reframes, oldest first, each keyed for opening (see
     `app.ui.entries`)."""
+    from app.domain.days import lived_clock
     from app.ui import entry_keys as entries
     from app.ui.screens.entry_view import exposure_line, reframe_line
 
+    lived = [(e.occurred_at, e.utc_offset) for e in overview.today]
+    lived += [(r.occurred_at, r.utc_offset) for r, _ in overview.reframes]
+    width = max((len(lived_clock(at, offset, tz)) for at, offset in lived), default=0)
     rows = [
-        (e.occurred_at, entries.key(entries.EXPOSURE, e.id), exposure_line(e, tz))
+        (e.occurred_at, entries.key(entries.EXPOSURE, e.id), exposure_line(e, tz, width))
         for e in overview.today
     ]
     rows += [
-        (r.occurred_at, entries.key(entries.REFRAME, r.id), reframe_line(r, name, tz))
+        (r.occurred_at, entries.key(entries.REFRAME, r.id), reframe_line(r, name, tz, width))
         for r, name in overview.reframes
     ]
     rows.sort(key=lambda row: row[0])
