@@ -332,3 +332,25 @@ def test_two_clients_checking_in_at_the_same_moment_lose_nothing(pg_url: str) ->
         assert record is not None and record.progress.complete
         assert all(record.progress.state(step).value == "done" for step in Step)
     db.close()
+
+
+def test_a_read_sees_one_journal_while_another_client_writes(pg_url: str) -> None:
+    """A screen reads with several queries; on a file they share one snapshot. On a server
+    too: a commit landing between two of a read's queries is not half seen."""
+    from sqlmodel import func, select
+
+    from app.storage.tables.models import ExposureRow
+
+    reader, writer = Database(pg_url), Database(pg_url)
+    try:
+        log(writer)
+        with reader.read() as session:
+            before = session.exec(select(func.count()).select_from(ExposureRow)).one()
+            log(writer, note="landed meanwhile")  # committed by another client
+            after = session.exec(select(func.count()).select_from(ExposureRow)).one()
+        with reader.read() as session:
+            fresh = session.exec(select(func.count()).select_from(ExposureRow)).one()
+    finally:
+        reader.close()
+        writer.close()
+    assert (before, after, fresh) == (1, 1, 2)

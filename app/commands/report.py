@@ -163,8 +163,7 @@ def stimulus_lines(
     width = max((len(at) for at in times), default=0) + 1  # a zone named widens the column
     width = max(width, 11)
     yield (
-        f"  {'day':<12}{'time':<{width}}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}"
-        "  note"
+        f"  {'day':<12}{'time':<{width}}{'n-th':<6}{'gap':>8}{'enjoyment':>11}{'craving':>9}  note"
     )
     marked = any(NEXT_MORNING in at for at in times)
     for point, at in zip(analysis.points, times, strict=True):

@@ -50,6 +50,7 @@ class Database:
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._writer = self.engine.execution_options(**{_WRITE: True})
+        self._reader = self.engine  # a read transaction on a file is already a snapshot
 
     def _open_server(self, url: str) -> None:
         from app.storage.server import engine as server
@@ -61,6 +62,9 @@ class Database:
         server.prepare(self.engine, self.name)
         event.listen(self.engine, "begin", _on_server_begin)
         self._writer = self.engine.execution_options(**{_WRITE: True})
+        # One snapshot for every query of a read, as a file's read transaction gives: at
+        # READ COMMITTED, a screen's several queries could each see a different journal.
+        self._reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
 
     @property
     def on_server(self) -> bool:
@@ -68,7 +72,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._translate(), Session(self.engine, expire_on_commit=False) as session:
+        with self._translate(), Session(self._reader, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
