@@ -124,7 +124,7 @@ async def test_switching_stimulus_changes_the_verdict(make_app) -> None:  # type
         gaps = text_of(screen, "#log-gaps")
         assert "under 30 min" in gaps and "6 h or more" in gaps
         await pilot.press("[")
-        await pilot.pause()
+        await settle(app, pilot)
         second = text_of(screen, "#log-verdict")
         assert second.startswith("sugar: recovering")
         assert "enjoyment rose 4 → 8" in second.lower()
@@ -160,7 +160,7 @@ async def test_the_log_reloads_when_data_changes(make_app, db) -> None:  # type:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_log(app, pilot)
         await pilot.press("left")  # from coffee (tilting, so first) to sugar
-        await pilot.pause()
+        await settle(app, pilot)
         assert len(table_rows(screen)) == 3
         add(db, "sugar", "2026-11-24 09:20", 7, 3, "after a walk")
         add(db, "tea", "2026-11-24 09:25", 6, 2)
@@ -174,7 +174,7 @@ async def test_the_log_reloads_when_data_changes(make_app, db) -> None:  # type:
         assert text_of(screen, "#log-verdict").startswith("sugar")  # the choice is kept
         assert table_rows(screen)[-1][-1] == "after a walk"
         await pilot.press("left")
-        await pilot.pause()
+        await settle(app, pilot)
         assert text_of(screen, "#log-verdict").startswith("tea")
 
 
