@@ -251,7 +251,7 @@ def test_11_a_kill_during_a_backup_never_leaves_a_bak_that_looks_good(tmp_path: 
 def test_11_a_backup_that_does_not_verify_takes_no_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.storage.file import copies
+    from app.storage.file import whole_copy
     from app.storage.file.errors import StorageError
 
     path = journal(tmp_path / "teeter.db", "coffee")
@@ -259,7 +259,7 @@ def test_11_a_backup_that_does_not_verify_takes_no_name(
     def broken(copy: Path) -> int:
         raise sqlite3.DatabaseError("the copy did not read back as a whole teeter journal")
 
-    monkeypatch.setattr(copies, "_verify", broken)
+    monkeypatch.setattr(whole_copy, "_verify", broken)
     with pytest.raises(StorageError) as raised:
         files.backup(path, 2)
     assert "left as it was" in str(raised.value)

@@ -4,10 +4,8 @@ Copying the live file by hand is how people lose data: `cp` takes the main file 
 what its `-wal` still holds, and putting an old copy back beside a newer `-wal` mixes two
 states (teeter refuses that now, see `journal_wal`). So teeter makes copies itself:
 
-- `write_copy` asks SQLite for a consistent snapshot (`VACUUM INTO`, which reads through the
-  WAL) into a temporary name beside the target, syncs it, checks it is a whole teeter
-  journal, and only then renames it into place and syncs the folder. A kill at any moment
-  leaves no file under the target's name or a complete one. Upgrade backups use it too.
+- `write_copy` (in `whole_copy`) makes a copy that is whole or absent, through SQLite's own
+  snapshot; upgrade backups use it too.
 - `restore` copies a backup into the live journal through SQLite's backup API, so the
   change goes through the journal's own log like any write (a running teeter sees it as
   one transaction), after keeping the journal as it was in an upgrade-style `.bak`."""
@@ -20,83 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.storage.file import files, journal_wal, schema
-from app.storage.file.errors import DatabaseUnavailable, NotTeeterDatabase, StorageError
+from app.storage.file.errors import DatabaseUnavailable, NotTeeterDatabase
+from app.storage.file.whole_copy import CopyExists, write_copy
 
-
-class CopyExists(StorageError):
-    """The target of a backup is already there."""
+__all__ = ["CopyExists", "Restored", "restore", "write_copy"]
 
 
 @dataclass(frozen=True)
 class Restored:
     entries: int  # exposures in the journal after the restore
     kept: Path | None  # the journal as it was, or None when there was none
-
-
-def write_copy(source: Path, target: Path, *, replace: bool = False) -> int:
-    """A verified, synced, owner-only copy of the journal `source` at `target`; returns the
-    number of exposures in it. `source` must already have passed `files.inspect`."""
-    if os.path.lexists(target) and not replace:
-        raise CopyExists(f"{target} already exists; choose another name (or add --force)")
-    temp = target.with_name(f".{target.name}.teeter-{os.getpid()}.tmp")
-    temp.unlink(missing_ok=True)
-    try:
-        # created empty and owner-only first: VACUUM INTO fills an empty file as it is
-        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        conn = sqlite3.connect(files.readonly_uri(source), uri=True, timeout=_timeout())
-        try:
-            conn.execute("VACUUM INTO ?", (str(temp),))
-        finally:
-            conn.close()
-        _sync(temp)
-        entries = _verify(temp)
-        if replace:
-            os.replace(temp, target)
-        else:
-            os.link(temp, target)  # never replaces a file made meanwhile
-            temp.unlink()
-        _sync(target.parent)
-    except FileExistsError:
-        raise CopyExists(f"{target} already exists; choose another name") from None
-    except sqlite3.Error as error:
-        raise DatabaseUnavailable(target, f"the copy could not be written ({error})") from None
-    except OSError as error:
-        raise DatabaseUnavailable(
-            target, f"the copy could not be written ({error.strerror})"
-        ) from None
-    finally:
-        for leftover in (temp, *files.companions(temp)):
-            leftover.unlink(missing_ok=True)
-    return entries
-
-
-def _verify(path: Path) -> int:
-    """The copy is a whole teeter journal: SQLite's check, teeter's marks, its tables."""
-    conn = sqlite3.connect(files.readonly_uri(path) + "&immutable=1", uri=True)
-    try:
-        verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        entries = conn.execute("SELECT count(*) FROM exposure").fetchone()[0]
-    except sqlite3.Error as error:
-        raise sqlite3.DatabaseError(f"the copy did not read back: {error}") from None
-    finally:
-        conn.close()
-    if verdict != "ok" or app_id != schema.APPLICATION_ID or version < 1:
-        raise sqlite3.DatabaseError("the copy did not read back as a whole teeter journal")
-    return int(entries)
-
-
-def _sync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _timeout() -> float:
-    return files.BUSY_TIMEOUT_MS / 1000
 
 
 def restore(live: Path, backup: Path) -> Restored:
@@ -138,7 +69,7 @@ def _upgrade(path: Path) -> None:
 def _carry_identity(live: Path, scratch: Path) -> None:
     """The restored journal keeps the live one's identity, with a counter past every
     transaction the live one has seen: its `-wal` stays recognisably its own."""
-    conn = sqlite3.connect(live, timeout=_timeout())
+    conn = sqlite3.connect(live, timeout=files.BUSY_TIMEOUT_MS / 1000)
     try:
         files.configure(conn)
         (stamp,) = conn.execute(f"SELECT stamp FROM {journal_wal.TABLE}").fetchone()
@@ -162,7 +93,7 @@ def _copy_into(scratch: Path, live: Path) -> int:
     """Every page of `scratch` into `live` as one transaction; the exposures it holds."""
     source = sqlite3.connect(scratch)
     try:
-        dest = sqlite3.connect(live, timeout=_timeout())
+        dest = sqlite3.connect(live, timeout=files.BUSY_TIMEOUT_MS / 1000)
         try:
             files.configure(dest)
             source.backup(dest)

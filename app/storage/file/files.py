@@ -8,7 +8,6 @@ import errno
 import os
 import sqlite3
 import stat
-import urllib.parse
 from pathlib import Path
 
 import pendulum
@@ -22,13 +21,10 @@ from app.storage.file.errors import (
     StorageError,
     from_sqlite,
 )
+from app.storage.file.sqlite_paths import BUSY_TIMEOUT_MS, companions, readonly_uri
+from app.storage.file.whole_copy import CopyExists, write_copy
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
-
-
-def readonly_uri(path: Path) -> str:
-    return f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
 
 
 def inspect(path: Path) -> int:
@@ -196,18 +192,12 @@ def _link(temp: Path, path: Path) -> None:
             os.rename(temp, path)
 
 
-def companions(path: Path) -> tuple[Path, ...]:
-    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
-
-
 def backup(path: Path, version: int) -> Path:
     """An owner-only copy of the file as it was, written before any upgrade touches it.
     Named `<name>.v<N>-<UTC stamp>.bak`; when two teeters upgrade in the same second (or a
     killed upgrade is retried at once) the later one takes the next free second's name.
     Written under a temporary name, synced and checked before it gets that name
-    (`copies.write_copy`): a kill never leaves a `.bak` that looks good and holds nothing."""
-    from app.storage.file.copies import CopyExists, write_copy
-
+    (`whole_copy.write_copy`): a kill never leaves a `.bak` that looks good and holds nothing."""
     now = pendulum.now("UTC")
     for seconds in range(120):
         stamp = now.add(seconds=seconds).format("YYYYMMDDTHHmmss")
