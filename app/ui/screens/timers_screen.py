@@ -15,11 +15,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from app.domain.durations import DurationError, format_duration
+from app.domain.durations import format_duration
 from app.domain.records import StimulusKind, Timer, TimerEnd
 from app.domain.safety import Guidance, guidance
-from app.storage.file.errors import StorageError
 from app.storage.tables import stimuli, timers
+from app.ui.background import attempt, in_background
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.screens import timers_view
@@ -28,6 +28,8 @@ from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 
 if TYPE_CHECKING:
+    import pendulum
+
     pass
 
 _ON_A_TIMER = {"end_early", "extend", "cancel_timer"}
@@ -146,14 +148,27 @@ class TimersScreen(GuardsInput, Screen[None], Hosted):
         self.app.push_screen(question, answered)
 
     def start(self, name: str, duration: dt.timedelta, kind: StimulusKind | None) -> None:
+        """Start it off the event loop (the file may be busy); one running per pleasure."""
+        db, now = self.journal.db, self.journal.now()
+
+        def start() -> Timer | timers.AlreadyRunning:
+            try:
+                return timers.start(db, name, duration, now, kind)
+            except timers.AlreadyRunning as error:
+                return error
+
+        in_background(
+            self,
+            start,
+            lambda timer: self.started(timer, duration),
+            lambda error: self.form.refuse(str(error)),
+            group="timer-start",
+        )
+
+    def started(self, timer: Timer | timers.AlreadyRunning, duration: dt.timedelta) -> None:
         app = self.teeter
-        try:
-            timer = timers.start(self.journal.db, name, duration, self.journal.now(), kind)
-        except timers.AlreadyRunning as error:
-            self.form.refuse(f"{error}; extend it with x instead")
-            return
-        except StorageError as error:
-            self.form.refuse(str(error))
+        if isinstance(timer, timers.AlreadyRunning):
+            self.form.refuse(f"{timer}; extend it with x instead")
             return
         self.form.started()
         self.mark_saved()
@@ -180,16 +195,23 @@ class TimersScreen(GuardsInput, Screen[None], Hosted):
         self.finish(TimerEnd.CANCELLED, "Cancelled at {at}.")
 
     def finish(self, how: TimerEnd, message: str) -> None:
-        app = self.teeter
+        """End the highlighted timer off the event loop (the file may be busy)."""
         timer = self.chosen()
         if timer is None:
             return
-        now = self.journal.now()
-        try:
-            ended = timers.finish(self.journal.db, timer.id, how, now)
-        except StorageError as error:
-            self.form.show_error(str(error))
-            return
+        now, db = self.journal.now(), self.journal.db
+        in_background(
+            self,
+            lambda: timers.finish(db, timer.id, how, now),
+            lambda ended: self.finished(ended, how, message, now),
+            lambda error: self.form.show_error(str(error)),
+            group="timer-finish",
+        )
+
+    def finished(
+        self, ended: Timer | None, how: TimerEnd, message: str, now: pendulum.DateTime
+    ) -> None:
+        app = self.teeter
         app.data_changed()
         if ended is not None:
             db, timer_id = self.journal.db, ended.id
@@ -219,11 +241,19 @@ class TimersScreen(GuardsInput, Screen[None], Hosted):
             self.after_care(care, "Extend anyway", lambda: extend_by(by))
 
         def extend_by(by: dt.timedelta) -> None:
+            db = self.journal.db
+            in_background(  # off the event loop: the file may be busy
+                self,
+                attempt(lambda: timers.extend(db, timer.id, by)),  # DurationError: 7 days in all
+                lambda longer: extended(longer, by),
+                lambda error: self.form.show_error(str(error)),
+                group="timer-extend",
+            )
+
+        def extended(longer: Timer | None | LookupError | ValueError, by: dt.timedelta) -> None:
             app = self.teeter
-            try:
-                longer = timers.extend(self.journal.db, timer.id, by)
-            except (StorageError, DurationError) as error:  # DurationError: 7 days in all
-                self.form.show_error(str(error))
+            if isinstance(longer, LookupError | ValueError):
+                self.form.show_error(str(longer))
                 return
             if longer is not None:
                 end = timers_view.until_text(longer.ends_at, self.journal.now())
