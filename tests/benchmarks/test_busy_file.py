@@ -14,11 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+import pendulum
 import pytest
 from textual.widgets import Input
 
 from app.ui.screens.quick_log_screen import QuickLogScreen
-from tests.benchmarks.test_import_speed import _export_file
+from tests.benchmarks.test_import_speed import NOW, _export_file
 from tests.conftest import wait_ready
 
 
@@ -37,9 +38,12 @@ def _locked(path: Path) -> bool:
 
 
 @pytest.mark.benchmark
-async def test_typing_while_a_big_import_runs(make_app, db, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_typing_while_a_big_import_runs(
+    make_app, file_db, clock, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "big.json"
     _export_file(source)
+    clock.set(pendulum.instance(NOW))  # the export's last entry is this moment's
     teeter = str(Path(sys.executable).with_name("teeter"))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -51,8 +55,9 @@ async def test_typing_while_a_big_import_runs(make_app, db, db_path: Path, tmp_p
         note.focus()
         importer = subprocess.Popen(
             [teeter, "--db", str(db_path), "import", str(source)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         await asyncio.sleep(0.5)  # the import is parsing, then holds the write lock
         latencies = []
@@ -70,7 +75,8 @@ async def test_typing_while_a_big_import_runs(make_app, db, db_path: Path, tmp_p
                 await pilot.press("enter")  # a save while the import holds the lock
                 latencies.append(time.perf_counter() - began)
             await asyncio.sleep(0.02)
-        importer.wait()
+        said = importer.communicate()[0]
+        assert importer.returncode == 0, said
         for _ in range(500):
             if not isinstance(app.screen, QuickLogScreen):
                 save_outcome = "saved once the import finished"

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.checkin import Step, StepState
-from app.domain.records import ExposureSource
+from app.domain.records import ExposureSource, TimerEnd
 from app.storage.file.database import Database
 from app.storage.tables import checkins, exposures, timers
 
@@ -47,12 +47,10 @@ def _fill(path: Path) -> None:
                     source=ExposureSource.SHELL,
                     now=when,
                 )
-        for day in range(1, 30):
-            timers.start(db, "coffee", dt.timedelta(hours=2), NOW - dt.timedelta(days=day))
-        for timer in timers.active(db):
-            from app.domain.records import TimerEnd
-
-            timers.finish(db, timer.id, TimerEnd.RAN_OUT, NOW)
+        for day in range(29, 0, -1):  # oldest first, each run out before the next starts
+            began = NOW - dt.timedelta(days=day)
+            timer = timers.start(db, "coffee", dt.timedelta(hours=2), began)
+            timers.finish(db, timer.id, TimerEnd.RAN_OUT, began + dt.timedelta(hours=2))
         timers.start(db, "coffee", dt.timedelta(hours=2), NOW - dt.timedelta(minutes=48))
         timers.start(db, "social media", dt.timedelta(minutes=30), NOW - dt.timedelta(hours=1))
         checkins.mark_step(db, dt.date(2026, 3, 10), Step.NOTICE, StepState.DONE, NOW)
@@ -102,7 +100,7 @@ def test_status_against_bare_python(tmp_path: Path) -> None:
             shown = subprocess.run(
                 command, env=command_env, capture_output=True, text=True, check=True
             )
-            expected = "social media ready · coffee 1h12m · check-in 2/4\n"
+            expected = "social media: timer done · coffee 1h12m · check-in 2/4\n"
             assert (shown.stdout, shown.stderr) == (expected, "")
     before = sorted(path.name for path in db_path.parent.iterdir())
     for _ in range(3):  # warm the bytecode cache and the page cache

@@ -165,6 +165,7 @@ class LogScreen(Screen[None], Hosted):
         if [tab.id for tab in tabs.query(Tab)] != wanted:
             fresh = Tabs(
                 *(Tab(shown(a.stimulus_name), id=_tab_id(a.stimulus_id)) for a in self.analyses),
+                active=active,
                 id="log-tabs",
             )
             fresh.can_focus = False
@@ -172,9 +173,11 @@ class LogScreen(Screen[None], Hosted):
             await tabs.remove()
             await self.mount(fresh, before="#log-body")
             tabs = fresh
-        # Set after mounting: a Tabs built with `active=` can fail its own mount when a reload
-        # replaces it mid-way. The activations this sends arrive in order, so the last wins.
-        if active is not None and tabs.query(f"#{active}"):
+        # Built with its active tab, a fresh bar announces only the chosen pleasure (built
+        # without, it announced its first tab, and a reload that ran before that stale
+        # announcement was read took it as a choice). Reloads follow one another, so no
+        # reload replaces a bar while it mounts.
+        if active is not None and tabs.active != active and tabs.query(f"#{active}"):
             tabs.active = active
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
@@ -183,6 +186,8 @@ class LogScreen(Screen[None], Hosted):
         tab_id = event.tab.id or ""
         if not event.tabs.is_attached or not tab_id.startswith(_TAB_PREFIX):
             return
+        if event.tabs.active != tab_id:
+            return  # stale: another tab was chosen after this one, by a key or a reload
         chosen = int(tab_id.removeprefix(_TAB_PREFIX))
         if chosen != self.selected and chosen in {a.stimulus_id for a in self.analyses}:
             self.selected = chosen
