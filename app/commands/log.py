@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 
@@ -39,14 +40,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, location: Location) -> int:
+    from app import wall_clock
     from app.cli import UsageError
-    from app.clock import system_now, zone_of
     from app.domain.moments import MomentError, parse_moment
     from app.domain.ratings import RatingError, parse_rating
     from app.domain.text import StimulusNameError, clean_name, clean_note
     from app.storage.file.quick import stored_day_start_hour
 
-    now = system_now()
+    now = wall_clock.now()  # pendulum is loaded only for a time other than now (`--at`)
     if location.is_file:  # read-only: bad input must leave no file behind
         hour = stored_day_start_hour(location.path)
     else:
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace, location: Location) -> int:
         craving=craving,
         note=note,
         source=ExposureSource.SHELL,
-        now=now.in_timezone("UTC"),
+        now=now.astimezone(dt.UTC),
         kind=kind,
     )
     exposure = logged.exposure
@@ -90,11 +91,11 @@ def run(args: argparse.Namespace, location: Location) -> int:
 
     # The day it counts for, as the app's header names it: at 00:49 with days starting at
     # 04:00, an entry at 23:59 or 00:30 belongs to the evening that has not ended yet.
-    zone = zone_of(now)
+    zone = now.tzinfo or dt.UTC
     day = day_words(local_day(when, zone, hour))
     print(
         f"logged {exposure.stimulus_name}: enjoyment {enjoyment}, craving {craving} "
-        f"at {when.in_timezone(zone).format('HH:mm')} ({day})",
+        f"at {when.astimezone(zone):%H:%M} ({day})",
         file=sys.stdout,
     )
     return 0

@@ -8,8 +8,6 @@ database gives an empty line and exit 0 (`teeter timer list` says what is wrong)
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 
 TYPE_CHECKING = False  # no typing import: shell commands stay light
 if TYPE_CHECKING:
@@ -29,39 +27,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, location: Location) -> int:
-    from app.domain.status_line import local_day, status_line
+    from app import wall_clock
+    from app.domain.days import local_day
+    from app.domain.status_line import status_line
     from app.storage.file import quick
 
-    now = current_instant()
+    now, zone = wall_clock.instant(), wall_clock.local_zone()
     if location.is_file:
-        found = quick.snapshot(location.path, lambda hour: local_day(now, hour))
+        found = quick.snapshot(location.path, lambda hour: local_day(now, zone, hour))
     else:  # psycopg alone, a 2-second connect timeout, silent on any failure
         from app.storage.server import status as server_status
 
-        found = server_status.snapshot(location.url, lambda hour: local_day(now, hour))
+        found = server_status.snapshot(location.url, lambda hour: local_day(now, zone, hour))
     if found is None:
         return 0
     line = status_line(found.timers, found.checkin_steps, now)
     if line:
         _print(line)
     return 0
-
-
-def current_instant() -> dt.datetime:
-    """Now as aware UTC, honouring `TEETER_NOW` like `app.clock.system_now` (which imports
-    pendulum: only an unusual pinned value that the standard library cannot read uses it)."""
-    pinned = os.environ.get("TEETER_NOW")
-    if not pinned:
-        return dt.datetime.now(dt.UTC)
-    try:
-        parsed = dt.datetime.fromisoformat(pinned.strip())
-    except ValueError:
-        from app.clock import system_now
-
-        return system_now().astimezone(dt.UTC)
-    if parsed.tzinfo is None:  # pendulum reads a time without an offset as UTC
-        return parsed.replace(tzinfo=dt.UTC)
-    return parsed.astimezone(dt.UTC)
 
 
 def _print(line: str) -> None:

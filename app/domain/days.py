@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-import pendulum
+if TYPE_CHECKING:  # pendulum is loaded where a result is one of its times, not to import this
+    import pendulum
 
 DEFAULT_DAY_START_HOUR = 4
 
@@ -19,20 +20,21 @@ def check_day_start_hour(hour: int) -> int:
     return hour
 
 
-def local_day(
-    instant: dt.datetime, tz: pendulum.Timezone | pendulum.FixedTimezone, day_start_hour: int
-) -> dt.date:
+def local_day(instant: dt.datetime, tz: dt.tzinfo, day_start_hour: int) -> dt.date:
     """The day an instant belongs to, for a person in zone `tz`: the day whose
     `day_bounds` hold it. The wall clock gives the answer except around a clock change at
     the start hour (Chatham falls back from 03:45 to 02:45: with days starting at 03:00, a
-    second-pass 02:50 comes after the day began), so the bounds have the last word."""
-    local = pendulum.instance(instant).in_timezone(tz)
+    second-pass 02:50 comes after the day began), so the bounds have the last word.
+    Standard library only: `teeter log` and `teeter status` use it without pendulum."""
+    if instant.tzinfo is None:  # a stored time without its zone is UTC
+        instant = instant.replace(tzinfo=dt.UTC)
+    local = instant.astimezone(tz)
     day = dt.date(local.year, local.month, local.day)
     if local.hour < day_start_hour:
         day = day - dt.timedelta(days=1)
-    if instant >= day_start(day + dt.timedelta(days=1), tz, day_start_hour):
+    if instant >= _first_instant(day + dt.timedelta(days=1), tz, day_start_hour):
         return day + dt.timedelta(days=1)
-    if instant < day_start(day, tz, day_start_hour):
+    if instant < _first_instant(day, tz, day_start_hour):
         return day - dt.timedelta(days=1)
     return day
 
@@ -43,10 +45,17 @@ def day_start(
     """The first instant of `day` (aware, in `tz`), agreeing with `local_day`: when the
     start hour happens twice (fall back) it is the first pass; when it does not exist (a
     spring-forward gap) it is the moment the clocks change, whatever the gap's length."""
+    import pendulum
+
+    return pendulum.instance(_first_instant(day, tz, day_start_hour)).in_timezone(tz)
+
+
+def _first_instant(day: dt.date, tz: dt.tzinfo, day_start_hour: int) -> dt.datetime:
+    """`day_start` as an aware UTC datetime of the standard library."""
     wall = dt.datetime(day.year, day.month, day.day, day_start_hour)
     first_pass = wall.replace(tzinfo=tz, fold=0).astimezone(dt.UTC)
     if first_pass.astimezone(tz).replace(tzinfo=None) == wall:
-        return pendulum.instance(first_pass).in_timezone(tz)
+        return first_pass
     # In a gap: fold=1 reads the wall time with the later offset, an instant before the
     # change; fold=0 with the earlier offset, an instant after it. Find the change between.
     before = wall.replace(tzinfo=tz, fold=1).astimezone(dt.UTC)
@@ -57,7 +66,7 @@ def day_start(
             after = middle
         else:
             before = middle
-    return pendulum.instance(after.replace(microsecond=0)).in_timezone(tz)
+    return after.replace(microsecond=0)
 
 
 def day_bounds(
@@ -120,6 +129,8 @@ def lived_zone(
     offset the viewer's zone had then (or says nothing), else the offset it was logged at."""
     if utc_offset is None or offset_minutes(instant.astimezone(tz)) == utc_offset:
         return tz
+    import pendulum
+
     return pendulum.FixedTimezone(utc_offset * 60)
 
 
@@ -187,7 +198,7 @@ def lived_clock(
     """The clock time an entry was logged at where it was logged: `08:05`, and
     `08:05 UTC+05:30` when that zone is not the one it is looked at from."""
     zone = lived_zone(instant, utc_offset, tz)
-    clock = pendulum.instance(instant).in_timezone(zone).format("HH:mm")
+    clock = instant.astimezone(zone).strftime("%H:%M")
     return clock if zone is tz or utc_offset is None else f"{clock} {offset_words(utc_offset)}"
 
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pendulum
-
 from app.domain.days import DEFAULT_DAY_START_HOUR, local_day
 from app.domain.plausible import ImplausibleTime, check_recorded
+
+TYPE_CHECKING = False  # pendulum is loaded only to read a time other than now
+if TYPE_CHECKING:
+    import pendulum
 
 _CLOCK = r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
 _WEEKDAYS = {
@@ -47,9 +49,10 @@ class MomentError(ValueError):
 
 
 def parse_moment(
-    text: str, now: pendulum.DateTime, day_start_hour: int = DEFAULT_DAY_START_HOUR
-) -> pendulum.DateTime:
-    """An aware instant in `now`'s zone; MomentError (one line) when it cannot be used."""
+    text: str, now: dt.datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR
+) -> dt.datetime:
+    """An aware instant in `now`'s zone; MomentError (one line) when it cannot be used. It
+    is `now` itself for "now", else a pendulum time."""
     cleaned = " ".join(text.strip().lower().split())
     try:
         moment = _read(cleaned, now, day_start_hour)
@@ -65,10 +68,13 @@ def parse_moment(
     return moment
 
 
-def _read(text: str, now: pendulum.DateTime, day_start_hour: int) -> pendulum.DateTime:
+def _read(text: str, given: dt.datetime, day_start_hour: int) -> dt.datetime:
+    if text in ("", "now"):  # the common case, read without loading pendulum
+        return given
+    import pendulum
+
+    now = pendulum.instance(given)
     tz = now.timezone or pendulum.UTC
-    if text in ("", "now"):
-        return now
     if match := _AGO.match(text):
         return now - _span(match["minus"] or match["ago"])
     if match := _DAY_CLOCK.match(text):
@@ -112,6 +118,8 @@ def _clock(match: re.Match[str]) -> tuple[int, int]:
 def _on_day(
     word: str | None, hour: int, minute: int, now: pendulum.DateTime, day_start_hour: int
 ) -> pendulum.DateTime:
+    import pendulum
+
     tz = now.timezone or pendulum.UTC
     if word is None:  # the most recent past occurrence: today's, or else yesterday's
         today = _local(now.date(), hour, minute, tz)
@@ -158,4 +166,6 @@ def _local(
 ) -> pendulum.DateTime:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise ValueError("no such clock time")
+    import pendulum
+
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz)

@@ -20,16 +20,6 @@ SEPARATOR = " · "
 PENDING = "pending"  # app.domain.checkin.StepState.PENDING
 
 
-def local_day(instant: dt.datetime, day_start_hour: int, tz: dt.tzinfo | None = None) -> dt.date:
-    """The person's day for an aware instant, as `app.domain.days.local_day` computes it (a
-    test holds them together across DST changes). `tz=None` is the system's local zone."""
-    local = instant.astimezone(tz)
-    day = local.date()
-    if local.hour < day_start_hour:
-        day -= dt.timedelta(days=1)
-    return day
-
-
 def timer_parts(timers: Iterable[tuple[str, dt.datetime]], now: dt.datetime) -> list[str]:
     """One part per stimulus, soonest first. A stimulus with a running timer shows the time
     until its latest end; one whose timers have all run out says so in neutral words

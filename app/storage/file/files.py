@@ -4,13 +4,12 @@ checked read-only before anything writes to it, and upgraded only after a backup
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import sqlite3
 import stat
 from pathlib import Path
-
-import pendulum
 
 from app.storage.file import journal_wal, schema
 from app.storage.file.errors import (
@@ -198,9 +197,9 @@ def backup(path: Path, version: int) -> Path:
     killed upgrade is retried at once) the later one takes the next free second's name.
     Written under a temporary name, synced and checked before it gets that name
     (`whole_copy.write_copy`): a kill never leaves a `.bak` that looks good and holds nothing."""
-    now = pendulum.now("UTC")
+    now = dt.datetime.now(dt.UTC)
     for seconds in range(120):
-        stamp = now.add(seconds=seconds).format("YYYYMMDDTHHmmss")
+        stamp = f"{now + dt.timedelta(seconds=seconds):%Y%m%dT%H%M%S}"
         target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
         try:
             write_copy(path, target)

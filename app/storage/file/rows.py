@@ -76,7 +76,7 @@ def insert_exposure(
     was lived: `utc_offset`, else `occurred_at`'s own or the machine zone's
     (`app.domain.days.offset_where`)."""
     if utc_offset is None:
-        from app.clock import local_zone
+        from app.wall_clock import local_zone
 
         utc_offset = offset_where(occurred_at, local_zone())
     check_rating(enjoyment, "enjoyment")

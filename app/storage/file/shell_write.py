@@ -43,8 +43,8 @@ def log_exposure(
     """Record one exposure, committed and synced before this returns; a StorageError (one
     line) when the file cannot take it, and ValueError for a value the domain refuses."""
 
-    from app.clock import local_zone
     from app.domain.days import offset_where
+    from app.wall_clock import local_zone
 
     offset = offset_where(occurred_at, local_zone())  # where it was lived
     values = (stimulus, occurred_at, enjoyment, craving, note, source, now, kind, offset)

@@ -159,7 +159,7 @@ class ExposureForm(Vertical):
                 occurred_at = self._draft.occurred_at  # untouched: kept to the second
             else:
                 try:
-                    occurred_at = parse_moment(when.value, now, day_start_hour)
+                    occurred_at = pendulum.instance(parse_moment(when.value, now, day_start_hour))
                 except MomentError as error:
                     raise FormError(str(error), when) from None
         ratings = []
