@@ -343,6 +343,24 @@ def test_the_check_in_follows_the_day_start_hour(clock, database, db_path, capsy
     assert status(db_path, capsys) == ""
 
 
+def test_the_check_in_day_holds_across_a_clock_change_at_the_day_start(
+    clock, database, db_path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Chatham falls back from 03:45 to 02:45 on 5 April 2026. With days starting at 03:00,
+    the second 02:50 comes after 5 April began, as the app counts it; the clock's offset
+    alone would have put it on the 4th."""
+    pendulum.set_local_timezone(pendulum.timezone("Pacific/Chatham"))
+    try:
+        settings.put(database, settings.DAY_START_HOUR, "3")
+        checkins.mark_step(database, dt.date(2026, 4, 5), Step.NOTICE, StepState.DONE, NOW)
+        clock.set("2026-04-04T13:05:00+00:00")  # the first 02:50: still the 4th
+        assert status(db_path, capsys) == ""
+        clock.set("2026-04-04T14:05:00+00:00")  # the second 02:50: the 5th
+        assert status(db_path, capsys) == "check-in 1/4\n"
+    finally:
+        pendulum.set_local_timezone()
+
+
 def test_status_writes_nothing_while_showing_something(clock, database, db_path, capsys):
     timers.start(database, "coffee", dt.timedelta(hours=2), NOW)
     database.close()
