@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from app.domain.checkin import Step, progress_line
 from app.storage.file.errors import StorageError
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ few minutes, change what you do with an urge more than how strong it feels."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from app.domain.checkin import Step
 from app.domain.records import Outcome
@@ -18,6 +18,7 @@ from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.countdown import Countdown
 from app.ui.widgets.dialog import Dialog
 from app.ui.widgets.exposure_form import FormError
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.rating import RatingInput
 
 DEFAULT_LABEL = "This craving is the other side of the pleasure, not an order. It usually eases."

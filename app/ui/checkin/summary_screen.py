@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from app.domain.checkin import CheckInProgress
 from app.domain.summary import describe_day
 from app.storage.tables import exposures, reframes, timers
 from app.ui.host import Hosted
 from app.ui.safe_text import shown_block
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from app.ui.widgets.dialog import Dialog, DialogScreen
+from app.ui.widgets.footer import Footer
 
 
 class ConfirmScreen(DialogScreen[bool]):

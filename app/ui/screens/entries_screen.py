@@ -10,11 +10,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from app.domain.records import Exposure
 from app.ui.host import Hosted
 from app.ui.widgets.entry_table import EntryTable
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass

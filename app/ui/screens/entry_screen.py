@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from app.domain.records import Exposure, ExposureDraft
 from app.storage.file.errors import StorageError
@@ -21,6 +21,7 @@ from app.ui.host import Hosted
 from app.ui.screens import entry_view
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import ExposureForm, FormError
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass

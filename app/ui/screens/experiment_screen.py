@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, SelectionList, Static
+from textual.widgets import Header, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from app.domain.durations import format_duration
@@ -21,6 +21,7 @@ from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import experiment_view
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:

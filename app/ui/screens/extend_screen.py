@@ -8,12 +8,13 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from app.domain.durations import DurationError, extended_end, parse_duration
 from app.domain.records import Timer
 from app.ui.safe_text import shown
 from app.ui.widgets.dialog import Dialog, DialogScreen
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
 
 DEFAULT_EXTENSION = "30m"

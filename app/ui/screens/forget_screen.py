@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from app.storage.file.errors import StorageError
 from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.widgets.dialog import Dialog, DialogScreen
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:

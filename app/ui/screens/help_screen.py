@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from app.domain.safety import DEFAULT_HELP_TEXT
 from app.ui.host import Hosted
 from app.ui.safe_text import shown, shown_block
 from app.ui.screens import help_text as text
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass

@@ -12,13 +12,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from app.domain.history import Period, PeriodSummary, summarise
 from app.domain.records import Exposure
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.screens import history_view
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass

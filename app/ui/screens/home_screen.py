@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from app.clock import zone_of
 from app.domain.wording import full_day_words
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.widgets.entry_list import EntryList
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from app.domain.experiment import Experiment

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tab, Tabs
+from textual.widgets import Header, Static, Tab, Tabs
 
 from app.domain.records import StimulusKind
 from app.domain.safety import guidance
@@ -25,6 +25,7 @@ from app.ui.safe_text import shown
 from app.ui.screens import log_view
 from app.ui.widgets.balance_chart import BalanceChart
 from app.ui.widgets.entry_list import EntryTable
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from app.domain.balance import StimulusAnalysis

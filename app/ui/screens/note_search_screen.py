@@ -9,13 +9,14 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from app.domain.records import Exposure
 from app.domain.wording import counted
 from app.storage.tables.history import SEARCH_LIMIT
 from app.ui.host import Hosted
 from app.ui.widgets.entry_table import EntryTable
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from app.domain.records import Exposure, ExposureSource
 from app.storage.file.errors import StorageError
@@ -17,6 +17,7 @@ from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.dialog import DialogScreen
 from app.ui.widgets.exposure_form import ExposureForm, FormError
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass

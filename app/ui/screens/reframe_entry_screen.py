@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from app.domain.moments import MomentError, parse_moment
 from app.domain.records import Outcome, Reframe
@@ -22,6 +22,7 @@ from app.ui.safe_text import shown
 from app.ui.screens import entry_view
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.choice import ChoiceInput
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.rating import RatingInput
 
 if TYPE_CHECKING:

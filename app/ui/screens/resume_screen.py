@@ -6,10 +6,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from app.domain.checkin import STEPS, CheckInProgress, StepState
 from app.ui.widgets.dialog import Dialog, DialogScreen
+from app.ui.widgets.footer import Footer
 
 
 class ResumeScreen(DialogScreen[bool]):

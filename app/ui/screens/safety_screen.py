@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from app.domain.safety import SUPPORT_INTRO
 from app.ui.safe_text import shown_block
 from app.ui.widgets.dialog import Dialog, DialogScreen
+from app.ui.widgets.footer import Footer
 
 
 class SupportScreen(DialogScreen[None]):

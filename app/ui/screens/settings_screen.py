@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Select, Static, TextArea
 
 from app.domain.days import check_day_start_hour
 from app.domain.safety import DEFAULT_HELP_TEXT
@@ -19,6 +19,7 @@ from app.storage.tables import settings
 from app.storage.tables.notify_settings import REMINDER_AT
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
 from app.ui.widgets.notify_settings import NotificationSettings
 

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from app.domain.records import Stimulus, StimulusKind
 from app.domain.text import NAME_MAX, StimulusNameError
@@ -25,6 +25,7 @@ from app.ui.screens import stimuli_view as view
 from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.dialog import Dialog, DialogScreen
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:

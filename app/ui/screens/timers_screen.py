@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from app.domain.durations import format_duration
@@ -26,6 +26,7 @@ from app.ui.screens import timers_view
 from app.ui.screens.timers_start import StartTimerForm
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
+from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     import pendulum

@@ -8,13 +8,14 @@ from __future__ import annotations
 import pendulum
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from app.domain.records import Timer
 from app.domain.urges import asks_about_now
 from app.ui.safe_text import shown
 from app.ui.screens.rating_question import RatingQuestion
 from app.ui.widgets.dialog import Dialog
+from app.ui.widgets.footer import Footer
 from app.ui.widgets.rating import RatingInput
 
 
