@@ -95,7 +95,12 @@ class HomeScreen(Screen[None], Hosted):
         self.refresh_bindings()
 
     def on_data_changed(self, _: DataChanged) -> None:
-        self.reload()
+        """Read again only while home can be seen (on top, or under a dialog): beneath a
+        check-in step or the log it would read for no one, slowing the screen in front, and
+        it reads anyway when it is back on top (`on_screen_resume`)."""
+        stack = self.app.screen_stack
+        if self.is_current or (stack[-1].is_modal and self in stack[-2:]):
+            self.reload()
 
     def on_screen_resume(self) -> None:
         self.reload()
