@@ -65,6 +65,35 @@ async def test_keys_need_the_journal_and_are_disabled_until_it_is_open(db_path: 
         assert "help: how teeter works" in titles and "log: three days" not in titles
 
 
+@pytest.mark.parametrize(("keys", "opens"), [("c", "NoticeScreen"), ("cl", "LogScreen")])
+async def test_a_key_pressed_before_the_journal_opens_runs_once_it_opens(
+    db_path: Path, keys: str, opens: str
+) -> None:
+    """Home shows today from a first look before the journal is open: a person who sees it
+    and presses c at once gets the check-in when the journal opens, not a lost key (the
+    last key pressed wins, and the offer to resume is not put in its way)."""
+    from app.ui.app import TeeterApp
+
+    class OpensLate(TeeterApp):
+        def open_database(self) -> None:  # type: ignore[override]
+            pass  # opened below, after the keys
+
+    app = OpensLate(db_path, clock=lambda: FROZEN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and not app.is_open
+        TeeterApp.open_database(app)
+        for _ in range(500):
+            if type(app.screen).__name__ == opens:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()  # let the new screen finish mounting before the app closes
+        assert type(app.screen).__name__ == opens
+
+
 async def test_keys_come_alive_once_the_journal_is_open(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,8 @@ from app.ui.messages import DataChanged
 
 if TYPE_CHECKING:
     import pendulum
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
     from textual.theme import Theme
 
     from app.storage.file.database import Database
@@ -73,6 +75,7 @@ class TeeterApp(Host):
 
         self.undo = UndoKeeper(self)
         self._kept_theme: str | None = None
+        self._typed_ahead: str | None = None
 
     # --- colours ------------------------------------------------------------------------
     few_colours = False
@@ -182,7 +185,11 @@ class TeeterApp(Host):
         from app.ui.timer_watch import TimerWatch
 
         self.timer_watch = TimerWatch(self, journal)
-        self.timer_watch.start(then=self.offer_resume)  # urge questions first, then resume
+        # urge questions first, then the key pressed while the journal opened, or else the
+        # offer to resume (a person who already chose where to go is not asked)
+        self.timer_watch.start(
+            then=self._run_typed_ahead if self._typed_ahead else self.offer_resume
+        )
         from app.ui.live_watch import LiveWatch
 
         self.live_watch = LiveWatch(self, journal)
@@ -311,6 +318,30 @@ class TeeterApp(Host):
         if action in NEEDS_JOURNAL and self._journal is None:
             return None  # shown, greyed, until the journal is open
         return True
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """A key for the journal pressed in the moment before it opens (home shows today
+        from a first look, so a person can see and press before the journal is ready) is
+        kept, and runs once it opens: it is not lost. The last such key wins."""
+        if self._journal is None and isinstance(action, str):
+            name = action.partition("(")[0]
+            on_app = name.startswith("app.") or (
+                "." not in name and default_namespace in (None, self)
+            )
+            if on_app and name.removeprefix("app.") in NEEDS_JOURNAL:
+                self._typed_ahead = name.removeprefix("app.")
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def _run_typed_ahead(self) -> None:
+        action, self._typed_ahead = self._typed_ahead, None
+        if action is not None:
+            self.call_later(self.run_action, f"app.{action}")
 
     def action_undo(self) -> None:
         self.undo.run()
