@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from app.storage.file.database import Database
     from app.storage.file.journal import Journal
+    from app.ui.screens.log_screen import LogRead
 
 NEEDS_JOURNAL = frozenset(
     {
@@ -76,6 +77,7 @@ class TeeterApp(Host):
         self.undo = UndoKeeper(self)
         self._kept_theme: str | None = None
         self._typed_ahead: str | None = None
+        self._opening_log = False
 
     # --- colours ------------------------------------------------------------------------
     few_colours = False
@@ -389,10 +391,28 @@ class TeeterApp(Host):
         self.push_screen(QuickLogScreen())
 
     def action_open_log(self) -> None:
-        from app.ui.screens.log_screen import LogScreen
+        """The log opens with its window already read (off the event loop), so it is drawn
+        once, with its data; should the read fail, it opens and reads again itself."""
+        from app.ui.background import in_background
+        from app.ui.screens.log_screen import WINDOWS, LogScreen, read_window
 
-        if not isinstance(self.screen, LogScreen):
-            self.push_screen(LogScreen())
+        if isinstance(self.screen, LogScreen) or self._opening_log:
+            return
+        self._opening_log = True
+        journal = self.journal
+
+        def opened(first: LogRead | None) -> None:
+            self._opening_log = False
+            if not isinstance(self.screen, LogScreen):
+                self.push_screen(LogScreen(first))
+
+        in_background(
+            self,
+            lambda: read_window(journal, WINDOWS[0]),
+            opened,
+            lambda _error: opened(None),
+            group="log-open",
+        )
 
     def action_open_timers(self) -> None:
         from app.ui.screens.timers_screen import TimersScreen

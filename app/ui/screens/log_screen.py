@@ -6,7 +6,7 @@ opens as fast on ten years of history as on three days."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual import events, work
@@ -28,7 +28,10 @@ from app.ui.widgets.entry_list import EntryTable
 from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from app.domain.balance import StimulusAnalysis
+    from app.storage.file.journal import Journal
 
 WINDOWS = (3, 7, 14, 30)
 """Days the window can show; `w` steps through them and back to the first."""
@@ -40,6 +43,23 @@ WIDE = 140
 
 def _tab_id(stimulus_id: int) -> str:
     return f"{_TAB_PREFIX}{stimulus_id}"
+
+
+class LogRead(NamedTuple):
+    """One read of the window: its last day, each pleasure's analysis, every kind."""
+
+    last_day: dt.date
+    analyses: tuple[StimulusAnalysis, ...]
+    kinds: dict[int, StimulusKind]
+
+
+def read_window(journal: Journal, days: int) -> LogRead:
+    """The log's window ending today, read from the journal (off the event loop)."""
+    from app.storage.tables.log_window import analysed
+
+    tz, hour, last_day = journal.zone(), journal.day_start_hour, journal.today()
+    analyses = analysed(journal.db, last_day, days, tz, hour)
+    return LogRead(last_day, analyses, stimuli.kinds(journal.db))
 
 
 class LogScreen(Screen[None], Hosted):
@@ -62,7 +82,9 @@ class LogScreen(Screen[None], Hosted):
         Binding("slash", "app.search_notes", "Search", id="log-search"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, first: LogRead | None = None) -> None:
+        """`first`: the window already read (`read_window`), so the screen is drawn once,
+        with its data, rather than drawn empty and then again with it."""
         super().__init__()
         self.days = WINDOWS[0]
         self.analyses: tuple[StimulusAnalysis, ...] = ()
@@ -72,10 +94,13 @@ class LogScreen(Screen[None], Hosted):
         """True once the first read is shown (tests wait for it)."""
         self._reloading = False
         self._reload_wanted = False
+        self._first = first
+        if first is not None:
+            self._take(first)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
-        tabs = Tabs(id="log-tabs")
+        tabs = self._tab_bar() if self._first is not None else Tabs(id="log-tabs")
         tabs.can_focus = False  # left/right belong to the screen, the body keeps the arrows
         yield tabs
         with VerticalScroll(id="log-body"):
@@ -108,7 +133,11 @@ class LogScreen(Screen[None], Hosted):
         self.query_one("#log-table").border_subtitle = TABLE_KEYS
         self.query_one("#log-detail").display = False
         self.query_one("#log-body").focus()
-        self.call_after_refresh(self.reload)  # first frame now, the data right after
+        if self._first is not None:
+            self._first = None
+            self._show_read()
+        else:
+            self.call_after_refresh(self.reload)  # first frame now, the data right after
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
@@ -138,39 +167,49 @@ class LogScreen(Screen[None], Hosted):
             self._reloading = False
 
     async def _load(self) -> None:
-        from app.domain.balance import needs_a_look
-        from app.storage.tables.log_window import analysed
+        self._take(read_window(self.journal, self.days))
+        await self._show_tabs()
+        self._show_read()
 
-        tz, hour, last_day = self.journal.zone(), self.journal.day_start_hour, self.journal.today()
-        self.analyses = analysed(self.journal.db, last_day, self.days, tz, hour)
-        self.kinds = stimuli.kinds(self.journal.db)
+    def _take(self, read: LogRead) -> None:
+        from app.domain.balance import needs_a_look
+
+        self._last_day, self.analyses, self.kinds = read
         ids = [a.stimulus_id for a in self.analyses]
         if self.selected not in ids:  # first opening: the pleasure that most needs a look
             first = needs_a_look(self.analyses)
             self.selected = first.stimulus_id if first else None
+
+    def _show_read(self) -> None:
+        hour = self.journal.day_start_hour
         self.query_one("#log-window", Static).update(
-            log_view.window_line(last_day, self.days, hour)
+            log_view.window_line(self._last_day, self.days, hour)
         )
         self.sub_title = f"last {self.days} days"
-        await self._show_tabs()
         self.show_selected()
         self.refresh_bindings()
         self.loaded = True
 
+    def _tab_bar(self) -> Tabs:
+        """A tab per pleasure, built with the chosen one active, so it announces only that
+        one."""
+        active = _tab_id(self.selected) if self.selected is not None else None
+        tabs = Tabs(
+            *(Tab(shown(a.stimulus_name), id=_tab_id(a.stimulus_id)) for a in self.analyses),
+            active=active,
+            id="log-tabs",
+        )
+        tabs.display = bool(self.analyses)
+        return tabs
+
     async def _show_tabs(self) -> None:
-        """A fresh tab bar when the set of stimuli changed (built with its active tab, so it
-        announces only that one), else just the chosen tab."""
+        """A fresh tab bar when the set of stimuli changed, else just the chosen tab."""
         tabs = self.query_one(Tabs)
         wanted = [_tab_id(a.stimulus_id) for a in self.analyses]
         active = _tab_id(self.selected) if self.selected is not None else None
         if [tab.id for tab in tabs.query(Tab)] != wanted:
-            fresh = Tabs(
-                *(Tab(shown(a.stimulus_name), id=_tab_id(a.stimulus_id)) for a in self.analyses),
-                active=active,
-                id="log-tabs",
-            )
+            fresh = self._tab_bar()
             fresh.can_focus = False
-            fresh.display = bool(self.analyses)
             await tabs.remove()
             await self.mount(fresh, before="#log-body")
             tabs = fresh
