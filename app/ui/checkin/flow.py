@@ -3,7 +3,12 @@ The rules (what comes next, what counts as done) live in `app.domain.checkin`.""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Header
 
 from app.domain.checkin import (
     CheckInProgress,
@@ -17,6 +22,14 @@ from app.ui.checkin.base import CheckInContext, StepAction, StepScreen
 
 if TYPE_CHECKING:
     from app.ui.host import Host
+
+
+class Between(Screen[None]):
+    """What is on screen for the moment between two steps: the steps' own header. Home
+    stays beneath the whole walk, so it is not drawn again (nor read again) between steps."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◐")
 
 
 def _screen_for(step: Step, context: CheckInContext) -> StepScreen:
@@ -37,8 +50,6 @@ def _screen_for(step: Step, context: CheckInContext) -> StepScreen:
 async def walk(app: Host) -> None:
     """Walk from the first unfinished step (or from Notice when today's is complete: the
     practice can be done a few times a day). Escape on the first step leaves, keeping all."""
-    from app.ui.checkin.summary_screen import SummaryScreen
-
     journal = app.journal
     db = journal.db
     day = journal.today()  # pinned: a walk that crosses the day-start hour stays on its day
@@ -47,6 +58,23 @@ async def walk(app: Host) -> None:
     recent = stimuli.list_active(db)
     context = CheckInContext(stimulus=recent[0].name if recent else "")
     step: Step | None = progress.resume_step() or Step.NOTICE
+    between = Between()
+    app.push_screen(between)  # not awaited: the first step goes on top before any frame
+    try:
+        await _steps(app, day, step, progress, context)
+    finally:
+        stack = app.screen_stack  # empty while the app closes
+        if stack and stack[-1] is between:
+            app.pop_screen()
+
+
+async def _steps(
+    app: Host, day: dt.date, step: Step | None, progress: CheckInProgress, context: CheckInContext
+) -> None:
+    from app.ui.checkin.summary_screen import SummaryScreen
+
+    journal = app.journal
+    db = journal.db
     while step is not None:
         action = await app.push_screen_wait(_screen_for(step, context))
         if action is StepAction.BACK:
