@@ -98,8 +98,8 @@ class HomeScreen(Screen[None], Hosted):
         """Read again only while home can be seen (on top, or under a dialog): beneath a
         check-in step or the log it would read for no one, slowing the screen in front, and
         it reads anyway when it is back on top (`on_screen_resume`)."""
-        stack = self.app.screen_stack
-        if self.is_current or (stack[-1].is_modal and self in stack[-2:]):
+        stack = self.app.screen_stack  # (Textual's is_current holds for the screen beneath)
+        if stack[-1] is self or (len(stack) > 1 and stack[-1].is_modal and stack[-2] is self):
             self.reload()
 
     def on_screen_resume(self) -> None:
