@@ -84,10 +84,10 @@ async def test_home_is_read_on_a_change_only_when_it_can_be_seen(make_app, monke
         assert reads == []
         await pilot.press("escape")
         await reach(app, pilot, HomeScreen)
-        assert reads == ["HomeScreen"]
+        assert reads and set(reads) == {"HomeScreen"}
         await pilot.press("n")
         await reach(app, pilot, QuickLogScreen)
         reads.clear()
         app.data_changed()
         await pilot.pause()
-        assert reads == ["QuickLogScreen"]
+        assert reads and set(reads) == {"QuickLogScreen"}
