@@ -23,7 +23,12 @@ from app.storage.tables.models import CheckInRow, ExposureRow, ReframeRow, Stimu
 
 def stimulus(row: StimulusRow) -> Stimulus:
     assert row.id is not None
-    return Stimulus(id=row.id, name=row.name, kind=StimulusKind(row.kind), archived=row.archived)
+    return stimulus_of(row.id, row.name, row.kind, row.archived)
+
+
+def stimulus_of(stimulus_id: int, name: str, kind: str, archived: bool) -> Stimulus:
+    """A stimulus from its columns, for a long list read without building row objects."""
+    return Stimulus(id=stimulus_id, name=name, kind=StimulusKind(kind), archived=bool(archived))
 
 
 def exposure(row: ExposureRow, name: str) -> Exposure:

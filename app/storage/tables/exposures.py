@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from app.clock import Zone, local_zone
@@ -176,28 +177,57 @@ def lived_window(
     stimulus_id: int | None = None,
 ) -> tuple[list[Exposure], dict[int, Exposure]]:
     """`days` days ending with `last_day` as lived (`on_days`), and for each stimulus among
-    them its last exposure before the first one shown, for the window's first gap."""
-    inside = on_days(
-        db, last_day - dt.timedelta(days=days - 1), last_day, tz, day_start_hour, stimulus_id
-    )
+    them its last exposure before the first one shown, for the window's first gap.
+
+    Two reads whatever the number of stimuli: the range (which often holds that earlier
+    exposure already, being widened for the offsets), then `last_before` for the rest."""
+    first_day = last_day - dt.timedelta(days=days - 1)
+    start, end = lived_range(first_day, last_day, tz, day_start_hour)
+    read = between(db, start, end, stimulus_id)
+    inside = lived_on(read, first_day, last_day, tz, day_start_hour)
     first_seen: dict[int, Exposure] = {}
     for exposure in inside:
         first_seen.setdefault(exposure.stimulus_id, exposure)
-    previous: dict[int, Exposure] = {}
-    with db.read() as session:
-        for sid, first in first_seen.items():
-            found = session.exec(
-                select(ExposureRow, StimulusRow.name)
-                .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
-                .where(
-                    ExposureRow.stimulus_id == sid,
-                    ExposureRow.occurred_at <= first.occurred_at,
-                    ExposureRow.id != first.id,
-                )
-                .where(ExposureRow.occurred_at >= bounds.EARLIEST)  # a poisoned year 1: unseen
-                .order_by(col(ExposureRow.occurred_at).desc(), col(ExposureRow.id).desc())
-                .limit(1)
-            ).first()
-            if found and (found[0].occurred_at, found[0].id) < (first.occurred_at, first.id):
-                previous[sid] = convert.exposure(*found)
+    earlier: dict[int, Exposure] = {}
+    for exposure in read:  # oldest first: the last one kept is the one just before
+        first = first_seen.get(exposure.stimulus_id)
+        if first is not None and (exposure.occurred_at, exposure.id) < (
+            first.occurred_at,
+            first.id,
+        ):
+            earlier[exposure.stimulus_id] = exposure
+    missing = [sid for sid in first_seen if sid not in earlier]
+    if missing:
+        earlier.update(last_before(db, missing, start))
+    previous = {sid: earlier[sid] for sid in first_seen if sid in earlier}
     return inside, previous
+
+
+def last_before(db: Database, stimulus_ids: list[int], before: dt.datetime) -> dict[int, Exposure]:
+    """Each stimulus's last exposure before `before` (a poisoned year 1 unseen), in one
+    statement: a correlated look-up per stimulus, each an index search on
+    (stimulus_id, occurred_at), so the cost follows the stimuli asked for, not the history."""
+    owner, earlier = aliased(StimulusRow), aliased(ExposureRow)
+    last_id = (
+        select(earlier.id)
+        .where(earlier.stimulus_id == owner.id, earlier.occurred_at < before)
+        .where(earlier.occurred_at >= bounds.EARLIEST)
+        .order_by(col(earlier.occurred_at).desc(), col(earlier.id).desc())
+        .limit(1)
+        .correlate(owner)
+        .scalar_subquery()
+    )
+    wanted = select(last_id).where(col(owner.id).in_(stimulus_ids))
+    query = (
+        select(ExposureRow, StimulusRow.name)
+        .join(StimulusRow, col(StimulusRow.id) == col(ExposureRow.stimulus_id))
+        .where(col(ExposureRow.id).in_(wanted))
+    )
+    with db.read() as session:
+        found = [convert.exposure(row, name) for row, name in session.exec(query).all()]
+    return {exposure.stimulus_id: exposure for exposure in found}
+
+
+def _before(exposure: Exposure, other: Exposure) -> bool:
+    """Earlier in the order the log reads exposures: by time, then by id."""
+    return (exposure.occurred_at, exposure.id) < (other.occurred_at, other.id)

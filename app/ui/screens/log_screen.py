@@ -59,7 +59,8 @@ def read_window(journal: Journal, days: int) -> LogRead:
 
     tz, hour, last_day = journal.zone(), journal.day_start_hour, journal.today()
     analyses = analysed(journal.db, last_day, days, tz, hour)
-    return LogRead(last_day, analyses, stimuli.kinds(journal.db))
+    shown = [analysis.stimulus_id for analysis in analyses]
+    return LogRead(last_day, analyses, stimuli.kinds(journal.db, shown))
 
 
 class LogScreen(Screen[None], Hosted):

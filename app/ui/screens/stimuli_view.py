@@ -14,14 +14,16 @@ COLUMNS = ("Name", "Kind", "Entries", "")
 KINDS = tuple(StimulusKind)
 
 
-def row(entry: StimulusEntry) -> tuple[Text, str, Text, Text]:
+def row(entry: StimulusEntry) -> tuple[Text, Text, Text, Text]:
+    """Every cell a `Text`: a plain string would be parsed as markup by the table, once
+    per row (the kind is our own word, so it reads the same either way)."""
     stimulus = entry.stimulus
     name = cell(stimulus.name)
     if stimulus.archived:
         name.stylize("dim")
     return (
         name,
-        stimulus.kind.label,
+        Text(stimulus.kind.label, no_wrap=True, end=""),
         Text(str(entry.exposures), justify="right"),
         Text("archived" if stimulus.archived else "", style="dim"),
     )
