@@ -78,6 +78,7 @@ class TeeterApp(Host):
         self._kept_theme: str | None = None
         self._typed_ahead: str | None = None
         self._opening_log = False
+        self._keeping_theme: str | None = None  # on its way to the file
 
     # --- colours ------------------------------------------------------------------------
     few_colours = False
@@ -218,18 +219,32 @@ class TeeterApp(Host):
         self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
 
     def _keep_theme(self, theme: Theme) -> None:
-        """A theme picked anywhere (settings or the palette) is the one the next start uses."""
+        """A theme picked anywhere (settings or the palette) is the one the next start uses.
+        Written off the event loop (the file may be busy), one write at a time: picked
+        again meanwhile, the newest is written once the first lands."""
         from app.storage.file.errors import StorageError
         from app.storage.tables import settings
+        from app.ui.background import in_background
 
-        if self._journal is None or theme.name == self._kept_theme:
+        if self._journal is None or theme.name in (self._kept_theme, self._keeping_theme):
             return
-        try:
-            settings.put(self._journal.db, settings.THEME, theme.name)
-        except StorageError as error:
+        if self._keeping_theme is not None:
+            return  # written when the write on its way lands
+        db, name = self._journal.db, theme.name
+        self._keeping_theme = name
+
+        def kept(_: None) -> None:
+            self._kept_theme, self._keeping_theme = name, None
+            if self.theme != name:
+                self._keep_theme(self.current_theme)
+
+        def failed(error: StorageError) -> None:
+            self._keeping_theme = None
             self.notify(str(error), severity="error", markup=False)
-            return
-        self._kept_theme = theme.name
+
+        in_background(
+            self, lambda: settings.put(db, settings.THEME, name), kept, failed, group="theme"
+        )
 
     def _watch_journal(self) -> None:
         """Stop, with one line, as soon as the journal's file is deleted or replaced: every

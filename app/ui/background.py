@@ -1,4 +1,4 @@
-"""Storage work off the event loop.
+"""Storage work off the event loop: saves (`in_background`) and as-you-type reads (`look_up`).
 
 A write waits its turn for the file's lock (up to the busy timeout, 10 s) while another
 process writes — an import, a second teeter, a shell `teeter log`. Run on the event loop,
@@ -14,6 +14,7 @@ from functools import partial
 from typing import TypeVar
 
 from textual.dom import DOMNode
+from textual.worker import get_current_worker
 
 from app.storage.file.errors import StorageError
 
@@ -21,6 +22,7 @@ T = TypeVar("T")
 
 WAITING_AFTER_S = 0.4  # a save that takes longer than this is waiting for the file's lock
 WAITING_MESSAGE = "Waiting for the journal: another teeter is writing to it…"
+STILL_SAVING = "Still saving: it lands as soon as the journal is free."
 
 
 def in_background(
@@ -76,3 +78,23 @@ def attempt(call: Callable[[], T]) -> Callable[[], T | LookupError | ValueError]
             return error
 
     return run
+
+
+def look_up(node: DOMNode, call: Callable[[], T], show: Callable[[T], None], *, group: str) -> None:
+    """A read that follows what the person types, in a thread: `show(result)` on the loop.
+
+    A newer look-up in the same `group` cancels this one, and a cancelled one's result is
+    dropped on the loop (where cancelling happens), so an older, slower read never lands
+    over a newer one. `call` must not touch a widget: read the typed text first."""
+
+    def work() -> None:
+        result = call()
+        worker = get_current_worker()
+
+        def land() -> None:
+            if not worker.is_cancelled:
+                show(result)
+
+        node.app.call_from_thread(land)
+
+    node.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=True)

@@ -1,12 +1,15 @@
 """What every check-in step shares: the progress line, an intro, and the keys
-enter (save and go on), ctrl+s (skip) and escape (back one step)."""
+enter (save and go on), ctrl+s (skip) and escape (back one step).
+
+Saving runs off the event loop (`step_save`): the keys keep working while the file is busy,
+the message line says so after a moment, and the step moves on only once its record and its
+mark have landed. A second enter meanwhile saves nothing twice and skips nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,16 +17,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Static
 
-from app.domain.checkin import Step, progress_line
+from app.domain.checkin import CheckInProgress, Step, StepState, progress_line
 from app.storage.file.errors import StorageError
+from app.ui.background import STILL_SAVING, in_background
+from app.ui.checkin.step_save import Finished, StepMark, StepWrite, store_and_mark
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
-
-if TYPE_CHECKING:
-    pass
 
 
 class StepAction(enum.Enum):
@@ -34,9 +36,12 @@ class StepAction(enum.Enum):
 
 @dataclass
 class CheckInContext:
-    """Carried from step to step: the pleasure in focus and what each step saved, so going
-    back and saving again rewrites the same record instead of adding a second one."""
+    """Carried from step to step: the day the walk is pinned to, how far today's check-in
+    is, the pleasure in focus and what each step saved, so going back and saving again
+    rewrites the same record instead of adding a second one."""
 
+    day: dt.date
+    progress: CheckInProgress = field(default_factory=CheckInProgress)
     stimulus: str = ""
     saved: dict[Step, list[int]] = field(default_factory=dict)
 
@@ -54,6 +59,8 @@ class StepScreen(GuardsInput, Screen[StepAction], Hosted):
     def __init__(self, context: CheckInContext) -> None:
         super().__init__()
         self.context = context
+        self.saving = False
+        self._stored_unmarked = False  # the record landed, the step's mark did not
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -72,8 +79,9 @@ class StepScreen(GuardsInput, Screen[StepAction], Hosted):
         """Runs after the step's own on_mount: what the fields hold now counts as kept."""
         self.call_after_refresh(self.mark_saved)
 
-    def save(self) -> bool:
-        """Check and store what was entered; False (with the error shown) to stay."""
+    def save(self) -> StepWrite | None:
+        """Check what was entered, on the loop; what to store (None: nothing needs storing
+        to go on). Raises FormError, naming the field to fix, to stay."""
         raise NotImplementedError
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -84,25 +92,81 @@ class StepScreen(GuardsInput, Screen[StepAction], Hosted):
         if isinstance(self.focused, Button):  # enter on a button presses it
             self.focused.press()
             return
-        if self.attempt(self.save):
-            self.dismiss(StepAction.NEXT)
-
-    def attempt(self, work: Callable[[], object]) -> bool:
-        """Run a save; show what is wrong and return False instead of raising."""
-        try:
-            return work() is not False
-        except FormError as error:
-            self.show_error(str(error))
-            error.field.focus()
-        except StorageError as error:
-            self.show_error(str(error))
-        return False
+        if self.saving:
+            return  # the first press is being saved; a second must not save it twice
+        write = None
+        if not (self._stored_unmarked and not self.has_unsaved_input()):
+            try:
+                write = self.save()
+            except FormError as error:
+                self.show_error(str(error))
+                error.field.focus()
+                return
+        self.finish(StepAction.NEXT, write)
 
     def action_skip(self) -> None:
-        self.dismiss(StepAction.SKIP)
+        if self.saving:
+            self.show_error(STILL_SAVING)
+            return
+        self.finish(StepAction.SKIP, None)
 
     def action_back(self) -> None:
+        if self.saving:  # the row may still land: say so rather than pretend it was dropped
+            self.show_error(STILL_SAVING)
+            return
         self.leave_or_ask(lambda: self.dismiss(StepAction.BACK))
+
+    def finish(self, action: StepAction, write: StepWrite | None) -> None:
+        """Store `write` and record how the step ended, off the loop; go on once both have
+        landed. Skipping a step already done leaves it done."""
+        state = StepState.DONE if action is StepAction.NEXT else StepState.SKIPPED
+        context, journal = self.context, self.journal
+        mark = None
+        if not (state is StepState.SKIPPED and context.progress.state(self.STEP) is StepState.DONE):
+            mark = StepMark(journal.db, context.day, self.STEP, state, journal.now())
+        if write is None and mark is None:
+            self.dismiss(action)
+            return
+        self.store(write, mark, lambda finished: self._finished(action, finished))
+
+    def store(self, write: StepWrite | None, mark: StepMark | None, then) -> None:  # type: ignore[no-untyped-def]
+        """Run `store_and_mark` in a worker; `then(finished)` on the loop once it is kept."""
+        self.saving = True
+
+        def done(finished: Finished) -> None:
+            self.saving = False
+            if finished.refused is not None:
+                self.show_error(str(finished.refused))
+                blamed = getattr(finished.refused, "field", None)
+                if blamed is not None:
+                    blamed.focus()
+                return
+            if write is not None and finished.record is not None:
+                write.kept(finished.record)
+                self.mark_saved()
+            then(finished)
+
+        in_background(
+            self,
+            lambda: store_and_mark(write, mark),
+            done,
+            self._failed,
+            group="step-save",
+            waiting=self.show_error,
+        )
+
+    def _finished(self, action: StepAction, finished: Finished) -> None:
+        if finished.unmarked is not None:
+            self._stored_unmarked = True
+            self.show_error(f"Saved, but the step is not marked yet: {finished.unmarked}")
+            return
+        if finished.progress is not None:
+            self.context.progress = finished.progress
+        self.dismiss(action)
+
+    def _failed(self, error: StorageError) -> None:
+        self.saving = False
+        self.show_error(str(error))
 
     def show_error(self, message: str) -> None:
         self.query_one("#step-error", MessageLine).say(message)

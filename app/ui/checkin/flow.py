@@ -1,5 +1,6 @@
-"""Sequencing the check-in: show each step, record how it ended, resume where it stopped.
-The rules (what comes next, what counts as done) live in `app.domain.checkin`."""
+"""Sequencing the check-in: show each step, resume where it stopped. Each step records how
+it ended itself, off the event loop, before it hands back (`StepScreen.finish`). The rules
+(what comes next, what counts as done) live in `app.domain.checkin`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from textual.widgets import Header
 from app.domain.checkin import (
     CheckInProgress,
     Step,
-    StepState,
     next_step,
     previous_step,
 )
@@ -53,10 +53,11 @@ async def walk(app: Host) -> None:
     journal = app.journal
     db = journal.db
     day = journal.today()  # pinned: a walk that crosses the day-start hour stays on its day
+    # Read on the loop: a few milliseconds, and the first step cannot be drawn without them.
     record = checkins.for_day(db, day)
     progress = record.progress if record else CheckInProgress()
     recent = stimuli.list_active(db)
-    context = CheckInContext(stimulus=recent[0].name if recent else "")
+    context = CheckInContext(day, progress, stimulus=recent[0].name if recent else "")
     step: Step | None = progress.resume_step() or Step.NOTICE
     between = Between()
     app.push_screen(between)  # not awaited: the first step goes on top before any frame
@@ -84,9 +85,6 @@ async def _steps(
                 return
             step = before
             continue
-        state = StepState.DONE if action is StepAction.NEXT else StepState.SKIPPED
-        if not (state is StepState.SKIPPED and progress.state(step) is StepState.DONE):
-            progress = checkins.mark_step(db, day, step, state, journal.now()).progress
         step = next_step(step)
     app.data_changed()
-    await app.push_screen_wait(SummaryScreen(progress))
+    await app.push_screen_wait(SummaryScreen(context.progress))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from app.domain.checkin import Step
-from app.domain.records import ExposureDraft, ExposureSource
+from app.domain.records import Exposure, ExposureDraft, ExposureSource
 from app.storage.tables import exposures, stimuli
 from app.ui.checkin.base import StepScreen
+from app.ui.checkin.step_save import StepWrite
 from app.ui.widgets.exposure_form import ExposureForm
 
 
@@ -34,12 +35,14 @@ class NoticeScreen(StepScreen):
     def on_mount(self) -> None:
         self.query_one(ExposureForm).focus_first()
 
-    def save(self) -> bool:
-        now = self.journal.now()
+    def save(self) -> StepWrite:
+        now, db, replacing = self.journal.now(), self.journal.db, self.last_saved()
         draft = self.query_one(ExposureForm).read(now, self.journal.day_start_hour)
-        exposure = exposures.log_draft(
-            self.journal.db, draft, ExposureSource.NOTICE, now, replace_id=self.last_saved()
+        return StepWrite(
+            lambda: exposures.log_draft(db, draft, ExposureSource.NOTICE, now, replacing),
+            self.kept,
         )
+
+    def kept(self, exposure: Exposure) -> None:
         self.remember(exposure.id)
         self.context.stimulus = exposure.stimulus_name
-        return True

@@ -4,15 +4,20 @@ few minutes, change what you do with an urge more than how strong it feels."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from app.domain.checkin import Step
-from app.domain.records import Outcome
+from app.domain.records import Outcome, Reframe
 from app.domain.text import StimulusNameError, clean_name
 from app.storage.tables import reframes
+from app.ui.background import look_up
 from app.ui.checkin import reframe_view
 from app.ui.checkin.base import StepScreen
+from app.ui.checkin.step_save import StepWrite
 from app.ui.screens.rating_question import RatingQuestion
 from app.ui.widgets.choice import ChoiceInput
 from app.ui.widgets.countdown import Countdown
@@ -76,20 +81,23 @@ class ReframeScreen(StepScreen):
 
     def on_mount(self) -> None:
         self.query_one("#reframe-cards").border_title = "From your own numbers"
-        self.show_cards()
+        self.show_cards(self.read_cards()())  # on the loop: the first frame shows them
         self.query_one("#reframe-label", Input).cursor_position = 0  # show where it begins
         self.query_one("#reframe-before", RatingInput).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "reframe-stimulus":
-            self.show_cards()
+        if event.input.id == "reframe-stimulus":  # as the name is typed: read off the loop
+            look_up(self, self.read_cards(), self.show_cards, group="reframe-cards")
 
-    def show_cards(self) -> None:
-        name = self.query_one("#reframe-stimulus", Input).value
+    def read_cards(self) -> Callable[[], list[str]]:
+        """The cards for the name on the form, as a read for here or a worker."""
         from app.storage.tables.suggestions import reframe_cards
 
-        journal = self.journal
-        lines = reframe_cards(journal.db, name, journal.now(), journal.day_start_hour)
+        name = self.query_one("#reframe-stimulus", Input).value
+        db, now, hour = self.journal.db, self.journal.now(), self.journal.day_start_hour
+        return lambda: reframe_cards(db, name, now, hour)
+
+    def show_cards(self, lines: list[str]) -> None:
         widget = self.query_one("#reframe-cards", Static)
         widget.update(reframe_view.cards_content(lines))
         widget.display = bool(lines)
@@ -128,8 +136,7 @@ class ReframeScreen(StepScreen):
             return
         super().action_back()
 
-    def save(self) -> bool:
-        app = self.teeter
+    def save(self) -> StepWrite:
         surf = self.query_one("#reframe-surf", Countdown)
         if surf.running:
             raise FormError("the countdown is still running: let it end, or press space", surf)
@@ -147,7 +154,8 @@ class ReframeScreen(StepScreen):
         if not label_input.value.strip():
             raise FormError("write a short label, or keep teeter's", label_input)
         outcome_index = self.query_one("#reframe-outcome", ChoiceInput).index
-        reframe = reframes.add(
+        add = partial(
+            reframes.add,
             self.journal.db,
             occurred_at=self.journal.now(),
             stimulus=stimulus,
@@ -158,6 +166,8 @@ class ReframeScreen(StepScreen):
             surf_minutes=self.surf_minutes,
             replace_id=self.last_saved(),
         )
+        return StepWrite(add, self.kept)
+
+    def kept(self, reframe: Reframe) -> None:
         self.remember(reframe.id)
-        app.check_support()  # every reframe may complete a hard week
-        return True
+        self.teeter.check_support()  # every reframe may complete a hard week

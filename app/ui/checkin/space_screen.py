@@ -3,6 +3,9 @@ a question. Suggestions come from the person's own numbers and stay suggestions.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
@@ -12,7 +15,9 @@ from app.domain.durations import PRESETS, DurationError, format_duration, parse_
 from app.domain.records import Stimulus, StimulusKind, Timer
 from app.domain.text import StimulusNameError, clean_name
 from app.storage.tables import stimuli, timers
+from app.ui.background import look_up
 from app.ui.checkin.base import StepScreen
+from app.ui.checkin.step_save import StepWrite
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.widgets.choice import ChoiceInput
@@ -45,17 +50,20 @@ class SpaceScreen(StepScreen):
         yield Static("", id="space-suggestion")
 
     running: list[Timer] = []
+    known: Stimulus | None = None  # the stored pleasure of the name on the form, if any
 
     def on_mount(self) -> None:
-        self.refresh_stimulus()
-        self.load_running()
+        # On the loop, once: a few milliseconds, and the first frame shows their results.
+        self.show_known(self.read_known()(), first_frame=True)
+        self.running = timers.active(self.journal.db)
+        self.show_running()
         self.set_interval(1.0, self.show_running)  # the countdowns tick, from stored ends
         target = "#space-duration" if self.context.stimulus else "#space-stimulus"
         self.query_one(target, Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "space-stimulus":
-            self.refresh_stimulus()
+        if event.input.id == "space-stimulus":  # as the name is typed: read off the loop
+            look_up(self, self.read_known(), self.show_known, group="space-known")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("preset-"):
@@ -65,60 +73,76 @@ class SpaceScreen(StepScreen):
     def on_choice_input_changed(self, event: ChoiceInput.Changed) -> None:
         self.show_guidance()
 
-    def _known(self) -> Stimulus | None:
-        name = self.query_one("#space-stimulus", Input).value.strip()
-        return stimuli.find(self.journal.db, name) if name else None
+    def typed_name(self) -> str:
+        return self.query_one("#space-stimulus", Input).value.strip()
 
-    def refresh_stimulus(self) -> None:
+    def read_known(self) -> Callable[[], tuple[str, Stimulus | None]]:
+        """The name on the form and its stored pleasure, as a read for here or a worker."""
+        name, db = self.typed_name(), self.journal.db
+        return lambda: (name, stimuli.find(db, name) if name else None)
+
+    def show_known(self, found: tuple[str, Stimulus | None], *, first_frame: bool = False) -> None:
         """A name typed: its stored kind (or, for a new one, the kind its name plainly is)
         goes on the kind row, then the notice and suggestion follow."""
         from app.domain.lexicon import default_kind
 
-        known = self._known()
-        name = self.query_one("#space-stimulus", Input).value.strip()
+        name, self.known = found
+        known = self.known
         kind = known.kind if known else (default_kind(name) if name else None)
         kind_input = self.query_one("#space-kind", ChoiceInput)
         kind_input.index = KINDS.index(kind) if kind else None
-        self.show_guidance()
+        self.show_guidance(first_frame=first_frame)
 
     def chosen_kind(self) -> StimulusKind | None:
         index = self.query_one("#space-kind", ChoiceInput).index
         return KINDS[index] if index is not None else None
 
-    def show_guidance(self) -> None:
+    def show_guidance(self, *, first_frame: bool = False) -> None:
         """The notice and the suggestion for the name and the kind now on the form, from
         the one rule (`domain.safety.guidance`): changing the kind to a substance takes the
-        suggestion away at once, and the care notice comes before any start."""
+        suggestion away at once, and the care notice comes before any start. The
+        suggestion is read off the loop, except for the first frame."""
         from app.domain.safety import guidance
         from app.storage.tables import suggestions
         from app.ui.checkin import space_view
 
-        name = self.query_one("#space-stimulus", Input).value.strip()
+        name = self.typed_name()
         care = guidance(self.chosen_kind(), name) if name else None
         notice = care.notice_with_disclaimer if care else None
         widget = self.query_one("#space-notice", Static)
         widget.update(shown(notice or ""))
         widget.set_class(care is not None and care.care_first, "-warning")
-        known = self._known()
-        text = ""
-        if care is not None and care.may_suggest_spacing and known is not None:
-            journal = self.journal
-            found = suggestions.for_space_step(
-                journal.db,
-                known,
-                journal.today(),
-                journal.zone(),
-                journal.day_start_hour,
-                care.kind,
-            )
-            text = space_view.suggestion(found)
+        known, journal = self.known, self.journal
+        if care is None or not care.may_suggest_spacing or known is None:
+            self.workers.cancel_group(self, "space-suggestion")  # none may land after this
+            self.show_suggestion("")
+            return
+        db, today, tz, hour, kind = (
+            journal.db,
+            journal.today(),
+            journal.zone(),
+            journal.day_start_hour,
+            care.kind,
+        )
+
+        def read() -> str:
+            found = suggestions.for_space_step(db, known, today, tz, hour, kind)
+            return space_view.suggestion(found)
+
+        if first_frame:
+            self.show_suggestion(read())
+        else:
+            look_up(self, read, self.show_suggestion, group="space-suggestion")
+
+    def show_suggestion(self, text: str) -> None:
         self.query_one("#space-suggestion", Static).update(shown(text))
 
     def on_data_changed(self, _: DataChanged) -> None:
-        self.load_running()
+        db = self.journal.db
+        look_up(self, lambda: timers.active(db), self.loaded, group="space-timers")
 
-    def load_running(self) -> None:
-        self.running = timers.active(self.journal.db)
+    def loaded(self, running: list[Timer]) -> None:
+        self.running = running
         self.show_running()
 
     def show_running(self) -> None:
@@ -128,15 +152,13 @@ class SpaceScreen(StepScreen):
             timers_view(self.running, self.journal.now())
         )
 
-    def save(self) -> bool:
-        app = self.teeter
-        now = self.journal.now()
+    def save(self) -> StepWrite | None:
+        now, db, kind = self.journal.now(), self.journal.db, self.chosen_kind()
         stimulus_input = self.query_one("#space-stimulus", Input)
         duration_input = self.query_one("#space-duration", Input)
-        running = timers.active(self.journal.db)
         if not duration_input.value.strip():
-            if running:
-                return True
+            if self.running:
+                return None  # a timer runs already: going on needs no new one
             raise FormError(
                 "type a duration like 2h or pick a preset — or press ctrl+s to skip",
                 duration_input,
@@ -149,13 +171,18 @@ class SpaceScreen(StepScreen):
             duration = parse_duration(duration_input.value)
         except DurationError as error:
             raise FormError(str(error), duration_input) from None
-        try:
-            timer = timers.start(self.journal.db, name, duration, now, self.chosen_kind())
-        except timers.AlreadyRunning as error:
-            raise FormError(str(error), stimulus_input) from None
+
+        def start() -> Timer:
+            try:
+                return timers.start(db, name, duration, now, kind)
+            except timers.AlreadyRunning as error:
+                raise FormError(str(error), stimulus_input) from None
+
+        return StepWrite(start, lambda timer: self.kept(timer, duration))
+
+    def kept(self, timer: Timer, duration: dt.timedelta) -> None:
         self.remember(timer.id)
         self.context.stimulus = timer.stimulus_name
-        app.notify(
+        self.teeter.notify(
             f"Timer set: {format_duration(duration)}", title=timer.stimulus_name, markup=False
         )
-        return True

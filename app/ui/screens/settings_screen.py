@@ -17,6 +17,7 @@ from app.domain.safety import DEFAULT_HELP_TEXT
 from app.storage.file.errors import StorageError
 from app.storage.tables import settings
 from app.storage.tables.notify_settings import REMINDER_AT
+from app.ui.background import STILL_SAVING, in_background
 from app.ui.host import Hosted
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.footer import Footer
@@ -45,6 +46,8 @@ class SettingsScreen(GuardsInput, Screen[None], Hosted):
         Binding("escape", "back", "Back", id="settings-back"),
     ]
 
+    saving = False  # a save is on its way to the file: a second ctrl+s must not run beside it
+
     @property
     def db(self) -> Database:
         return self.journal.db
@@ -72,7 +75,7 @@ class SettingsScreen(GuardsInput, Screen[None], Hosted):
                 classes="field-label",
             )
             yield TextArea(custom or DEFAULT_HELP_TEXT, id="settings-help", soft_wrap=True)
-            yield NotificationSettings(self.db)
+            yield NotificationSettings(self.db, say=self.show_error)
             yield MessageLine(id="settings-error", classes="step-error")
             yield Static(
                 "ctrl+s saves the hour, the help text and the reminder · escape goes back",
@@ -102,6 +105,10 @@ class SettingsScreen(GuardsInput, Screen[None], Hosted):
             self.app.theme = theme  # the app keeps it for the next start
 
     def action_save(self) -> None:
+        """Check the form on the loop, then write it off the loop (the file may be busy):
+        the message line says it is waiting, and the keys keep working meanwhile."""
+        if self.saving:
+            return
         area = self.query_one("#settings-help", TextArea)
         try:
             hour = parse_hour(self.query_one("#settings-hour", Input).value)
@@ -110,16 +117,22 @@ class SettingsScreen(GuardsInput, Screen[None], Hosted):
         except ValueError as error:
             self.show_error(str(error))
             return
-        try:
-            settings.put_many(
-                self.db,
-                {settings.DAY_START_HOUR: str(hour), settings.HELP_TEXT: help_text, **reminder},
-            )
-        except StorageError as error:
-            self.show_error(str(error))
-            return
+        values = {settings.DAY_START_HOUR: str(hour), settings.HELP_TEXT: help_text, **reminder}
+        db = self.db
+        self.saving = True
+        in_background(
+            self,
+            lambda: settings.put_many(db, values),
+            lambda _: self.saved(hour, help_text, reminder),
+            self.failed,
+            group="settings-save",
+            waiting=self.show_error,
+        )
+
+    def saved(self, hour: int, help_text: str | None, reminder: dict[str, str | None]) -> None:
+        self.saving = False
         if help_text is None:
-            area.text = DEFAULT_HELP_TEXT
+            self.query_one("#settings-help", TextArea).text = DEFAULT_HELP_TEXT
         self.show_error("")
         self.mark_saved()
         app = self.teeter
@@ -132,9 +145,16 @@ class SettingsScreen(GuardsInput, Screen[None], Hosted):
         )
         app.data_changed()
 
+    def failed(self, error: StorageError) -> None:
+        self.saving = False
+        self.show_error(str(error))
+
     def show_error(self, message: str) -> None:
         text = message[:1].upper() + message[1:]
         self.query_one("#settings-error", MessageLine).say(text)
 
     def action_back(self) -> None:
+        if self.saving:  # the save may still land: say so rather than pretend it was dropped
+            self.show_error(STILL_SAVING)
+            return
         self.leave_or_ask(self.dismiss)

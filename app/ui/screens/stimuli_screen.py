@@ -5,36 +5,30 @@ a confirmation that says exactly how much that is."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Header, Static
 
-from app.domain.records import Stimulus, StimulusKind
-from app.domain.text import NAME_MAX, StimulusNameError
+from app.domain.records import Stimulus, StimulusCounts, StimulusKind
 from app.storage.file.errors import StorageError
 from app.storage.tables import stimuli
+from app.ui.background import STILL_SAVING, attempt, in_background
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
 from app.ui.screens import stimuli_view as view
 from app.ui.screens.confirm_screen import ConfirmScreen
-from app.ui.unsaved import GuardsInput
-from app.ui.widgets.dialog import Dialog, DialogScreen
+from app.ui.screens.stimulus_form import StimulusFormScreen
 from app.ui.widgets.footer import Footer
 from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.storage.file.database import Database
-
-Save = Callable[[str, StimulusKind], None]
-"""Stores the form's name and kind; raises with a message the form shows to stay open."""
-
-PROBLEMS = (StimulusNameError, stimuli.StimulusNotFound, StorageError)
 
 
 class StimuliScreen(Screen[None], Hosted):
@@ -51,6 +45,7 @@ class StimuliScreen(Screen[None], Hosted):
     def __init__(self) -> None:
         super().__init__()
         self.listed: dict[int, Stimulus] = {}
+        self.writing = False  # a change is on its way to the file: no second one meanwhile
 
     @property
     def db(self) -> Database:
@@ -61,6 +56,7 @@ class StimuliScreen(Screen[None], Hosted):
         with Vertical(id="stimuli-body"):
             yield DataTable(id="stimuli-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="stimuli-hint")
+        yield MessageLine(id="stimuli-status", classes="step-error")  # waiting, or why not
         yield Footer()
 
     def on_mount(self) -> None:
@@ -114,90 +110,133 @@ class StimuliScreen(Screen[None], Hosted):
         return True
 
     # --- actions ----------------------------------------------------------------------
+    # Every change is written off the event loop (the file may be busy for seconds): the
+    # form, or this screen's status line, says it is waiting, and the keys keep working.
     def action_add(self) -> None:
-        def save(name: str, kind: StimulusKind) -> None:
-            created = stimuli.create(self.db, name, kind, self.journal.now())
+        db, now = self.db, self.journal.now()
+
+        def kept(created: Stimulus) -> None:
             self.changed(created.id, Content.assemble("Added ", shown(created.name)))
 
-        self.app.push_screen(StimulusFormScreen("Add a pleasure", save))
+        form = StimulusFormScreen(
+            "Add a pleasure", lambda name, kind: stimuli.create(db, name, kind, now), kept
+        )
+        self.app.push_screen(form)
 
     def action_rename(self) -> None:
         stimulus = self.current()
         if stimulus is None:
             return
+        db = self.db
 
-        def save(name: str, _kind: StimulusKind) -> None:
-            renamed = stimuli.rename(self.db, stimulus.id, name)
+        def kept(renamed: Stimulus) -> None:
             note = Content.assemble("Renamed to ", shown(renamed.name), "; its history came along")
             self.changed(renamed.id, note)
 
         title = Content.assemble("Rename ", shown(stimulus.name))
-        form = StimulusFormScreen(title, save, name=stimulus.name, kind=stimulus.kind)
+        form = StimulusFormScreen(
+            title,
+            lambda name, _kind: stimuli.rename(db, stimulus.id, name),
+            kept,
+            name=stimulus.name,
+            kind=stimulus.kind,
+        )
         self.app.push_screen(form.only_name())
 
     def action_kind(self) -> None:
         stimulus = self.current()
         if stimulus is None:
             return
+        db = self.db
 
-        def save(_name: str, kind: StimulusKind) -> None:
-            stimuli.set_kind(self.db, stimulus.id, kind)
+        def save(_name: str, kind: StimulusKind) -> StimulusKind:
+            stimuli.set_kind(db, stimulus.id, kind)
+            return kind
+
+        def kept(kind: StimulusKind) -> None:
             self.changed(stimulus.id, Content.assemble(shown(stimulus.name), f" is {kind.label}"))
 
         title = Content.assemble("What kind of pleasure is ", shown(stimulus.name), "?")
-        form = StimulusFormScreen(title, save, name=stimulus.name, kind=stimulus.kind)
+        form = StimulusFormScreen(title, save, kept, name=stimulus.name, kind=stimulus.kind)
         self.app.push_screen(form.only_kind())
 
     def action_archive(self, archived: bool) -> None:
         stimulus = self.current()
-        if stimulus is None or stimulus.archived == archived:
+        if stimulus is None or stimulus.archived == archived or self.busy():
             return
-        try:
-            stimuli.set_archived(self.db, stimulus.id, archived)
-        except PROBLEMS as error:
-            self.problem(str(error))
-            return
-        if not archived:
-            self.changed(stimulus.id, Content(view.archive_message(archived)))
-            return
-        self.changed(stimulus.id, None)
         db = self.db
 
-        def take_back() -> str:
-            stimuli.set_archived(db, stimulus.id, False)
-            return view.archive_message(False)
+        def done(result: Stimulus | LookupError | ValueError) -> None:
+            self.writing = False
+            if isinstance(result, LookupError | ValueError):
+                self.problem(str(result))
+                return
+            self.say("")
+            if not archived:
+                self.changed(stimulus.id, Content(view.archive_message(archived)))
+                return
+            self.changed(stimulus.id, None)
 
-        self.teeter.keep_undo(stimulus.name, view.archive_message(True), take_back)
+            def take_back() -> str:
+                stimuli.set_archived(db, stimulus.id, False)
+                return view.archive_message(False)
+
+            self.teeter.keep_undo(stimulus.name, view.archive_message(True), take_back)
+
+        self.write(attempt(lambda: stimuli.set_archived(db, stimulus.id, archived)), done)
 
     def action_delete(self) -> None:
         stimulus = self.current()
-        if stimulus is None:
+        if stimulus is None or self.busy():
             return
-        counts = stimuli.counts(self.db, stimulus.id)
+        # Read here: a few indexed counts, and the question cannot be asked without them.
+        counts, db = stimuli.counts(self.db, stimulus.id), self.db
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
+        def delete() -> StimulusCounts | str:
             try:
-                deleted = stimuli.delete(self.db, stimulus.id, expected=counts)
+                return stimuli.delete(db, stimulus.id, expected=counts)
             except stimuli.CountsChanged:
-                self.problem(
+                return (
                     f"Something was recorded for {stimulus.name} meanwhile, so nothing was "
                     "deleted. Press d again to see the new count."
                 )
+            except stimuli.StimulusNotFound as error:
+                return str(error)
+
+        def done(deleted: StimulusCounts | str) -> None:
+            self.writing = False
+            if isinstance(deleted, str):
+                self.problem(deleted)
                 self.reload()
                 return
-            except PROBLEMS as error:
-                self.problem(str(error))
-                return
+            self.say("")
             self.teeter.notify(view.deleted_message(deleted), title=stimulus.name, markup=False)
             self.changed(None, None)
+
+        def answered(yes: bool | None) -> None:
+            if yes and not self.busy():
+                self.write(delete, done)
 
         question = view.delete_question(stimulus.name, counts)
         self.app.push_screen(
             ConfirmScreen(question, title="Delete for good?", confirm="Delete", danger=True),
             answered,
         )
+
+    def busy(self) -> bool:
+        if self.writing:
+            self.say(STILL_SAVING)
+        return self.writing
+
+    def write(self, call: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run a change off the loop; `done(result)` once it landed (or was refused)."""
+        self.writing = True
+
+        def failed(error: StorageError) -> None:
+            self.writing = False
+            self.problem(str(error))
+
+        in_background(self, call, done, failed, group="stimuli-write", waiting=self.say)
 
     def action_back(self) -> None:
         self.dismiss()
@@ -209,97 +248,8 @@ class StimuliScreen(Screen[None], Hosted):
         self.teeter.data_changed()
 
     def problem(self, message: str) -> None:
-        self.teeter.notify(message, severity="error", markup=False)
+        """Why a change did not happen, on the status line: it stays until the next one."""
+        self.say(message[:1].upper() + message[1:])
 
-
-class StimulusFormScreen(GuardsInput, DialogScreen[bool]):
-    """A name, a kind, or both. Saving runs `save`; an error keeps the form open."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="stimulus-form-cancel")]
-
-    def __init__(
-        self,
-        title: Content | str,
-        save: Save,
-        *,
-        name: str = "",
-        kind: StimulusKind = StimulusKind.OTHER,
-    ) -> None:
-        super().__init__()
-        self.title_content = title if isinstance(title, Content) else Content(title)
-        self.save = save
-        self.name_value = name
-        self.kind = kind
-        self.ask_name = True
-        self.ask_kind = True
-
-    def only_name(self) -> StimulusFormScreen:
-        self.ask_kind = False
-        return self
-
-    def only_kind(self) -> StimulusFormScreen:
-        self.ask_name = False
-        return self
-
-    def compose(self) -> ComposeResult:
-        with Dialog(id="stimulus-form"):
-            yield Static(self.title_content, classes="step-progress")
-            if self.ask_name:
-                yield Static("Name", classes="field-label")
-                yield Input(self.name_value, id="stimulus-name", max_length=NAME_MAX, compact=True)
-            if self.ask_kind:
-                yield Static("Kind", classes="field-label")
-                yield OptionList(
-                    *(kind.label for kind in view.KINDS), id="stimulus-kind", compact=True
-                )
-                yield Static("", id="stimulus-kind-told", classes="step-intro")
-            yield MessageLine(id="form-error")
-            yield Static("enter saves · escape cancels", classes="step-intro")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        if self.ask_kind:
-            options = self.query_one(OptionList)
-            options.highlighted = view.KINDS.index(self.kind)
-            options.focus()
-        if self.ask_name:
-            self.query_one(Input).focus()
-        self.call_after_refresh(self.mark_saved)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """Adding: the kind follows what the name plainly is ("wine" → alcohol), and the
-        person is told so; they can still pick another before saving."""
-        if not (self.ask_name and self.ask_kind):
-            return
-        from app.domain.lexicon import recognise
-
-        found = recognise(event.value)
-        kind = found.kind if found else self.kind
-        self.query_one(OptionList).highlighted = view.KINDS.index(kind)
-        told = f'"{found.word}" reads as {kind.label}; pick another if it is not.' if found else ""
-        self.query_one("#stimulus-kind-told", Static).update(shown(told))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.submit()
-
-    def submit(self) -> None:
-        name = self.query_one(Input).value if self.ask_name else self.name_value
-        kind = self.kind
-        if self.ask_kind:
-            highlighted = self.query_one(OptionList).highlighted
-            kind = view.KINDS[highlighted] if highlighted is not None else self.kind
-        try:
-            self.save(name, kind)
-        except PROBLEMS as error:
-            message = str(error)
-            self.query_one("#form-error", MessageLine).say(message[:1].upper() + message[1:])
-            return
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.leave_or_ask(lambda: self.dismiss(False))
+    def say(self, message: str) -> None:
+        self.query_one("#stimuli-status", MessageLine).say(message)

@@ -4,6 +4,8 @@ with its quiet hours (saved with the rest of the form, only when both can be rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Static
@@ -12,6 +14,7 @@ from app.domain.reminders import QuietHours, parse_clock
 from app.storage.file.database import Database
 from app.storage.file.errors import StorageError
 from app.storage.tables import notify_settings
+from app.ui.background import in_background
 
 
 class NotificationSettings(Vertical):
@@ -21,9 +24,11 @@ class NotificationSettings(Vertical):
     NotificationSettings Checkbox { border: none; padding: 0; }
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, say: Callable[[str], None]) -> None:
         super().__init__(id="settings-notify")
         self.db = db
+        self.say = say  # the settings screen's message line: waiting, or why not saved
+        self._writing: set[str] = set()
 
     def compose(self) -> ComposeResult:
         reminder = notify_settings.reminder(self.db)
@@ -55,14 +60,40 @@ class NotificationSettings(Vertical):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
+        self.keep(event.checkbox)
+
+    def keep(self, box: Checkbox) -> None:
+        """Write the switch's value off the loop (the file may be busy). One write per
+        switch at a time: flipped again meanwhile, it is written again once the first
+        lands, so the file always ends with what the switch shows."""
+        box_id = box.id or ""
+        if box_id in self._writing:
+            return
         key = {
             "settings-terminal-notify": notify_settings.TERMINAL_NOTIFY,
             "settings-hide-names": notify_settings.HIDE_NAMES,
-        }[event.checkbox.id or ""]
-        try:
-            notify_settings.put_flag(self.db, key, event.value)
-        except StorageError as error:
-            self.app.notify(str(error), severity="error", markup=False)
+        }[box_id]
+        db, on = self.db, box.value
+        self._writing.add(box_id)
+
+        def done(_: None) -> None:
+            self._writing.discard(box_id)
+            self.say("")
+            if box.value != on:
+                self.keep(box)
+
+        def failed(error: StorageError) -> None:
+            self._writing.discard(box_id)
+            self.say(str(error))
+
+        in_background(
+            self,
+            lambda: notify_settings.put_flag(db, key, on),
+            done,
+            failed,
+            group=f"keep-{box_id}",
+            waiting=self.say,
+        )
 
     def values(self) -> dict[str, str | None]:
         """The reminder settings as typed, ready to save; ValueError when one cannot be
