@@ -217,6 +217,39 @@ async def wait_ready(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let keys land and background work finish: screens save and look up in thread
+    workers, off the event loop, so one pause does not see a save land. The check-in's own
+    walk (an async worker that lasts the whole check-in) is not waited for."""
+    for _ in range(3):
+        await pilot.pause()
+        working = [w for w in pilot.app.workers if w.group != "checkin"]
+        if working:
+            await pilot.app.workers.wait_for_complete(working)
+    await pilot.pause()
+
+
+class HeldLock:
+    """Another process's write transaction, holding the journal's write lock (an import, a
+    second teeter) until `release()`."""
+
+    def __init__(self, journal: Path | str) -> None:
+        self.conn = hold_write_lock(journal)
+
+    def release(self) -> None:
+        self.conn.rollback()
+        self.conn.close()
+
+
+async def until(condition, seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait for `condition()`, giving the event loop its turns (never a fixed sleep)."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the condition never held")
+
+
 # --- both engines -----------------------------------------------------------------------
 ENGINES = ("sqlite", "postgresql")
 

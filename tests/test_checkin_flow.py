@@ -12,7 +12,7 @@ from app.ui.checkin.summary_screen import SummaryScreen
 from app.ui.checkin.track_screen import TrackScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.resume_screen import ResumeScreen
-from tests.conftest import CHECKIN_STEPS, query, wait_ready
+from tests.conftest import CHECKIN_STEPS, query, settle, wait_ready
 
 
 def rows(journal: Path | str, sql: str) -> list[tuple]:  # type: ignore[type-arg]
@@ -28,30 +28,30 @@ async def test_full_checkin_by_keys_writes_exactly_what_was_entered(make_app, db
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, NoticeScreen)
         await pilot.press(*"coffee", "tab", "8", "tab", "3", "tab", *"first cup", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TrackScreen)
         # coffee carried over from Notice; log an earlier cup and then another
         await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"07:15", "tab", "9", "tab", "2")
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("6", "tab", "7", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SpaceScreen)
         await pilot.press(*"2h", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReframeScreen)
         await pilot.press("9", "tab", "tab", "5", "tab", "tab", "1", "enter")  # past surfing
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         summary = screen_text(app)
         assert "3 entries (coffee ×3)" in summary
         assert "coffee for 2h" in summary
         assert "9 → 5, waited it out" in summary
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
     assert rows(db_path, "SELECT name, kind, archived FROM stimulus") == [("coffee", "caffeine", 0)]
@@ -80,11 +80,11 @@ async def test_leaving_midway_keeps_steps_and_next_launch_offers_resume(make_app
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"phone", "tab", "5", "tab", "8", "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")  # skip Track
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SpaceScreen)
         await app.action_quit()
 
@@ -99,13 +99,13 @@ async def test_leaving_midway_keeps_steps_and_next_launch_offers_resume(make_app
         assert isinstance(app.screen, ResumeScreen)
         assert "Notice, Track" in screen_text(app)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SpaceScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReframeScreen)
         await pilot.press("escape")  # back to Space
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SpaceScreen)
     steps_and_end = f"SELECT notice, track, space, reframe, completed_at FROM {CHECKIN_STEPS}"
     assert rows(db_path, steps_and_end) == [("done", "skipped", "skipped", "pending", None)]
@@ -117,15 +117,15 @@ async def test_going_back_and_saving_again_rewrites_not_duplicates(make_app, db_
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"tea", "tab", "5", "tab", "5", "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")  # back from Track to Notice
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, NoticeScreen)
         assert "Enjoying this moment    ■■■■■·····  5" in screen_text(app)  # what was saved
         await pilot.press("6", "tab", "4", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TrackScreen)
     assert rows(db_path, "SELECT enjoyment, craving, source FROM exposure") == [(6, 4, "notice")]
 
@@ -135,9 +135,9 @@ async def test_escape_on_first_step_goes_home_with_nothing_written(make_app, db_
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert rows(db_path, "SELECT count(*) FROM checkin") == [(0,)]
 
@@ -162,17 +162,17 @@ async def test_space_step_refuses_a_second_timer_on_the_same_name_in_another_spe
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")  # skip Notice
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")  # skip Track
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SpaceScreen)
         app.screen.query_one("#space-stimulus", Input).value = "Cafe\u0301"
         app.screen.query_one("#space-duration", Input).value = "1h"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SpaceScreen)  # stays, saying why
         assert "already has a timer running" in str(app.screen.query_one("#step-error").render())
     assert rows(db_path, "SELECT COUNT(*) FROM timer WHERE ended_at IS NULL") == [(1,)]

@@ -10,7 +10,7 @@ from app.ui.checkin.track_screen import TrackScreen
 from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.timers_screen import TimersScreen
 from app.ui.widgets.rating import RatingInput
-from tests.conftest import wait_ready
+from tests.conftest import settle, wait_ready
 from tests.sight import focus_bar_at, screen_lines
 
 THEMES = ["textual-dark", "textual-light", "ansi-dark", "ansi-light", "solarized-light"]
@@ -19,9 +19,9 @@ THEMES = ["textual-dark", "textual-light", "ansi-dark", "ansi-light", "solarized
 async def open_track(app, pilot) -> TrackScreen:  # type: ignore[no-untyped-def]
     await wait_ready(app, pilot)
     await pilot.press("c")
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, TrackScreen)
     return app.screen
 
@@ -38,7 +38,7 @@ async def test_every_field_of_a_form_shows_the_bar_when_focused(make_app, theme)
         screen = await open_track(app, pilot)
         seen = []
         for _ in range(5):  # stimulus, when, enjoyment, craving, note
-            await pilot.pause()
+            await settle(pilot)
             focused = app.focused
             assert focused is not None
             assert focus_bar_at(focused), f"{focused} has no focus bar in {theme}"
@@ -67,17 +67,17 @@ async def test_timers_list_and_field_focus_differ(make_app, db, clock) -> None: 
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TimersScreen)
         options = app.screen.query_one("#timers-list")
         assert app.focused is options and focus_bar_at(options)
         await pilot.press("tab")
-        await pilot.pause()
+        await settle(pilot)
         field = app.screen.query_one("#timers-stimulus")
         assert app.focused is field and focus_bar_at(field)
         assert not focus_bar_at(options)
         await pilot.press("tab", "tab")  # past the duration to the first preset
-        await pilot.pause()
+        await settle(pilot)
         button = app.screen.query_one("#timers-preset-30m")
         assert app.focused is button and focus_bar_at(button)
         assert not focus_bar_at(app.screen.query_one("#timers-preset-1h"))
@@ -88,12 +88,12 @@ async def test_confirm_buttons_differ_after_tab(make_app, db, clock) -> None:  #
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         app.push_screen(ConfirmScreen("Delete it?", confirm="Delete", danger=True))
-        await pilot.pause()
+        await settle(pilot)
         cancel, confirm = app.screen.query_one("#cancel"), app.screen.query_one("#confirm")
         assert app.focused is cancel, "the safe choice has the focus"
         assert focus_bar_at(cancel) and not focus_bar_at(confirm)
         await pilot.press("tab")
-        await pilot.pause()
+        await settle(pilot)
         assert focus_bar_at(confirm) and not focus_bar_at(cancel)
 
 
@@ -105,7 +105,7 @@ async def test_arrows_never_fill_an_empty_rating(make_app) -> None:  # type: ign
         enjoyment = screen.query_one("#enjoyment", RatingInput)
         assert app.focused is enjoyment
         await pilot.press("up", "right", "down", "left")
-        await pilot.pause()
+        await settle(pilot)
         assert enjoyment.value is None
         assert "type a digit first" in str(enjoyment.render())
         await pilot.press("7", "up", "up", "left")
@@ -120,7 +120,7 @@ async def test_sixteen_colour_terminals_use_their_own_colours(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         app.use_few_colours()  # what a real 16-colour terminal gets at mount
-        await pilot.pause()
+        await settle(pilot)
         assert app.ansi_color is True
         variables = app.get_css_variables()
         assert variables["card-border"] == "ansi_blue"

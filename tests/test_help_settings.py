@@ -14,7 +14,7 @@ from app.storage.tables import settings
 from app.ui.screens.help_screen import HelpScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.settings_screen import SettingsScreen, parse_hour
-from tests.conftest import wait_ready
+from tests.conftest import settle, wait_ready
 
 
 def setting_rows(db_path: Path) -> dict[str, str]:
@@ -39,7 +39,7 @@ def error_text(app) -> str:  # type: ignore[no-untyped-def]
 async def open_settings(app, pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
     await wait_ready(app, pilot)
     await pilot.press("comma")
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, SettingsScreen)
     return app.screen
 
@@ -47,7 +47,7 @@ async def open_settings(app, pilot) -> SettingsScreen:  # type: ignore[no-untype
 async def set_hour(pilot, hour: str) -> None:  # type: ignore[no-untyped-def]
     pilot.app.screen.query_one("#settings-hour", Input).focus()
     await pilot.press("ctrl+a", "ctrl+k", *hour, "ctrl+s")
-    await pilot.pause()
+    await settle(pilot)
 
 
 # --- help -------------------------------------------------------------------------------
@@ -58,7 +58,7 @@ async def test_help_shows_the_model_the_data_file_and_that_it_is_not_medical_adv
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app)
         assert str(db_path) in text
@@ -75,10 +75,10 @@ async def test_help_shows_the_model_the_data_file_and_that_it_is_not_medical_adv
         body = app.screen.query_one("#help-body")
         assert body.max_scroll_y > 0  # longer than the screen, and it scrolls
         await pilot.press("end")
-        await pilot.pause()
+        await settle(pilot)
         assert body.scroll_y == body.max_scroll_y
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -88,7 +88,7 @@ async def test_help_shows_the_persons_own_help_text_literally(make_app, db) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         app.action_open_help()
-        await pilot.pause()
+        await settle(pilot)
         assert "Call [bold]Sam[/] on 555-0100" in help_text(app)
 
 
@@ -96,7 +96,7 @@ async def test_help_opens_before_the_database_is_ready(make_app) -> None:  # typ
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_open_help()  # may run before the database opened: help needs no data
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
 
 
@@ -109,7 +109,7 @@ async def test_day_start_hour_and_theme_survive_a_restart(make_app, db_path) -> 
         assert app.day_start_hour == 6  # applied at once
         assert error_text(app) == ""
         app.screen.query_one(Select).value = "nord"
-        await pilot.pause()
+        await settle(pilot)
         assert app.theme == "nord"
     assert setting_rows(db_path) == {"day_start_hour": "6", "theme": "nord"}
 
@@ -119,7 +119,7 @@ async def test_day_start_hour_and_theme_survive_a_restart(make_app, db_path) -> 
         assert again.day_start_hour == 6
         assert again.theme == "nord"
         await pilot.press("comma")
-        await pilot.pause()
+        await settle(pilot)
         assert again.screen.query_one("#settings-hour", Input).value == "6"
         assert again.screen.query_one(Select).value == "nord"
 
@@ -156,12 +156,12 @@ async def test_custom_help_text_is_saved_and_emptied_back_to_the_default(make_ap
         area.focus()
         area.select_all()  # then type over it
         await pilot.press(*"Ring Alex: 555-0100", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert settings.get(db, settings.HELP_TEXT) == "Ring Alex: 555-0100"
         assert settings.help_text(db) == "Ring Alex: 555-0100"
         area.text = "   \n  "
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert settings.get(db, settings.HELP_TEXT) is None
         assert settings.help_text(db) == DEFAULT_HELP_TEXT
         assert area.text == DEFAULT_HELP_TEXT

@@ -94,14 +94,14 @@ async def test_5_the_settings_screen_shows_a_poisoned_help_text_inert(make_app, 
     from textual.widgets import TextArea
 
     from app.storage.tables import settings
-    from tests.conftest import wait_ready
+    from tests.conftest import settle, wait_ready
 
     settings.put(db, settings.HELP_TEXT, f"ask a friend{OSC52}{TITLE}")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("comma")
-        await pilot.pause()
+        await settle(pilot)
         texts = [area.text for area in app.screen.query(TextArea)]
         assert texts and all(ESC not in text and "\x07" not in text for text in texts)
         assert any("ask a friend" in text for text in texts)
@@ -215,7 +215,7 @@ def test_7_stored_values_out_of_range_never_crash_the_shell(tmp_path: Path) -> N
 async def test_7_stored_values_out_of_range_never_crash_the_screens(  # type: ignore[no-untyped-def]
     make_app, db_path: Path
 ) -> None:
-    from tests.conftest import wait_ready
+    from tests.conftest import settle, wait_ready
 
     make_journal(db_path, entries=3)
     poison(
@@ -232,7 +232,7 @@ async def test_7_stored_values_out_of_range_never_crash_the_screens(  # type: ig
         await wait_ready(app, pilot)
         for key in ("l", "escape", "e", "escape"):
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
         assert app.is_running and app.failure is None
 
 

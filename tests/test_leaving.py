@@ -12,7 +12,7 @@ from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.settings_screen import SettingsScreen
 from app.ui.widgets.rating import RatingInput
-from tests.conftest import query, wait_ready
+from tests.conftest import query, settle, wait_ready
 from tests.test_focus import open_track
 
 
@@ -30,17 +30,17 @@ async def test_ctrl_q_on_a_half_filled_form_asks_and_stay_keeps_it(make_app, db_
         screen = await open_track(app, pilot)
         await pilot.press(*"coffee", "tab", "tab", "7")
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert app.focused is app.screen.query_one("#cancel")
         await pilot.press("enter")  # enter on the focused Stay
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen and app.is_running
         assert screen.query_one("#enjoyment", RatingInput).value == 7
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 0
     assert count(db_path, "exposure") == 0
 
@@ -50,7 +50,7 @@ async def test_ctrl_q_with_nothing_typed_quits_at_once(make_app) -> None:  # typ
     async with app.run_test(size=(80, 24)) as pilot:
         await open_track(app, pilot)
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
     assert app.return_code == 0
 
@@ -60,7 +60,7 @@ async def test_escape_on_an_untouched_step_goes_back_without_asking(make_app) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await open_track(app, pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, NoticeScreen)
 
 
@@ -69,15 +69,15 @@ async def test_escape_on_a_typed_step_asks(make_app) -> None:  # type: ignore[no
     async with app.run_test(size=(80, 24)) as pilot:
         await open_track(app, pilot)
         await pilot.press(*"tea", "tab", "tab", "3", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")  # escape on the question: stay
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TrackScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, NoticeScreen)
 
 
@@ -86,16 +86,16 @@ async def test_settings_escape_with_an_unsaved_hour_asks(make_app, db_path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("comma")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+a", "ctrl+k", "6", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert "not saved" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("ctrl+s", "escape")  # saved: leaving asks nothing
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert app.day_start_hour == 6
 
@@ -117,12 +117,12 @@ async def test_escape_on_a_changed_entry_asks(make_app, db, where, clock) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("enter")  # home's latest entry has the focus
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#enjoyment", RatingInput).value == 6
         await pilot.press("9", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert query(where, "SELECT enjoyment FROM exposure") == [(6,)]

@@ -21,7 +21,7 @@ from app.ui.checkin.space_screen import SpaceScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.log_screen import LogScreen
 from app.ui.screens.timers_screen import TimersScreen
-from tests.conftest import FROZEN, PARIS, wait_ready
+from tests.conftest import FROZEN, PARIS, settle, wait_ready
 from tests.test_home_screen import home_today
 
 
@@ -53,7 +53,7 @@ async def home(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await wait_ready(app, pilot)
     while not isinstance(app.screen, HomeScreen):
         app.pop_screen()
-        await pilot.pause()
+        await settle(pilot)
 
 
 async def test_home_shows_what_the_shell_logged_within_a_second(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
@@ -78,7 +78,7 @@ async def test_timers_screen_keeps_what_is_typed_while_it_reloads(make_app, db, 
     async with app.run_test(size=(80, 24)) as pilot:
         await home(app, pilot)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TimersScreen)
         field = app.screen.query_one("#timers-stimulus", Input)
         field.focus()
@@ -107,20 +107,20 @@ async def test_log_screen_keeps_its_row_and_scroll(make_app, db, where, clock) -
     async with app.run_test(size=(80, 24)) as pilot:
         await home(app, pilot)
         await pilot.press("l")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LogScreen)
         await until(pilot, lambda: screen.loaded)
         grid = screen.query_one(DataTable)
         grid.focus()
         await pilot.press("down", "down", "down")
-        await pilot.pause()
+        await settle(pilot)
         body = screen.query_one("#log-body")
         place = (grid.cursor_row, body.scroll_y)
         chosen = grid.coordinate_to_cell_key(grid.cursor_coordinate).row_key
         shell(where, FROZEN, "log", "coffee", "-e", "2", "-c", "9")
         await until(pilot, lambda: grid.row_count == 11)
-        await pilot.pause()
+        await settle(pilot)
         assert (grid.cursor_row, body.scroll_y) == place
         assert grid.coordinate_to_cell_key(grid.cursor_coordinate).row_key == chosen
         assert app.focused is grid
@@ -156,9 +156,9 @@ async def test_the_space_step_counts_down(make_app, db, clock) -> None:  # type:
     async with app.run_test(size=(80, 24)) as pilot:
         await home(app, pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s", "ctrl+s")  # skip Notice and Track
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SpaceScreen)
         line = screen.query_one("#space-running")

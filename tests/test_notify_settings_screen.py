@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox, Input
 
 from app.storage.tables import notify_settings
+from tests.conftest import settle
 from tests.test_help_settings import error_text, open_settings, setting_rows
 
 
@@ -23,7 +24,7 @@ async def test_switches_apply_at_once_and_the_reminder_saves_with_the_form(  # t
         assert screen.query_one("#settings-terminal-notify", Checkbox).value is True
         screen.query_one("#settings-hide-names", Checkbox).toggle()
         screen.query_one("#settings-terminal-notify", Checkbox).toggle()
-        await pilot.pause()
+        await settle(pilot)
         assert setting_rows(db_path) == {
             notify_settings.HIDE_NAMES: "on",
             notify_settings.TERMINAL_NOTIFY: "off",
@@ -31,7 +32,7 @@ async def test_switches_apply_at_once_and_the_reminder_saves_with_the_form(  # t
         await type_into(pilot, "#settings-reminder", "20:30")
         await type_into(pilot, "#settings-quiet", "22:00-07:00")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert error_text(app) == ""
     rows = setting_rows(db_path)
     assert (rows["reminder_at"], rows["quiet_hours"]) == ("20:30", "22:00-07:00")
@@ -44,6 +45,6 @@ async def test_a_reminder_that_cannot_be_read_saves_nothing(make_app, db_path) -
         await type_into(pilot, "#settings-hour", "6")
         await type_into(pilot, "#settings-reminder", "8pm")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert error_text(app) == "Cannot read the time '8pm': use HH:MM, e.g. 20:30"
     assert setting_rows(db_path) == {}

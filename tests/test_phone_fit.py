@@ -13,7 +13,7 @@ from app.ui.checkin.base import StepScreen
 from app.ui.screens.quick_log_screen import QuickLogScreen
 from app.ui.screens.timers_screen import TimersScreen
 from app.ui.widgets.rating import RatingInput
-from tests.conftest import query, wait_ready
+from tests.conftest import query, settle, wait_ready
 
 PHONE = (45, 24)
 
@@ -48,7 +48,7 @@ async def test_a_tap_on_a_rating_bar_sets_that_rating(make_app, db, clock) -> No
     async with app.run_test(size=PHONE) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, QuickLogScreen)
         craving = app.screen.query_one("#craving", RatingInput)
         await pilot.click(craving, offset=(1 + 24 + 2, 0))  # padding, label, third cell
@@ -67,19 +67,19 @@ async def test_quick_log_on_a_phone_saves_and_cancels_by_footer_taps(
     async with app.run_test(size=PHONE) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         keys = footer_keys(app)
         assert {"Save", "Cancel"} <= set(keys)
         await pilot.click(keys["Cancel"])
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, QuickLogScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("8")
         await pilot.click(app.screen.query_one("#craving", RatingInput), offset=(1 + 24 + 1, 0))
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click(footer_keys(app)["Save"])
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, QuickLogScreen)
     last = query(where, "SELECT enjoyment, craving FROM exposure ORDER BY id DESC LIMIT 1")
     assert last == [(8, 2)]

@@ -12,7 +12,7 @@ from app.ui.checkin.reframe_screen import DEFAULT_LABEL, ReframeScreen, SurfEndS
 from app.ui.checkin.summary_screen import SummaryScreen
 from app.ui.widgets.countdown import Countdown
 from app.ui.widgets.rating import RatingInput
-from tests.conftest import FROZEN, wait_ready
+from tests.conftest import FROZEN, settle, wait_ready
 from tests.test_checkin_flow import rows
 
 
@@ -22,17 +22,17 @@ async def until(pilot, condition: Callable[[], bool], seconds: float = 3.0) -> N
         if condition():
             return
         await asyncio.sleep(0.05)
-        await pilot.pause()
+        await settle(pilot)
     assert condition(), "timed out"
 
 
 async def open_reframe(app, pilot) -> ReframeScreen:  # type: ignore[no-untyped-def]
     await wait_ready(app, pilot)
     await pilot.press("c")
-    await pilot.pause()
+    await settle(pilot)
     for _ in range(3):  # skip Notice, Track, Space
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
     assert isinstance(app.screen, ReframeScreen)
     return app.screen
 
@@ -48,7 +48,7 @@ async def test_surfing_to_the_end_asks_again_and_stores_the_minutes(
         surf = screen.query_one(Countdown)
         assert app.focused is surf
         await pilot.press("2", "space")  # 5 minutes
-        await pilot.pause()
+        await settle(pilot)
         assert surf.running and surf.remaining().total_seconds() == 300
 
         clock.advance(minutes=3)
@@ -56,7 +56,7 @@ async def test_surfing_to_the_end_asks_again_and_stores_the_minutes(
         assert isinstance(app.screen, ReframeScreen)
 
         await pilot.press("enter")  # saving while it runs is refused, nothing written
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReframeScreen)
         assert "still running" in str(screen.query_one("#step-error").render())
 
@@ -64,14 +64,14 @@ async def test_surfing_to_the_end_asks_again_and_stores_the_minutes(
         await until(pilot, lambda: isinstance(app.screen, SurfEndScreen))
         assert "The 5 minutes are up" in str(app.screen.query_one(".step-progress").render())
         await pilot.press("3", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReframeScreen)
         after = screen.query_one("#reframe-after", RatingInput)
         assert after.value == 3 and after.label == "Craving after 5 min"
         assert "✓ 5 min done" in str(surf.render()) and not surf.running
         assert app.focused is screen.query_one("#reframe-outcome")
         await pilot.press("1", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
 
     assert rows(
@@ -93,10 +93,10 @@ async def test_stopping_early_asks_too_and_skipping_it_records_no_surf(
         await until(pilot, lambda: isinstance(app.screen, SurfEndScreen))
         assert "You surfed 2 minutes" in str(app.screen.query_one(".step-progress").render())
         await pilot.press("escape")  # skipping is fine: then it counts as not surfed
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one("#reframe-after", RatingInput).value == 6
         await pilot.press("2", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
     assert rows(
         db_path, "SELECT craving_before, craving_after, surf_minutes, outcome FROM reframe"
@@ -110,11 +110,11 @@ async def test_stopping_within_the_first_minute_asks_nothing(make_app, db_path, 
         await pilot.press("7", "tab", "tab", "tab", "space")
         clock.advance(seconds=40)
         await pilot.press("space")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReframeScreen)
         assert not screen.query_one(Countdown).running
         await pilot.press("tab", "3", "enter")
-        await pilot.pause()
+        await settle(pilot)
     assert rows(db_path, "SELECT craving_after, surf_minutes, outcome FROM reframe") == [
         (None, None, "deciding")
     ]
@@ -157,7 +157,7 @@ async def test_cards_come_from_the_rows_and_follow_the_name(make_app, db) -> Non
         assert "The last 3 times you waited it out, craving fell from 8 to 4 on average." in text
         assert "coffee averaged 8" in text and "after under 30 min, 4" in text
         await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"tea")
-        await pilot.pause()
+        await settle(pilot)
         assert "coffee" not in str(cards.render())
         assert "the last 3 times" in str(cards.render()).lower()
 
@@ -169,11 +169,11 @@ async def test_escape_while_surfing_stays_and_says_why(make_app, db_path, clock)
         await pilot.press("7", "tab", "tab", "tab", "space")
         assert screen.query_one(Countdown).running
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         assert "press space to stop it first" in str(screen.query_one("#step-error").render())
         await pilot.press("space")  # stopped within the first minute: nothing to ask
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is not screen

@@ -4,25 +4,11 @@ file, and the save then lands — or, if the file stays busy, says so and writes
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input
 
 from app.ui.screens.quick_log_screen import QuickLogScreen
-from tests.conftest import hold_write_lock, query, wait_ready
-
-
-class HeldLock:
-    """Another process's write transaction, holding the journal's write lock."""
-
-    def __init__(self, journal: Path | str) -> None:
-        self.conn = hold_write_lock(journal)
-
-    def release(self) -> None:
-        self.conn.rollback()
-        self.conn.close()
+from tests.conftest import HeldLock, query, until, wait_ready
 
 
 def form_error(app) -> str:  # type: ignore[no-untyped-def]
@@ -36,14 +22,6 @@ async def fill_quick_log(app, pilot) -> None:  # type: ignore[no-untyped-def]
     app.screen.query_one("#stimulus", Input).value = "coffee"
     app.screen.query_one("#enjoyment").value = 7
     app.screen.query_one("#craving").value = 4
-
-
-async def until(condition, seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the condition never held")
 
 
 async def test_a_save_behind_a_held_lock_keeps_keys_working_then_lands(make_app, db, where) -> None:  # type: ignore[no-untyped-def]

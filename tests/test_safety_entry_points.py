@@ -33,7 +33,7 @@ from app.domain.status_line import status_line
 from app.storage.file.database import Database
 from app.storage.tables import experiments, exposures, stimuli, timers
 from app.ui.screens import home_view, log_view
-from tests.conftest import FROZEN, PARIS, wait_ready
+from tests.conftest import FROZEN, PARIS, settle, wait_ready
 
 
 @dataclass(frozen=True)
@@ -201,24 +201,24 @@ async def test_timers_screen_start_and_use_it(make_app, table_db: Database) -> N
     async with app.run_test(size=(80, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, TimersScreen)
         for row in TABLE:
             screen.query_one("#timers-stimulus", Input).value = row.name
-            await pilot.pause()
+            await settle(pilot)
             notice = screen.query_one("#timers-notice")
             assert notice.display is (row.care or row.tip), row
             assert screen.query_one("#timers-suggested").display is not row.care, row
             screen.query_one("#timers-duration", Input).value = "1h"
             screen.query_one("#timers-duration", Input).focus()
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
             if row.care:  # the care notice first; "not now" starts nothing
                 assert isinstance(app.screen, ConfirmScreen), row
                 assert CARE in str(app.screen.query_one("#confirm-question").render())
                 await pilot.press("n")
-                await pilot.pause()
+                await settle(pilot)
                 assert isinstance(app.screen, TimersScreen)
                 assert not [t for t in timers.active(table_db) if t.stimulus_name == row.name]
             else:
@@ -236,7 +236,7 @@ async def test_space_step_changing_the_kind_clears_the_suggestion(make_app, tabl
     async with app.run_test(size=(80, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("c", "ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SpaceScreen)
 
@@ -245,22 +245,22 @@ async def test_space_step_changing_the_kind_clears_the_suggestion(make_app, tabl
 
         for row in TABLE:
             screen.query_one("#space-stimulus", Input).value = row.name
-            await pilot.pause()
+            await settle(pilot)
             assert ("Suggestion, yours to ignore: 2h" in shown("#space-suggestion")) is not row.care
             assert ("teeter is not medical advice" in shown("#space-notice")) is (
                 row.care or row.tip
             )
         screen.query_one("#space-stimulus", Input).value = "bread"
-        await pilot.pause()
+        await settle(pilot)
         assert "Suggestion, yours to ignore: 2h" in shown("#space-suggestion")
         kinds = screen.query_one("#space-kind", ChoiceInput)
         kinds.focus()
         await pilot.press("5")  # alcohol
-        await pilot.pause()
+        await settle(pilot)
         assert shown("#space-suggestion") == ""  # not left under the notice
         assert "life-threatening" in shown("#space-notice")
         await pilot.press("1")  # back to food
-        await pilot.pause()
+        await settle(pilot)
         assert "Suggestion, yours to ignore: 2h" in shown("#space-suggestion")
         assert shown("#space-notice") == ""
 
@@ -274,7 +274,7 @@ async def test_the_experiment_with_a_substance(make_app, table_db) -> None:  # t
     async with app.run_test(size=(80, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ExperimentScreen)
         intro = "\n".join(str(w.render()) for w in screen.query(".experiment-note"))
@@ -335,32 +335,32 @@ async def test_quick_log_asks_the_kind_of_a_new_pleasure(make_app, db_path: Path
     async with app.run_test(size=(80, 40)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, QuickLogScreen)
         await pilot.press(*"2 beers")
-        await pilot.pause()
+        await settle(pilot)
         told = str(app.screen.query_one("#kind-told").render())
         assert '"beers" reads as alcohol' in told
         await pilot.press("tab", "tab", "4", "tab", "9", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#stimulus", Input).value = "[b]x"  # it offers the last one
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#new-kind").display
         app.screen.query_one("#kind-choice").focus()
         await pilot.press("1")  # food
-        await pilot.pause()
+        await settle(pilot)
         assert "saved as food" in str(app.screen.query_one("#kind-told").render())
         app.screen.query_one("#enjoyment").focus()
         await pilot.press("6", "tab", "3", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#stimulus", Input).value = "2 Beers"
-        await pilot.pause()
+        await settle(pilot)
         assert not app.screen.query_one("#new-kind").display  # known now: not asked again
     conn = sqlite3.connect(db_path)
     try:

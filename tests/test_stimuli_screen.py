@@ -19,7 +19,7 @@ from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.stimuli_screen import StimuliScreen, StimulusFormScreen
 from app.ui.screens.stimuli_view import delete_question, what_goes_with
-from tests.conftest import FROZEN, query, wait_ready
+from tests.conftest import FROZEN, query, settle, wait_ready
 
 MARKUP = "[bold]x [/] [@click=app.quit]y"
 
@@ -81,7 +81,7 @@ async def open_stimuli(app, pilot) -> StimuliScreen:  # type: ignore[no-untyped-
     await wait_ready(app, pilot)
     assert isinstance(app.screen, HomeScreen)
     await pilot.press("s")
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, StimuliScreen)
     return app.screen
 
@@ -89,7 +89,7 @@ async def open_stimuli(app, pilot) -> StimuliScreen:  # type: ignore[no-untyped-
 async def select(app, pilot, name: str) -> None:  # type: ignore[no-untyped-def]
     table = app.screen.query_one(DataTable)
     table.move_cursor(row=names_in_table(app).index(name))
-    await pilot.pause()
+    await settle(pilot)
 
 
 # --- the screen -------------------------------------------------------------------------
@@ -107,7 +107,7 @@ async def test_lists_every_stimulus_with_kind_status_and_exposures(make_app, db)
         footer = {key.key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
         assert {"a", "r", "k", "x", "d", "escape"} <= footer
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -117,10 +117,10 @@ async def test_add_with_a_kind(make_app, db_path) -> None:  # type: ignore[no-un
         await open_stimuli(app, pilot)
         assert "No pleasures yet" in str(app.screen.query_one("#stimuli-hint").render())
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StimulusFormScreen)
         await pilot.press(*"espresso", "tab", "home", "down", "down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StimuliScreen)
         assert names_in_table(app) == ["espresso"]
     assert rows(db_path, "SELECT name, kind, archived FROM stimulus") == [
@@ -133,17 +133,17 @@ async def test_add_takes_the_kind_a_name_plainly_is_and_says_so(make_app, db_pat
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Valium")
-        await pilot.pause()
+        await settle(pilot)
         told = str(app.screen.query_one("#stimulus-kind-told").render())
         assert '"valium" reads as sedative / sleeping pill' in told
         await pilot.press("enter")  # enter keeps the kind from the name
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"ginger", "enter")
-        await pilot.pause()
+        await settle(pilot)
     assert rows(db_path, "SELECT name, kind FROM stimulus ORDER BY name") == [
         ("Valium", "sedative"),
         ("ginger", "other"),
@@ -157,9 +157,9 @@ async def test_rename_keeps_history_under_the_same_id(make_app, db, where) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+u", *"Morning coffee", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StimuliScreen)
         assert table_text(app) == "Morning coffee | caffeine | 4 | "
     assert rows(where, "SELECT id, name FROM stimulus") == [(coffee, "Morning coffee")]
@@ -180,18 +180,18 @@ async def test_a_name_clash_ignoring_case_is_refused_and_nothing_written(
         await open_stimuli(app, pilot)
         await select(app, pilot, "tea")
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+u", *"COFFEE", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StimulusFormScreen)  # still open, saying why
         error = str(app.screen.query_one("#form-error").render())
         assert 'already a stimulus called "COFFEE"' in error
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"coffee", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "already a stimulus" in str(app.screen.query_one("#form-error").render())
         await pilot.press("escape")
     assert rows(where, "SELECT name FROM stimulus ORDER BY name") == [("Coffee",), ("tea",)]
@@ -205,11 +205,11 @@ async def test_set_kind_and_archive_hides_from_pickers(make_app, db, where) -> N
         await open_stimuli(app, pilot)
         await select(app, pilot, "evening thing")
         await pilot.press("k")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("up", "enter")  # from "other" up to "other substance"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         assert "evening thing | other substance | 2 | archived" in table_text(app)
         footer = {k.description for k in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
         assert "Unarchive" in footer and "Archive" not in footer
@@ -224,7 +224,7 @@ async def test_set_kind_and_archive_hides_from_pickers(make_app, db, where) -> N
         await open_stimuli(app, pilot)
         await select(app, pilot, "evening thing")
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
     assert {s.name for s in stimuli.list_active(db)} == {"evening thing", "coffee"}
 
 
@@ -237,14 +237,14 @@ async def test_delete_removes_exactly_what_the_confirmation_said(make_app, db, w
         await open_stimuli(app, pilot)
         await select(app, pilot, "coffee")
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         question = str(app.screen.query_one("#confirm-question").render())
         assert question == (
             "Delete coffee and its 42 entries, 3 timers and 1 reframe? This cannot be undone."
         )
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StimuliScreen)
         assert names_in_table(app) == ["tea"]
     assert table_counts(where) == {"stimulus": 1, "exposure": 2, "timer": 1, "reframe": 2}
@@ -261,10 +261,10 @@ async def test_cancelling_the_confirmation_deletes_nothing(make_app, db, where, 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stimuli(app, pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press(*keys)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StimuliScreen)
         assert names_in_table(app) == ["coffee"]
     assert table_counts(where) == before
@@ -277,17 +277,17 @@ async def test_a_markup_like_name_shows_literally(make_app, db) -> None:  # type
         await open_stimuli(app, pilot)
         assert names_in_table(app) == [MARKUP]
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert MARKUP in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         assert f"Rename {MARKUP}" in str(app.screen.query_one(".step-progress").render())
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click(DataTable, offset=(4, 1))  # a click on the name runs nothing
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
 
 

@@ -18,7 +18,7 @@ from app.ui.screens.resume_screen import ResumeScreen
 from app.ui.screens.safety_screen import SupportScreen
 from app.ui.screens.timers_screen import TimersScreen
 from app.ui.screens.urge_screen import UrgeScreen
-from tests.conftest import FROZEN, wait_ready
+from tests.conftest import FROZEN, settle, wait_ready
 
 HOUR = dt.timedelta(hours=1)
 MARKUP = "[b]tea[/b] [@click=app.quit]x"
@@ -41,11 +41,6 @@ async def until(pilot, condition, seconds: float = 3.0) -> None:  # type: ignore
 def showing(app, kind):  # type: ignore[no-untyped-def]
     """A condition: `kind` is the top screen and has finished mounting."""
     return lambda: isinstance(app.screen, kind) and app.screen.is_mounted
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def tick(app, pilot) -> None:  # type: ignore[no-untyped-def]

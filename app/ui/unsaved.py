@@ -46,8 +46,13 @@ class GuardsInput:
 
     _saved_values: dict[str, object] | None = None
 
-    def mark_saved(self) -> None:
-        self._saved_values = _values(self)  # type: ignore[arg-type]
+    def form_values(self) -> dict[str, object]:
+        """What the fields hold now: hand it to `mark_saved` once a save of it has landed
+        (typing done while the save waited for the file is still unsaved then)."""
+        return _values(self)  # type: ignore[arg-type]
+
+    def mark_saved(self, values: dict[str, object] | None = None) -> None:
+        self._saved_values = _values(self) if values is None else values  # type: ignore[arg-type]
 
     def has_unsaved_input(self) -> bool:
         if self._saved_values is None:

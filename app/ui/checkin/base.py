@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from textual.app import ComposeResult
@@ -129,9 +130,12 @@ class StepScreen(GuardsInput, Screen[StepAction], Hosted):
             return
         self.store(write, mark, lambda finished: self._finished(action, finished))
 
-    def store(self, write: StepWrite | None, mark: StepMark | None, then) -> None:  # type: ignore[no-untyped-def]
+    def store(
+        self, write: StepWrite | None, mark: StepMark | None, then: Callable[[Finished], None]
+    ) -> None:
         """Run `store_and_mark` in a worker; `then(finished)` on the loop once it is kept."""
         self.saving = True
+        stored = self.form_values()
 
         def done(finished: Finished) -> None:
             self.saving = False
@@ -143,7 +147,7 @@ class StepScreen(GuardsInput, Screen[StepAction], Hosted):
                 return
             if write is not None and finished.record is not None:
                 write.kept(finished.record)
-                self.mark_saved()
+                self.mark_saved(stored)
             then(finished)
 
         in_background(

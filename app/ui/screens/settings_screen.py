@@ -118,23 +118,31 @@ class SettingsScreen(GuardsInput, Screen[None], Hosted):
             self.show_error(str(error))
             return
         values = {settings.DAY_START_HOUR: str(hour), settings.HELP_TEXT: help_text, **reminder}
-        db = self.db
+        db, typed = self.db, self.form_values()
         self.saving = True
         in_background(
             self,
             lambda: settings.put_many(db, values),
-            lambda _: self.saved(hour, help_text, reminder),
+            lambda _: self.saved(hour, help_text, reminder, typed),
             self.failed,
             group="settings-save",
             waiting=self.show_error,
         )
 
-    def saved(self, hour: int, help_text: str | None, reminder: dict[str, str | None]) -> None:
+    def saved(
+        self,
+        hour: int,
+        help_text: str | None,
+        reminder: dict[str, str | None],
+        typed: dict[str, object],
+    ) -> None:
         self.saving = False
-        if help_text is None:
-            self.query_one("#settings-help", TextArea).text = DEFAULT_HELP_TEXT
+        area = self.query_one("#settings-help", TextArea)
+        if help_text is None and not area.text.strip():  # emptied: teeter's own words again
+            area.text = DEFAULT_HELP_TEXT
+            typed = {**typed, area.id or "": area.text.strip()}
         self.show_error("")
-        self.mark_saved()
+        self.mark_saved(typed)
         app = self.teeter
         self.journal.day_start_hour = hour
         whose = "your own" if help_text else "teeter's own"

@@ -5,6 +5,7 @@ the fields; the screen decides what to save."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -14,10 +15,11 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Static
 
 from app.domain.durations import PRESETS, DurationError, format_duration, parse_duration
-from app.domain.records import StimulusKind
+from app.domain.records import Stimulus, StimulusKind
 from app.domain.safety import Guidance, guidance
 from app.domain.text import StimulusNameError, clean_name
 from app.storage.tables import stimuli, suggestions
+from app.ui.background import look_up
 from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.widgets.choice import ChoiceInput
@@ -27,6 +29,9 @@ from app.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from app.domain.spacing import Suggestion
+
+Known = tuple[str, Stimulus | None, "Suggestion | None"]
+"""A name as typed, its stored pleasure, and the person's own suggested gap for it."""
 
 
 class StartTimerForm(Vertical, Hosted):
@@ -64,12 +69,12 @@ class StartTimerForm(Vertical, Hosted):
     def on_mount(self) -> None:
         self.border_title = "Start a timer"
         self.border_subtitle = "enter starts · → completes a name"
-        self.show_stimulus()
+        self.show_stimulus(self.read_stimulus()())  # on the loop: the first frame shows it
         self.show_error("")
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "timers-stimulus":
-            self.show_stimulus()
+        if event.input.id == "timers-stimulus":  # as the name is typed: read off the loop
+            look_up(self, self.read_stimulus(), self.show_stimulus, group="timers-known")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -83,20 +88,28 @@ class StartTimerForm(Vertical, Hosted):
         elif button_id == "timers-use-suggestion" and self.suggested is not None:
             self.post_message(self.Submitted(format_duration(self.suggested.interval)))
 
-    def show_stimulus(self) -> None:
-        """The safety notice for the kind of what is typed, and the person's suggestion
-        (never one for a substance)."""
+    def read_stimulus(self) -> Callable[[], Known]:
+        """The name on the form, its stored pleasure and the person's suggested gap for it
+        (never one for a substance), as a read for here or a worker."""
         name = self.query_one("#timers-stimulus", Input).value.strip()
-        known = stimuli.find(self.journal.db, name) if name else None
+        journal = self.journal
+        db, today, tz, hour = journal.db, journal.today(), journal.zone(), journal.day_start_hour
+
+        def read() -> Known:
+            known = stimuli.find(db, name) if name else None
+            if known is None or not guidance(known.kind, name).may_suggest_spacing:
+                return name, known, None
+            return name, known, suggestions.spacing(db, known, today, tz, hour)
+
+        return read
+
+    def show_stimulus(self, found: Known) -> None:
+        """The safety notice for the kind of what is typed, and the person's suggestion."""
+        name, known, suggested = found
         asking = self.query_one(KindChoice)
         asking.ask_for(name if name and known is None else None)
         self.show_care(name, known.kind if known else asking.kind)
-        self.suggested = None
-        if known is not None and self.care is not None and self.care.may_suggest_spacing:
-            journal = self.journal
-            self.suggested = suggestions.spacing(
-                journal.db, known, journal.today(), journal.zone(), journal.day_start_hour
-            )
+        self.suggested = suggested
         text = self.suggested.sentence if self.suggested else ""
         self.query_one("#timers-suggestion", Static).update(shown(text))
         self.query_one("#timers-suggested").display = self.suggested is not None
