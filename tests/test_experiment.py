@@ -24,7 +24,7 @@ from app.storage.tables import experiments, exposures, stimuli, timers
 from app.ui.screens.confirm_screen import ConfirmScreen
 from app.ui.screens.experiment_screen import ExperimentScreen
 from app.ui.screens.home_screen import HomeScreen
-from tests.conftest import FROZEN, PARIS, MovableClock, wait_ready
+from tests.conftest import FROZEN, PARIS, MovableClock, settle, wait_ready
 from tests.test_checkin_flow import rows
 
 DAY1 = dt.date(2026, 11, 24)
@@ -218,7 +218,7 @@ def home_line(app) -> str:  # type: ignore[no-untyped-def]
 async def next_day(app, pilot, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
     clock.advance(days=1)
     app.data_changed()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_three_days_from_start_to_stored_summary(make_app, db, where, clock) -> None:  # type: ignore[no-untyped-def]
@@ -229,16 +229,16 @@ async def test_three_days_from_start_to_stored_summary(make_app, db, where, cloc
         await wait_ready(app, pilot)
         assert home_line(app) == ""
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ExperimentScreen)
         picker = app.screen.query_one("#experiment-pick")
         assert app.focused is picker
         await pilot.press("space", "b")  # coffee, the first listed
-        await pilot.pause()
+        await settle(pilot)
         assert not app.screen.query_one("#experiment-start").display
         assert "Day 1 of 3 · baseline" in str(app.screen.query_one("#experiment-current").render())
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert home_line(app).startswith("experiment: day 1 of 3 (baseline)")
 
@@ -250,12 +250,12 @@ async def test_three_days_from_start_to_stored_summary(make_app, db, where, cloc
         day2 = DAY1 + dt.timedelta(days=1)
         assert home_line(app).startswith("experiment: day 2 of 3 (spaced)")
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         current = str(app.screen.query_one("#experiment-current").render())
         assert "coffee: 1h30m — day 1's mean gap was 45m" in current
         assert "Tue 24 Nov  day 1 (baseline)  3 entries" in current
         await pilot.press("t")  # start the suggested timer
-        await pilot.pause()
+        await settle(pilot)
         (started,) = timers.active(app.db)
         assert started.ends_at - started.started_at == dt.timedelta(hours=1, minutes=30)
         timers.finish(app.db, started.id, TimerEnd.CANCELLED, app.now())  # no urge question
@@ -276,7 +276,7 @@ async def test_three_days_from_start_to_stored_summary(make_app, db, where, cloc
         await wait_ready(app, pilot)
         assert home_line(app) == "experiment: the three days are over · e shows the summary"
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         text = str(app.screen.query_one("#experiment-summary").render())
         assert "From day 1 to the spaced days enjoyment rose 5.3 → 7.5" in text
         assert "enjoyment (mean)      5.3       7.5" in text
@@ -307,17 +307,17 @@ async def test_experiment_across_the_autumn_dst_night(make_app, db_path) -> None
         log(app, pendulum.datetime(2026, 10, 25, 1, 30, tz="UTC"), 5, 7)  # 02:30 CET: day 1
         log(app, pendulum.datetime(2026, 10, 25, 3, 30, tz="UTC"), 8, 3)  # 04:30 CET: day 2
         app.data_changed()
-        await pilot.pause()
+        await settle(pilot)
         assert home_line(app).startswith("experiment: day 1 of 3 (baseline)")
         # 24 hours later it is 03:30 on the clock (the night had 25 hours): still day 1
         clock.advance(hours=24)
         app.data_changed()
-        await pilot.pause()
+        await settle(pilot)
         assert clock.now.hour == 3
         assert home_line(app).startswith("experiment: day 1 of 3 (baseline)")
         clock.advance(hours=1)
         app.data_changed()
-        await pilot.pause()
+        await settle(pilot)
         assert home_line(app).startswith("experiment: day 2 of 3 (spaced)")
         await next_day(app, pilot, clock)
         assert home_line(app).startswith("experiment: day 3 of 3 (spaced)")
@@ -341,24 +341,24 @@ async def test_abandoning_asks_first_and_is_recorded_plainly(make_app, db, where
         await wait_ready(app, pilot)
         clock.advance(days=1)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert "day 2 of 3" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("n")  # keep going
-        await pilot.pause()
+        await settle(pilot)
         assert rows(where, "SELECT state FROM experiment") == [("running",)]
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ExperimentScreen)
         assert app.screen.query_one("#experiment-start").display
         past = str(app.screen.query_one("#experiment-summary").render())
         assert "Stopped on Wed 25 Nov" in past
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert home_line(app) == ""
     assert rows(where, "SELECT state, ended_at, summary FROM experiment") == [
         ("abandoned", "2026-11-25 08:30:00.000000", None)
@@ -424,9 +424,9 @@ async def test_home_settles_the_experiment_once_a_day_not_on_every_reload(  # ty
         await wait_ready(app, pilot)
         for _ in range(3):
             app.data_changed()
-            await pilot.pause()
+            await settle(pilot)
         assert settled == [DAY1]
         await next_day(app, pilot, clock)
         app.data_changed()
-        await pilot.pause()
+        await settle(pilot)
         assert settled == [DAY1, DAY1 + dt.timedelta(days=1)]

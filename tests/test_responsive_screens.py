@@ -64,13 +64,42 @@ async def test_a_step_saved_behind_a_held_lock_keeps_keys_working_then_moves_on_
             assert query(where, "SELECT count(*) FROM exposure") == [(0,)]  # still held
         finally:
             lock.release()
+        await until(lambda: "You changed it since" in said(app, "#step-error"))
+        assert isinstance(app.screen, NoticeScreen)  # the note typed meanwhile is not dropped
+        assert query(where, "SELECT note FROM exposure") == [("",)]  # as it was at enter
+        await pilot.press("enter")  # saves the change: the same entry, rewritten
         await until(lambda: isinstance(app.screen, TrackScreen))
         await settle(pilot)
         assert isinstance(app.screen, TrackScreen)  # one step on, not two
     assert query(where, "SELECT enjoyment, craving, note, source FROM exposure") == [
-        (8, 3, "", "notice")
+        (8, 3, "ok", "notice")
     ]
     assert query(where, f"SELECT notice, track FROM {CHECKIN_STEPS}") == [("done", "pending")]
+
+
+async def test_a_step_saved_behind_a_held_lock_leaves_the_palette_opened_meanwhile_alone(  # type: ignore[no-untyped-def]
+    make_app, db_path
+) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_notice(app, pilot)
+        lock = HeldLock(db_path)
+        try:
+            await pilot.press("enter")
+            await until(lambda: WAITING in said(app, "#step-error"))
+            await pilot.press("ctrl+p")  # the loop is free: the palette opens at once
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+        finally:
+            lock.release()
+        await until(lambda: query(db_path, "SELECT count(*) FROM exposure") == [(1,)])
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)  # the save landing does not close it
+        await pilot.press("escape")
+        await until(lambda: isinstance(app.screen, TrackScreen))
+    assert query(db_path, "SELECT enjoyment, craving FROM exposure") == [(8, 3)]
 
 
 async def test_a_step_whose_file_stays_busy_says_so_and_writes_nothing(  # type: ignore[no-untyped-def]

@@ -202,21 +202,27 @@ class TeeterApp(Host):
 
     def first_launch_note(self) -> None:
         """Once per journal, on its first launch: teeter is not medical advice, and where
-        its care notes are. A toast, so it never stands between a person and the app."""
+        its care notes are. A toast, so it never stands between a person and the app. Noted
+        off the event loop: at launch the file may be busy in another teeter."""
         from app.domain.safety import FIRST_LAUNCH_NOTE
-        from app.storage.file.errors import StorageError
         from app.storage.tables import settings
+        from app.ui.background import in_background
 
         if self._journal is None:
             return
-        db = self._journal.db
-        try:
+        db, today = self._journal.db, self.today().isoformat()
+
+        def first_time() -> bool:
             if settings.get(db, settings.CARE_NOTE_SEEN) is not None:
-                return
-            settings.put(db, settings.CARE_NOTE_SEEN, self.today().isoformat())
-        except StorageError:
-            return
-        self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
+                return False
+            settings.put(db, settings.CARE_NOTE_SEEN, today)
+            return True
+
+        def noted(first: bool) -> None:
+            if first:
+                self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
+
+        in_background(self, first_time, noted, lambda _: None, group="first-launch")
 
     def _keep_theme(self, theme: Theme) -> None:
         """A theme picked anywhere (settings or the palette) is the one the next start uses.

@@ -24,8 +24,12 @@ from app.domain.records import Timer
 from app.domain.text import one_line
 from app.domain.timer_words import TIMER_DONE
 from app.storage.file.errors import StorageError
+from app.ui.background import in_background
 
 if TYPE_CHECKING:
+    import pendulum
+
+    from app.storage.file.database import Database
     from app.storage.file.journal import Journal
     from app.ui.host import Host
 
@@ -34,6 +38,31 @@ HELP_TEXT = "help_text"
 """Setting: where help can be found, in the person's own words (default in domain.safety)."""
 
 Prompt = tuple[ModalScreen[Any], Callable[[Any], None]]
+Checked = tuple[list[Timer], list[int], list[Timer]]
+"""Timers owed a question, the ones this check decided about, and those it claimed."""
+
+
+def _claim_due(db: Database, now: pendulum.DateTime, queued: set[int]) -> Checked:
+    """In a worker thread: which timers are owed a question, closing the ones not worth
+    asking and claiming the others' questions (None back: another window asks). A busy
+    file part-way keeps what was claimed so far; the next tick does the rest."""
+    from app.domain.urges import worth_asking
+    from app.storage.tables import timers, urges
+
+    due = [t for t in timers.due_unasked(db, now) if t.id not in queued]
+    ask, let_go = worth_asking(due, now)
+    asked: list[int] = []
+    ended: list[Timer] = []
+    try:
+        urges.let_go(db, [timer.id for timer in let_go], now)
+        for timer in ask:
+            claimed = urges.claim_question(db, timer.id, now)
+            asked.append(timer.id)
+            if claimed is not None:
+                ended.append(claimed)
+    except StorageError:
+        pass  # busy in another teeter: the next tick tries again
+    return due, asked, ended
 
 
 class TimerWatch:
@@ -46,6 +75,7 @@ class TimerWatch:
         self._after: list[Callable[[], None]] = []
         self._support_queued = False
         self._unanswered: set[int] = set()  # claimed here, not yet answered or skipped
+        self._checking = False  # a check is waiting for the file: the next tick skips
 
     def start(self, then: Callable[[], None] | None = None) -> None:
         """Right after the database opens: ask about timers that ran out while teeter was
@@ -53,32 +83,43 @@ class TimerWatch:
         resume offer) once every question is answered or skipped, then watch each second."""
         if then is not None:
             self._after.append(then)
-        self.check(announce=False)
-        self.check_support()
+
+        def first_checked() -> None:  # the questions first, then the support notice
+            self.check_support()
+            self._show_next()
+
+        self.check(announce=False, then=first_checked)
         self.app.set_interval(1.0, self.tick, name="timer-watch")
-        self._show_next()
 
     def tick(self) -> None:
         self.check(announce=True)
 
-    def check(self, *, announce: bool) -> None:
-        db = self.journal.db
-        from app.domain.urges import worth_asking
-        from app.storage.tables import timers, urges
+    def check(self, *, announce: bool, then: Callable[[], None] | None = None) -> None:
+        """Ask the database off the event loop (claiming a question writes, and the file
+        may be busy for seconds); what is owed a question is asked on the loop after."""
+        if self._checking:
+            return
+        db, now, queued = self.journal.db, self.journal.now(), set(self._queued)
+        self._checking = True
 
-        now = self.journal.now()
-        try:
-            due = [t for t in timers.due_unasked(db, now) if t.id not in self._queued]
-            ask, let_go = worth_asking(due, now)
-            urges.let_go(db, [timer.id for timer in let_go], now)
-            ended: list[Timer] = []
-            for timer in ask:
-                self._queued.add(timer.id)
-                claimed = urges.claim_question(db, timer.id, now)
-                if claimed is not None:  # None: another window or a notification asks
-                    ended.append(claimed)
-        except StorageError:
-            return  # busy in another teeter: the next tick tries again
+        def done(found: Checked) -> None:
+            self._checking = False
+            self._asked(found, now, announce=announce)
+            if then is not None:
+                then()
+
+        def failed(_: StorageError) -> None:
+            self._checking = False  # the next tick tries again
+            if then is not None:
+                then()
+
+        in_background(
+            self.app, lambda: _claim_due(db, now, queued), done, failed, group="timer-watch"
+        )
+
+    def _asked(self, found: Checked, now: pendulum.DateTime, *, announce: bool) -> None:
+        due, asked, ended = found
+        self._queued.update(asked)
         if not ended:
             if due:
                 self.app.data_changed()  # closed elsewhere: screens show it ended
@@ -147,13 +188,24 @@ class TimerWatch:
         from app.storage.tables import urges
 
         self._unanswered.discard(timer.id)
-        try:  # answered now: the ten-minute window decides where the answer belongs
-            urges.answer(self.journal.db, timer.id, urge, self.journal.now(), UrgeSource.APP)
-        except StorageError as error:
+        db, now = self.journal.db, self.journal.now()
+
+        def kept(_: object) -> None:
+            self.app.data_changed()
+            self.check_support()
+
+        def failed(error: StorageError) -> None:
             self.app.notify(str(error), severity="error", markup=False)
-            return
-        self.app.data_changed()
-        self.check_support()
+
+        # answered now (the ten-minute window decides where the answer belongs); written
+        # off the loop, since the file may be busy
+        in_background(
+            self.app,
+            lambda: urges.answer(db, timer.id, urge, now, UrgeSource.APP),
+            kept,
+            failed,
+            group="urge-answer",
+        )
 
     def check_support(self) -> None:
         """After every hard moment (a reframe, a timer ended early, an urge answered) and at
@@ -177,8 +229,14 @@ class TimerWatch:
         def seen(_: object) -> None:
             self._support_queued = False
             # not recorded on a storage error: it may show again, which is the safer mistake
-            with contextlib.suppress(StorageError):
-                support.mark_seen(self.journal.db, self.journal.today())
+            db, today = self.journal.db, self.journal.today()
+            in_background(
+                self.app,
+                lambda: support.mark_seen(db, today),
+                lambda _: None,
+                lambda _: None,
+                group="support-seen",
+            )
 
         self._support_queued = True
         self._prompts.append((SupportScreen(help_text), seen))

@@ -23,6 +23,7 @@ from app.storage.file.errors import StorageError
 from app.ui.background import STILL_SAVING, in_background
 from app.ui.checkin.step_save import Finished, StepMark, StepWrite, store_and_mark
 from app.ui.host import Hosted
+from app.ui.leaving import LeavesWhenOnTop
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.exposure_form import FormError
 from app.ui.widgets.footer import Footer
@@ -47,9 +48,13 @@ class CheckInContext:
     saved: dict[Step, list[int]] = field(default_factory=dict)
 
 
-class StepScreen(GuardsInput, Screen[StepAction], Hosted):
+class StepScreen(LeavesWhenOnTop, GuardsInput, Screen[StepAction], Hosted):
     STEP: Step
     INTRO = ""
+    CHANGED_MEANWHILE = (
+        "Saved as it was when you pressed enter. You changed it since: enter saves the "
+        "change too, ctrl+s goes on without it."
+    )
 
     BINDINGS = [
         Binding("enter", "next", "Save & next", id="step-next", priority=True),
@@ -166,7 +171,10 @@ class StepScreen(GuardsInput, Screen[StepAction], Hosted):
             return
         if finished.progress is not None:
             self.context.progress = finished.progress
-        self.dismiss(action)
+        if finished.record is not None and self.has_unsaved_input():
+            self.show_error(self.CHANGED_MEANWHILE)  # typed while it saved: never dropped
+            return
+        self.leave_when_on_top(action)
 
     def _failed(self, error: StorageError) -> None:
         self.saving = False

@@ -25,6 +25,10 @@ class TrackScreen(StepScreen):
         "rated apart. Over a few days the two lines tell you whether repeats still pay off."
     )
     BINDINGS = [Binding("ctrl+n", "another", "Save & log another", id="track-another")]
+    CHANGED_MEANWHILE = (
+        "Saved as it was when you pressed enter. You changed it since: enter logs that as "
+        "another entry, ctrl+s goes on without it."
+    )
 
     def compose_step(self) -> ComposeResult:
         names = [s.name for s in stimuli.list_active(self.journal.db)]

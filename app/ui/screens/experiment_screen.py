@@ -3,6 +3,7 @@ abandon it without fuss, and read the comparison of past ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from app.domain.experiment import Experiment, Phase, phase_of
 from app.domain.safety import guidance
 from app.storage.file.errors import StorageError
 from app.storage.tables import experiments, stimuli, suggestions, timers
+from app.ui.background import STILL_SAVING, in_background
 from app.ui.host import Hosted
 from app.ui.messages import DataChanged
 from app.ui.safe_text import shown
@@ -41,6 +43,7 @@ class ExperimentScreen(Screen[None], Hosted):
         super().__init__()
         self.current: Experiment | None = None
         self.past: list[Experiment] = []
+        self.writing = False  # a change is on its way to the file: no second one meanwhile
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -150,49 +153,80 @@ class ExperimentScreen(Screen[None], Hosted):
     def say(self, message: str) -> None:
         self.query_one("#experiment-error", MessageLine).say(message)
 
-    def action_begin(self) -> None:
-        app = self.teeter
-        picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
-        try:
-            experiments.start(
-                self.journal.db, picker.selected, self.journal.today(), self.journal.now()
-            )
-        except (
-            experiments.AlreadyRunning,
-            experiments.NoStimuli,
-            experiments.NotOffered,
-            StorageError,
-        ) as error:
-            self.say(str(error))
+    # --- changes, written off the event loop (the file may be busy for seconds) ----------
+    def write(self, call: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run a change in a worker; the message line says when it waits for the file."""
+        if self.writing:
+            self.say(STILL_SAVING)
             return
-        self.say("")
-        app.notify("Day 1 of 3: log as usual today.", title="Experiment started")
-        app.data_changed()
+        self.writing = True
+
+        def landed(result: Any) -> None:
+            self.writing = False
+            done(result)
+
+        def failed(error: StorageError) -> None:
+            self.writing = False
+            self.say(str(error))
+
+        in_background(self, call, landed, failed, group="experiment-write", waiting=self.say)
+
+    def action_begin(self) -> None:
+        picker: SelectionList[int] = self.query_one("#experiment-pick", SelectionList)
+        db, chosen, today, now = (
+            self.journal.db,
+            picker.selected,
+            self.journal.today(),
+            self.journal.now(),
+        )
+
+        def begin() -> str | None:
+            try:
+                experiments.start(db, chosen, today, now)
+            except (
+                experiments.AlreadyRunning,
+                experiments.NoStimuli,
+                experiments.NotOffered,
+            ) as error:
+                return str(error)
+            return None
+
+        def begun(refused: str | None) -> None:
+            self.say(refused or "")
+            if refused is None:
+                self.teeter.notify("Day 1 of 3: log as usual today.", title="Experiment started")
+                self.teeter.data_changed()
+
+        self.write(begin, begun)
 
     def action_start_timers(self) -> None:
-        app = self.teeter
         assert self.current is not None
-        started = []
-        for stimulus in self.current.stimuli:
-            hint = suggestions.baseline_hint(
-                self.journal.db,
-                self.current,
-                stimulus,
-                self.journal.zone(),
-                self.journal.day_start_hour,
-            )
-            if hint.interval is None:
-                continue
-            try:
-                timers.start(self.journal.db, stimulus.name, hint.interval, self.journal.now())
-            except timers.AlreadyRunning:
-                continue
-            started.append(f"{stimulus.name} {format_duration(hint.interval)}")
-        if started:
-            app.notify(", ".join(started), title="Timers started", markup=False)
-        else:
-            app.notify("Nothing to start: no suggestion yet, or a timer is already running.")
-        app.data_changed()
+        db, current, now = self.journal.db, self.current, self.journal.now()
+        tz, hour = self.journal.zone(), self.journal.day_start_hour
+
+        def start() -> list[str]:
+            started = []
+            for stimulus in current.stimuli:
+                hint = suggestions.baseline_hint(db, current, stimulus, tz, hour)
+                if hint.interval is None:
+                    continue
+                try:
+                    timers.start(db, stimulus.name, hint.interval, now)
+                except timers.AlreadyRunning:
+                    continue
+                started.append(f"{stimulus.name} {format_duration(hint.interval)}")
+            return started
+
+        def begun(started: list[str]) -> None:
+            app = self.teeter
+            self.say("")
+            if started:
+                app.notify(", ".join(started), title="Timers started", markup=False)
+            else:
+                app.notify("Nothing to start: no suggestion yet, or a timer is already running.")
+            app.data_changed()
+
+        self.write(start, begun)
 
     def action_abandon(self) -> None:
         from app.ui.screens.confirm_screen import ConfirmScreen
@@ -200,11 +234,18 @@ class ExperimentScreen(Screen[None], Hosted):
         current = self.current
         if current is None:
             return
+        db = self.journal.db
 
-        def answered(yes: Any) -> None:
-            if yes and experiments.abandon(self.journal.db, current.id, self.journal.now()):
+        def stopped(abandoned: bool) -> None:
+            self.say("")
+            if abandoned:
                 self.teeter.notify("Stopped. Everything you logged stays in your log.")
                 self.teeter.data_changed()
+
+        def answered(yes: Any) -> None:
+            if yes:
+                now = self.journal.now()
+                self.write(lambda: experiments.abandon(db, current.id, now), stopped)
 
         day = current.day_number(self.journal.today())
         self.app.push_screen(

@@ -14,6 +14,7 @@ from app.storage.file.errors import StorageError
 from app.storage.tables import exposures, stimuli
 from app.ui.background import in_background
 from app.ui.host import Hosted
+from app.ui.leaving import LeavesWhenOnTop
 from app.ui.unsaved import GuardsInput
 from app.ui.widgets.dialog import DialogScreen
 from app.ui.widgets.exposure_form import ExposureForm, FormError
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     pass
 
 
-class QuickLogScreen(GuardsInput, DialogScreen[bool], Hosted):
+class QuickLogScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool], Hosted):
     BINDINGS = [
         Binding("enter", "save", "Save", id="quick-save"),
         Binding("escape", "cancel", "Cancel", id="quick-cancel"),
@@ -87,7 +88,7 @@ class QuickLogScreen(GuardsInput, DialogScreen[bool], Hosted):
             markup=False,
         )
         self.teeter.data_changed()
-        self.dismiss(True)
+        self.leave_when_on_top(True)  # not over the palette or a question opened meanwhile
 
     def _failed(self, error: StorageError) -> None:
         self._saving = False

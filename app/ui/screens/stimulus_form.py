@@ -15,6 +15,7 @@ from app.domain.records import StimulusKind
 from app.domain.text import NAME_MAX
 from app.storage.file.errors import StorageError
 from app.ui.background import STILL_SAVING, attempt, in_background
+from app.ui.leaving import LeavesWhenOnTop
 from app.ui.safe_text import shown
 from app.ui.screens import stimuli_view as view
 from app.ui.unsaved import GuardsInput
@@ -27,7 +28,7 @@ Save = Callable[[str, StimulusKind], Any]
 ValueError or LookupError with a message the form shows to stay open."""
 
 
-class StimulusFormScreen(GuardsInput, DialogScreen[bool]):
+class StimulusFormScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool]):
     """A name, a kind, or both. Saving runs `save` off the loop, then `kept` with what it
     returned; an error keeps the form open and says why on its message line."""
 
@@ -131,7 +132,7 @@ class StimulusFormScreen(GuardsInput, DialogScreen[bool]):
             self.say(str(result))
             return
         self.kept(result)
-        self.dismiss(True)
+        self.leave_when_on_top(True)
 
     def _failed(self, error: StorageError) -> None:
         self.saving = False
