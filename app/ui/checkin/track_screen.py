@@ -69,6 +69,11 @@ class TrackScreen(StepScreen):
         self.store(write, None, self._another)
 
     def _another(self, _: object) -> None:
+        if self.has_unsaved_input():  # typed while it saved: kept on the form, not cleared
+            self.show_error(
+                "Saved as it was when you pressed ctrl+n; what you typed since is still here."
+            )
+            return
         form = self.query_one(ExposureForm)
         form.clear_ratings()
         form.focus_first()

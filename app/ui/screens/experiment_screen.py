@@ -44,6 +44,7 @@ class ExperimentScreen(Screen[None], Hosted):
         self.current: Experiment | None = None
         self.past: list[Experiment] = []
         self.writing = False  # a change is on its way to the file: no second one meanwhile
+        self.completed: Experiment | None = None  # completed while this screen was open
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◐")
@@ -69,12 +70,30 @@ class ExperimentScreen(Screen[None], Hosted):
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()
 
+    def settle(self) -> None:
+        """Complete an experiment whose last day is over, off the event loop (it writes its
+        summary, and the file may be busy); the screen reads again once it has."""
+        journal = self.journal
+        db, today, tz, hour = journal.db, journal.today(), journal.zone(), journal.day_start_hour
+
+        def settled(completed: Experiment | None) -> None:
+            if completed is not None:
+                self.completed = completed
+                self.teeter.data_changed()
+
+        in_background(
+            self,
+            lambda: experiments.settle(db, today, tz, hour),
+            settled,
+            lambda error: self.say(str(error)),  # busy in another teeter: the next read retries
+            group="experiment-settle",
+        )
+
     def reload(self) -> None:
         tz = self.journal.zone()
+        self.settle()
+        completed = self.completed
         try:
-            completed = experiments.settle(
-                self.journal.db, self.journal.today(), tz, self.journal.day_start_hour
-            )
             self.current = experiments.running(self.journal.db)
             self.past = experiments.past(self.journal.db)
         except StorageError as error:  # busy in another teeter: say so, keep what is shown

@@ -113,24 +113,36 @@ class HomeScreen(Screen[None], Hosted):
         journal = self.journal
         today = journal.today()
         if self._settled_on != today:
-            self._settled_on = self.settle_experiment(today)
+            self._settled_on = today
+            self.settle_experiment(today)
         self.overview = overview(journal.db, today, journal.zone(), journal.day_start_hour)
         self.experiments = experiments_now(journal.db)
         self.show()
 
-    def settle_experiment(self, today: dt.date) -> dt.date | None:
+    def settle_experiment(self, today: dt.date) -> None:
         """Complete an experiment whose days are over, once a day (the first home after
-        day 3 writes its summary); None when the file was busy, so the next reload tries
-        again."""
-        from app.storage.file.errors import StorageError
+        day 3 writes its summary), off the event loop: the file may be busy. When it was,
+        the next reload tries again."""
         from app.storage.tables import experiments
+        from app.ui.background import in_background
 
         journal = self.journal
-        try:
-            experiments.settle(journal.db, today, journal.zone(), journal.day_start_hour)
-        except StorageError:
-            return None
-        return today
+        db, tz, hour = journal.db, journal.zone(), journal.day_start_hour
+
+        def settled(completed: object) -> None:
+            if completed is not None:
+                self.teeter.data_changed()  # every screen shows it ended, with its summary
+
+        def busy(_: object) -> None:
+            self._settled_on = None
+
+        in_background(
+            self,
+            lambda: experiments.settle(db, today, tz, hour),
+            settled,
+            busy,
+            group="home-settle",
+        )
 
     def tick(self) -> None:
         if self.overview is not None and self.overview.timers:
