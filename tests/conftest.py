@@ -4,6 +4,7 @@ zone, and nothing can reach the person's real data directory or the wall clock."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -221,11 +222,14 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let keys land and background work finish: screens save and look up in thread
     workers, off the event loop, so one pause does not see a save land. The check-in's own
     walk (an async worker that lasts the whole check-in) is not waited for."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(3):
         await pilot.pause()
-        working = [w for w in pilot.app.workers if w.group != "checkin"]
-        if working:
-            await pilot.app.workers.wait_for_complete(working)
+        for worker in [w for w in pilot.app.workers if w.group != "checkin"]:
+            # cancelled: a look-up replaced by a newer one, or the work of a screen that left
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
     await pilot.pause()
 
 

@@ -17,7 +17,7 @@ from app.ui.screens.log_screen import LogScreen
 from app.ui.screens.reframe_entry_screen import ReframeEntryScreen
 from app.ui.screens.stimuli_screen import StimuliScreen
 from app.ui.screens.timers_screen import TimersScreen
-from tests.conftest import FROZEN, hold_write_lock, query, wait_ready
+from tests.conftest import FROZEN, hold_write_lock, query, settle, wait_ready
 from tests.test_home_screen import home_today
 
 MARKUP = "[bold]x [/] [@click=app.quit]y"
@@ -46,13 +46,6 @@ def rows(db_path: str) -> list[tuple]:  # type: ignore[type-arg]
         "SELECT s.name, e.occurred_at, e.enjoyment, e.craving, e.note, e.source, e.created_at "
         "FROM exposure e JOIN stimulus s ON s.id = e.stimulus_id ORDER BY e.id",
     )
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let keys land and background saves finish (writes run off the event loop)."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
 
 
 async def home(app, pilot) -> None:  # type: ignore[no-untyped-def]
