@@ -308,3 +308,33 @@ async def test_settings_whose_file_stays_busy_say_so_and_save_nothing(  # type: 
         await pilot.press("ctrl+s")  # the file is free now: the same form saves
         await until(lambda: app.day_start_hour == 6)
     assert chosen_settings(where) == {"day_start_hour": "6"}
+
+
+# --- the timer watch --------------------------------------------------------------------
+async def test_a_timer_ending_behind_a_held_lock_keeps_keys_working_then_asks(  # type: ignore[no-untyped-def]
+    make_app, db, where, clock
+) -> None:
+    import datetime as dt
+
+    from app.storage.tables import timers
+    from app.ui.screens.help_screen import HelpScreen
+    from app.ui.screens.home_screen import HomeScreen
+    from app.ui.screens.urge_screen import UrgeScreen
+
+    timers.start(db, "coffee", dt.timedelta(minutes=1), FROZEN)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        lock = HeldLock(where)
+        try:
+            clock.now = FROZEN.add(minutes=2)  # it has run out: its question is claimed
+            app.timer_watch.tick()  # with a write, which waits for the file
+            await pilot.press("question_mark")  # the loop is free: help opens at once
+            await until(lambda: isinstance(app.screen, HelpScreen))
+            assert query(where, "SELECT urge_asked FROM timer") == [(0,)]
+        finally:
+            lock.release()
+        await until(lambda: isinstance(app.screen, UrgeScreen))
+        assert query(where, "SELECT urge_asked FROM timer") == [(1,)]  # claimed, then asked
