@@ -4,7 +4,6 @@ it ended itself, off the event loop, before it hands back (`StepScreen.finish`).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -62,20 +61,16 @@ async def walk(app: Host) -> None:
     between = Between()
     app.push_screen(between)  # not awaited: the first step goes on top before any frame
     try:
-        await _steps(app, day, step, progress, context)
+        await _steps(app, step, context)
     finally:
         stack = app.screen_stack  # empty while the app closes
         if stack and stack[-1] is between:
             app.pop_screen()
 
 
-async def _steps(
-    app: Host, day: dt.date, step: Step | None, progress: CheckInProgress, context: CheckInContext
-) -> None:
+async def _steps(app: Host, step: Step | None, context: CheckInContext) -> None:
     from app.ui.checkin.summary_screen import SummaryScreen
 
-    journal = app.journal
-    db = journal.db
     while step is not None:
         action = await app.push_screen_wait(_screen_for(step, context))
         if action is StepAction.BACK:
