@@ -300,6 +300,32 @@ async def test_first_launch_says_not_medical_advice_once(make_app) -> None:  # t
         assert not [n for n in again._notifications if "not medical advice" in n.message]
 
 
+async def test_the_first_launch_note_waits_for_the_offer_to_resume(make_app, db) -> None:  # type: ignore[no-untyped-def]
+    """A journal opened for the first time with a check-in under way (a demo, an import):
+    the note does not cover the offer to resume at 80×24; it shows once home is on top."""
+    from app.domain.checkin import Step, StepState
+    from app.storage.tables import checkins
+    from app.ui.screens.resume_screen import ResumeScreen
+
+    checkins.mark_step(db, FROZEN.date(), Step.NOTICE, StepState.DONE, FROZEN)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        for _ in range(100):
+            if isinstance(app.screen, ResumeScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.pause(0.2)
+        assert not [n for n in app._notifications if "not medical advice" in n.message]
+        await pilot.press("escape")  # later
+        for _ in range(100):
+            if [n for n in app._notifications if "not medical advice" in n.message]:
+                break
+            await pilot.pause(0.02)
+        assert [n for n in app._notifications if "not medical advice" in n.message]
+
+
 def test_teeter_help_says_not_medical_advice(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])

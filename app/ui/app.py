@@ -78,6 +78,7 @@ class TeeterApp(Host):
         self._kept_theme: str | None = None
         self._typed_ahead: str | None = None
         self._opening_log = False
+        self._care_note: str | None = None  # the first-launch note, until home is on top
         self._keeping_theme: str | None = None  # on its way to the file
 
     # --- colours ------------------------------------------------------------------------
@@ -188,16 +189,21 @@ class TeeterApp(Host):
         from app.ui.timer_watch import TimerWatch
 
         self.timer_watch = TimerWatch(self, journal)
-        # urge questions first, then the key pressed while the journal opened, or else the
-        # offer to resume (a person who already chose where to go is not asked)
-        self.timer_watch.start(
-            then=self._run_typed_ahead if self._typed_ahead else self.offer_resume
-        )
+        self.timer_watch.start(then=self._after_questions)
         from app.ui.live_watch import LiveWatch
 
         self.live_watch = LiveWatch(self, journal)
         self.live_watch.start()
         self.set_interval(1.0, self._watch_journal)
+
+    def _after_questions(self) -> None:
+        """Once the urge questions are answered: the key pressed while the journal opened,
+        or else the offer to resume (a person who already chose where to go is not asked);
+        then the first-launch note, which waits for home to be on top."""
+        if self._typed_ahead:
+            self._run_typed_ahead()
+        else:
+            self.offer_resume()
         self.first_launch_note()
 
     def first_launch_note(self) -> None:
@@ -220,9 +226,20 @@ class TeeterApp(Host):
 
         def noted(first: bool) -> None:
             if first:
-                self.notify(FIRST_LAUNCH_NOTE, title="Before you start", timeout=30, markup=False)
+                self._care_note = FIRST_LAUNCH_NOTE
+                self.home_on_top()
 
         in_background(self, first_time, noted, lambda _: None, group="first-launch")
+
+    def home_on_top(self) -> None:
+        """The first-launch note waits for home: shown over a question or the offer to
+        resume, it covered half of that dialog at 80×24."""
+        from app.ui.screens.home_screen import HomeScreen
+
+        if self._care_note is None or not isinstance(self.screen, HomeScreen):
+            return
+        note, self._care_note = self._care_note, None
+        self.notify(note, title="Before you start", timeout=30, markup=False)
 
     def _keep_theme(self, theme: Theme) -> None:
         """A theme picked anywhere (settings or the palette) is the one the next start uses.

@@ -61,6 +61,11 @@ class Host(App[int]):
         the last week's records call for it (see `TimerWatch.check_support`)."""
         raise NotImplementedError
 
+    def home_on_top(self) -> None:
+        """Home is on top again, with nothing over it: a word kept for that moment (the
+        first-launch note) is shown now."""
+        raise NotImplementedError
+
     def forget_everything(self) -> str:
         """Delete all data and open the empty journal; says what was deleted."""
         raise NotImplementedError

@@ -104,6 +104,7 @@ class HomeScreen(Screen[None], Hosted):
 
     def on_screen_resume(self) -> None:
         self.reload()
+        self.teeter.home_on_top()
 
     def reload(self) -> None:
         if not self.teeter.is_open:
