@@ -16,6 +16,20 @@ from app.ui.screens.quick_log_screen import QuickLogScreen
 from tests.conftest import wait_ready
 
 
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each time home reads the journal again: the screen on top at that moment."""
+    seen: list[str] = []
+    original = HomeScreen.reload
+
+    def counted(self: HomeScreen) -> None:
+        seen.append(type(self.app.screen).__name__)
+        original(self)
+
+    monkeypatch.setattr(HomeScreen, "reload", counted)
+    return seen
+
+
 async def reach(app, pilot, screen_type: type) -> None:  # type: ignore[no-untyped-def]
     for _ in range(500):
         if isinstance(app.screen, screen_type):
@@ -25,17 +39,7 @@ async def reach(app, pilot, screen_type: type) -> None:  # type: ignore[no-untyp
     raise AssertionError(f"stuck on {app.screen!r}")
 
 
-async def test_home_is_not_read_again_between_steps(
-    make_app, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    reads: list[str] = []
-    original = HomeScreen.reload
-
-    def counted(self: HomeScreen) -> None:
-        reads.append(type(self.app.screen).__name__)
-        original(self)
-
-    monkeypatch.setattr(HomeScreen, "reload", counted)
+async def test_home_is_not_read_again_between_steps(make_app, reads: list[str]) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
@@ -62,17 +66,11 @@ async def test_home_is_not_read_again_between_steps(
         assert reads and set(reads) == {"HomeScreen"}
 
 
-async def test_home_is_read_on_a_change_only_when_it_can_be_seen(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_home_is_read_on_a_change_only_when_it_can_be_seen(
+    make_app, reads: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     """A change while the log is open is read by home when it is back on top, not beneath
     the log; under a dialog (the quick log) home is in sight and reads at once."""
-    reads: list[str] = []
-    original = HomeScreen.reload
-
-    def counted(self: HomeScreen) -> None:
-        reads.append(type(self.app.screen).__name__)
-        original(self)
-
-    monkeypatch.setattr(HomeScreen, "reload", counted)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)

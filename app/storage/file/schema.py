@@ -192,12 +192,13 @@ _EXPECTED: dict[tuple[object, ...], Shape] = {}
 
 
 def expected_shape(version: int) -> Shape:
-    """The tables and columns a file of `version` must have: a released version's as
-    `schema_shapes` keeps it (tests hold it to its steps), any other built by `built_shape`."""
-    from app.storage.file.schema_shapes import RELEASED
+    """The tables and columns a file of `version` must have: the current version's as
+    `schema_shapes` keeps it (a test holds it to its steps), an older one (a file about to
+    be upgraded) built by `built_shape`."""
+    from app.storage.file import schema_shapes
 
-    if version in RELEASED:
-        return RELEASED[version]
+    if version == schema_shapes.VERSION:
+        return schema_shapes.SHAPE
     return built_shape(version)
 
 
