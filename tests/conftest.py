@@ -372,3 +372,23 @@ def journal_digest(journal: str | Path) -> str:
         rows.append(table)
         rows.extend(repr(row) for row in query(journal, f'SELECT * FROM "{table}" ORDER BY 1'))
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()
+
+
+def log_in_paris(  # type: ignore[no-untyped-def]
+    db, name: str, local: str, enjoyment: int = 6, craving: int = 4, note: str = ""
+) -> None:
+    """One exposure logged from the shell at `local`, a Paris wall time (`2026-11-24 08:00`),
+    as the tests' frozen day sees it."""
+    from app.domain.records import ExposureSource
+    from app.storage.tables import exposures
+
+    exposures.log(
+        db,
+        stimulus=name,
+        occurred_at=pendulum.parse(local, tz=PARIS).in_timezone("UTC"),
+        enjoyment=enjoyment,
+        craving=craving,
+        note=note,
+        source=ExposureSource.SHELL,
+        now=FROZEN,
+    )

@@ -7,12 +7,10 @@ import pendulum
 import pytest
 from textual.widgets import DataTable, Tabs
 
-from app.domain.records import ExposureSource
-from app.storage.tables import exposures
 from app.ui.screens.home_screen import HomeScreen
 from app.ui.screens.log_screen import LogScreen
 from app.ui.widgets.balance_chart import BOTH, CRAVING, ENJOYMENT, chart
-from tests.conftest import FROZEN, PARIS, wait_ready
+from tests.conftest import FROZEN, PARIS, log_in_paris, wait_ready
 
 MARKUP = "[bold]x [/] [@click=app.quit]y"
 
@@ -35,17 +33,7 @@ SUGAR = [
 ]
 
 
-def add(db, name: str, local: str, enjoyment: int, craving: int, note: str = "") -> None:  # type: ignore[no-untyped-def]
-    exposures.log(
-        db,
-        stimulus=name,
-        occurred_at=pendulum.parse(local, tz=PARIS).in_timezone("UTC"),
-        enjoyment=enjoyment,
-        craving=craving,
-        note=note,
-        source=ExposureSource.SHELL,
-        now=FROZEN,
-    )
+add = log_in_paris
 
 
 @pytest.fixture

@@ -14,24 +14,15 @@ import pendulum
 import pytest
 from sqlalchemy import event
 
-from app.domain.records import ExposureSource, StimulusKind
+from app.domain.records import StimulusKind
 from app.storage.file.database import Database
 from app.storage.tables import exposures, stimuli
-from tests.conftest import FROZEN, PARIS
+from tests.conftest import FROZEN, PARIS, log_in_paris
 
 LAST_DAY = dt.date(2026, 11, 24)  # the window: Sun 22 – Tue 24 Nov, days from 04:00
 
 
-def add(db: Database, name: str, local: str, enjoyment: int = 6, craving: int = 4) -> None:
-    exposures.log(
-        db,
-        stimulus=name,
-        occurred_at=pendulum.parse(local, tz=PARIS).in_timezone("UTC"),
-        enjoyment=enjoyment,
-        craving=craving,
-        source=ExposureSource.SHELL,
-        now=FROZEN,
-    )
+add = log_in_paris
 
 
 @contextmanager

@@ -14,10 +14,9 @@ from sqlalchemy import event
 
 from app.cli import main
 from app.domain.balance import analyse, analyse_stimulus
-from app.domain.records import ExposureSource
 from app.storage.file.database import Database
 from app.storage.tables import exposures
-from tests.conftest import FROZEN, PARIS
+from tests.conftest import FROZEN, PARIS, log_in_paris
 
 COFFEE = [
     ("2026-11-20 08:00", 9, 2, ""),
@@ -39,17 +38,7 @@ def _now(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     pendulum.set_local_timezone()
 
 
-def add(db: Database, name: str, local: str, enjoyment: int, craving: int, note: str = "") -> None:
-    exposures.log(
-        db,
-        stimulus=name,
-        occurred_at=pendulum.parse(local, tz=PARIS).in_timezone("UTC"),
-        enjoyment=enjoyment,
-        craving=craving,
-        note=note,
-        source=ExposureSource.SHELL,
-        now=FROZEN,
-    )
+add = log_in_paris
 
 
 @pytest.fixture
