@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from textual.dom import DOMNode
+from textual.dom import DOMNode, NoScreen
 from textual.worker import get_current_worker
 
 from app.storage.file.errors import StorageError
@@ -37,8 +37,10 @@ def in_background(
     """Run `call` in a thread; then `done(result)` or `failed(error)` on the event loop.
 
     `waiting(message)` is called on the loop if the call is still running after a moment,
-    so the person sees why nothing has happened yet. Another call in the same `group`
-    (the same screen's save pressed twice) waits for this one rather than running beside it.
+    so the person sees why nothing has happened yet. `group` only names the worker: a
+    screen keeps a second press of its save from starting a second write itself. If the
+    screen has closed by the time the call returns, `done` is dropped (the write stands)
+    and a failure is still told, as a notification.
     """
     app = node.app
     finished = threading.Event()
@@ -54,16 +56,33 @@ def in_background(
             result = call()
         except StorageError as error:
             finished.set()
-            app.call_from_thread(_finish, partial(failed, error))
+            app.call_from_thread(_land, partial(failed, error), error)
         else:
             finished.set()
-            app.call_from_thread(_finish, partial(done, result))
+            app.call_from_thread(_land, partial(done, result), None)
 
-    def _finish(then: Callable[[], None]) -> None:
+    def _land(then: Callable[[], None], error: StorageError | None) -> None:
         timer.stop()
-        then()
+        if still_shown(node):
+            then()
+        elif error is not None:
+            # the screen that asked has gone; what it would have shown must not be lost
+            app.notify(str(error), severity="error", markup=False)
 
     node.run_worker(work, thread=True, group=group, exclusive=False, exit_on_error=True)
+
+
+def still_shown(node: DOMNode) -> bool:
+    """Whether `node` still belongs to a screen on the stack. A result that comes back after
+    its screen was closed (the person pressed escape, the check-in moved on) has nowhere to
+    land: its widgets are being removed, and reaching for one would end the app."""
+    if node is node.app:
+        return True
+    try:
+        screen = node.screen
+    except NoScreen:
+        return False
+    return node.is_attached and screen in node.app.screen_stack
 
 
 def attempt(call: Callable[[], T]) -> Callable[[], T | LookupError | ValueError]:
@@ -92,7 +111,7 @@ def look_up(node: DOMNode, call: Callable[[], T], show: Callable[[T], None], *, 
         worker = get_current_worker()
 
         def land() -> None:
-            if not worker.is_cancelled:
+            if not worker.is_cancelled and still_shown(node):
                 show(result)
 
         node.app.call_from_thread(land)
