@@ -5,6 +5,7 @@ does. Arrows never put a value into an empty rating."""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from app.ui.checkin.track_screen import TrackScreen
 from app.ui.screens.confirm_screen import ConfirmScreen
@@ -137,3 +138,51 @@ async def test_many_colour_terminals_keep_the_theme(make_app) -> None:  # type: 
         await wait_ready(app, pilot)
         assert not app.few_colours
         assert app.get_css_variables()["card-border-alpha"] == "50%"
+
+
+async def test_keys_typed_in_one_burst_land_in_the_field_tab_moved_to(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A terminal hands a fast typist's keys (or a paste) over in one read: a tab among them
+    moves the focus before the next key is given out, so each digit lands in its rating."""
+    from textual import events
+
+    from app.ui.checkin.notice_screen import NoticeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NoticeScreen)
+        burst = [*"coffee", "tab", "8", "tab", "3", "tab", *"first", "shift+tab", "4"]
+        for key in burst:  # queued together, as one read
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert screen.query_one("#stimulus", Input).value == "coffee"
+        assert screen.query_one("#enjoyment", RatingInput).value == 8
+        assert screen.query_one("#craving", RatingInput).value == 4
+        assert screen.query_one("#note", Input).value == "first"
+
+
+async def test_a_burst_that_ends_in_enter_saves_what_was_typed_in_order(make_app, db_path) -> None:  # type: ignore[no-untyped-def]
+    """The enter at the end of a pasted line is read after the name and ratings before it
+    have landed in their fields: the step saves them, it does not find the name empty."""
+    import sqlite3
+
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        for key in [*"coffee", "tab", "8", "tab", "3", "tab", *"first cup", "enter"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert isinstance(app.screen, TrackScreen)
+    with sqlite3.connect(db_path) as conn:
+        saved = conn.execute(
+            "SELECT name, enjoyment, craving, note FROM exposure JOIN stimulus"
+            " ON stimulus.id = exposure.stimulus_id"
+        ).fetchall()
+    assert saved == [("coffee", 8, 3, "first cup")]

@@ -54,6 +54,9 @@ class TeeterApp(Host):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-app"),
+        # Tab moves the focus in its turn among the keys typed fast or pasted (app/ui/in_turn)
+        Binding("tab", "move_focus(1)", show=False, priority=True),
+        Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
         Binding("u", "undo", "Undo", id="undo"),
         # Only while the palette's Keys panel is open (see check_action); else escape is
         # the screen's.
@@ -385,6 +388,16 @@ class TeeterApp(Host):
 
     def action_undo(self) -> None:
         self.undo.run()
+
+    async def action_move_focus(self, step: int) -> None:
+        """Tab and shift+tab, once the field has taken the keys typed before them."""
+        from app.ui.in_turn import keys_landed
+
+        await keys_landed(self)
+        if step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     async def action_quit(self) -> None:
         """ctrl+q and q: quit at once, unless a form holds typing that was never saved."""

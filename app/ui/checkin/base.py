@@ -57,7 +57,7 @@ class StepScreen(LeavesWhenOnTop, GuardsInput, Screen[StepAction], Hosted):
     )
 
     BINDINGS = [
-        Binding("enter", "next", "Save & next", id="step-next", priority=True),
+        Binding("enter", "next_in_turn", "Save & next", id="step-next", priority=True),
         Binding("ctrl+s", "skip", "Skip step", id="step-skip"),
         Binding("escape", "back", "Back", id="step-back"),
     ]
@@ -92,6 +92,13 @@ class StepScreen(LeavesWhenOnTop, GuardsInput, Screen[StepAction], Hosted):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_next()
+
+    async def action_next_in_turn(self) -> None:
+        """Enter, once the fields have taken the keys typed before it (app/ui/in_turn)."""
+        from app.ui.in_turn import keys_landed
+
+        await keys_landed(self.app)
         self.action_next()
 
     def action_next(self) -> None:
