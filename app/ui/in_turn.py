@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Any
 
 from textual.app import App
 
 CATCH_UP_S = 0.5  # a field that is closing never answers: do not wait on it for longer
 
 
-async def keys_landed(app: App[object]) -> None:
+async def keys_landed(app: App[Any]) -> None:
     """Wait until the focused field has handled every key handed to it so far."""
     focused = app.focused
     if focused is None:
