@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
+from textual.app import App
 from textual.dom import DOMNode, NoScreen
 from textual.worker import get_current_worker
 
@@ -76,13 +77,14 @@ def still_shown(node: DOMNode) -> bool:
     """Whether `node` still belongs to a screen on the stack. A result that comes back after
     its screen was closed (the person pressed escape, the check-in moved on) has nowhere to
     land: its widgets are being removed, and reaching for one would end the app."""
-    if node is node.app:
+    if isinstance(node, App):
         return True
     try:
         screen = node.screen
     except NoScreen:
         return False
-    return node.is_attached and screen in node.app.screen_stack
+    host = screen.parent  # its own app (`node.app` is whichever app is active)
+    return node.is_attached and isinstance(host, App) and screen in host.screen_stack
 
 
 def attempt(call: Callable[[], T]) -> Callable[[], T | LookupError | ValueError]:
