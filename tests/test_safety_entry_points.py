@@ -250,6 +250,10 @@ async def test_space_step_changing_the_kind_clears_the_suggestion(make_app, tabl
             assert ("teeter is not medical advice" in shown("#space-notice")) is (
                 row.care or row.tip
             )
+            assert shown("#space-kind").startswith("Kind (change if wrong)")  # not asked again
+        screen.query_one("#space-stimulus", Input).value = "sourdough"  # never logged
+        await settle(pilot)
+        assert shown("#space-kind").startswith("What kind is it?")  # a new name is asked
         screen.query_one("#space-stimulus", Input).value = "bread"
         await settle(pilot)
         assert "Suggestion, yours to ignore: 2h" in shown("#space-suggestion")

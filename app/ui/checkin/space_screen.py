@@ -26,6 +26,10 @@ from app.ui.widgets.exposure_form import FormError
 KINDS = list(StimulusKind)
 
 
+NEW_KIND = "What kind is it?"
+KNOWN_KIND = "Kind (change if wrong)"
+
+
 class SpaceScreen(StepScreen):
     STEP = Step.SPACE
     INTRO = (
@@ -40,7 +44,7 @@ class SpaceScreen(StepScreen):
         yield Input(
             value=self.context.stimulus, placeholder="coffee", id="space-stimulus", compact=True
         )
-        yield ChoiceInput("What kind is it?", [k.label for k in KINDS], id="space-kind")
+        yield ChoiceInput(NEW_KIND, [k.label for k in KINDS], id="space-kind")
         yield Static("", id="space-notice")
         yield Label("For how long? (30m, 1h, 2h30m…)", classes="field-label")
         with Horizontal(id="space-presets"):
@@ -90,7 +94,9 @@ class SpaceScreen(StepScreen):
         known = self.known
         kind = known.kind if known else (default_kind(name) if name else None)
         kind_input = self.query_one("#space-kind", ChoiceInput)
+        kind_input.label = KNOWN_KIND if known else NEW_KIND  # a known one is not asked about
         kind_input.index = KINDS.index(kind) if kind else None
+        kind_input.refresh()
         self.show_guidance(first_frame=first_frame)
 
     def chosen_kind(self) -> StimulusKind | None:
