@@ -309,3 +309,37 @@ def test_home_lines_up_todays_entries_when_one_was_logged_elsewhere() -> None:
     assert rows[0].startswith("02:51 UTC+09:00  coffee")
     assert rows[1].startswith("12:55")
     assert rows[0].index("coffee") == rows[1].index("coffee")
+
+
+async def test_home_rows_from_elsewhere_stay_on_one_line_at_80_columns(  # type: ignore[no-untyped-def]
+    make_app, clock, db_path: Path
+) -> None:
+    """A zone in the time column ("08:00 UTC+05:30") takes room from the name, not from the
+    end of the row: the longest reframe row ("craving 10 → 10 · still deciding") and every
+    entry stay on one line of an 80-column terminal."""
+    from app.domain.records import Outcome
+    from tests.conftest import wait_ready
+    from tests.sight import screen_lines
+
+    db = Database(db_path)
+    log_coffees(db)
+    at = pendulum.datetime(2026, 12, 5, 13, 30, tz=KOLKATA)
+    reframes.add(
+        db,
+        occurred_at=at,
+        stimulus="coffee",
+        label="a pull, not a need",
+        craving_before=10,
+        craving_after=10,
+        outcome=Outcome.DECIDING,
+    )
+    db.close()
+    clock.now = pendulum.datetime(2026, 12, 5, 10, 0, tz=LOS_ANGELES)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        lines = screen_lines(app.screen_stack[0])
+    rows = [line for line in lines if "UTC+05:30" in line]
+    assert len(rows) == 4
+    assert any("craving 10 → 10 · still deciding" in row for row in rows)
+    assert not [line for line in lines if line.strip("│▌ ") in ("out", "deciding")]

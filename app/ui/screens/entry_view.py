@@ -48,13 +48,22 @@ def reframe_title(reframe: Reframe, stimulus: str | None, zone: Zone) -> Content
     )
 
 
+NAME_WIDTH = 24
+
+
+def _name_width(time_width: int) -> int:
+    """The name column gives up what a zone adds to the time column ("17:55 UTC+00:00"), so
+    a row still fits an 80-column terminal on one line."""
+    return NAME_WIDTH - max(0, time_width - 11)
+
+
 def exposure_line(exposure: Exposure, zone: Zone, time_width: int = 0) -> Content:
     """One row of home's "Logged today"; the time padded to `time_width` (the widest in the
     list: a time logged in another zone names it) so the columns after it line up."""
     at = lived_clock(exposure.occurred_at, exposure.utc_offset, zone)
     return Content.assemble(
         f"{at:<{time_width}}  ",
-        shown(exposure.stimulus_name, width=24),
+        shown(exposure.stimulus_name, width=_name_width(time_width)),
         f"  enjoyment {exposure.enjoyment:>2}   craving {exposure.craving:>2}",
     )
 
@@ -67,6 +76,6 @@ def reframe_line(
     outcome = f" · {reframe.outcome.label}" if reframe.outcome else ""
     return Content.assemble(
         f"{at:<{time_width}}  ",
-        shown(f"reframe {stimulus}" if stimulus else "reframe", width=24),
+        shown(f"reframe {stimulus}" if stimulus else "reframe", width=_name_width(time_width)),
         (f"  craving {reframe.craving_before}{after}{outcome}", "$text-muted"),
     )
