@@ -45,8 +45,48 @@ async def test_a_save_behind_a_held_lock_keeps_keys_working_then_lands(make_app,
             assert seen == [(0,)]  # nothing yet: the lock is still held
         finally:
             lock.release()
+        # it landed as it was when enter was pressed; the "ok" typed meanwhile is not dropped
+        await until(lambda: "You changed it since" in form_error(app))
+        assert isinstance(app.screen, QuickLogScreen)
+        assert app.screen.query_one("#note", Input).value == "ok"
+        assert query(where, "SELECT enjoyment, craving, note FROM exposure") == [(7, 4, "")]
+        await pilot.press("enter")  # saves the change to the same entry, not a second one
         await until(lambda: not isinstance(app.screen, QuickLogScreen))
-    assert query(where, "SELECT enjoyment, craving FROM exposure") == [(7, 4)]
+    assert query(where, "SELECT enjoyment, craving, note FROM exposure") == [(7, 4, "ok")]
+
+
+async def test_a_correction_typed_while_an_edit_waits_is_kept_not_dropped(  # type: ignore[no-untyped-def]
+    make_app, db, where
+) -> None:
+    """The entry screen (enter on a row of home) saves an edit; changed again while that
+    save waited for the file, it stays open with the change, and ctrl+s saves it too."""
+    from app.ui.screens.entry_screen import ExposureEntryScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await fill_quick_log(app, pilot)
+        await pilot.press("enter")
+        await until(lambda: not isinstance(app.screen, QuickLogScreen))
+        await until(lambda: bool(app.screen.query_one("#home-entries").option_count))
+        app.screen.query_one("#home-entries").focus()
+        await pilot.press("enter")
+        await until(lambda: isinstance(app.screen, ExposureEntryScreen))
+        screen = app.screen
+        screen.query_one("#enjoyment").value = 5
+        lock = HeldLock(where)
+        try:
+            await pilot.press("ctrl+s")
+            await until(lambda: "Waiting for the journal" in form_error(app))
+            screen.query_one("#craving").value = 9  # a second thought, while it waits
+        finally:
+            lock.release()
+        await until(lambda: "You changed it since" in form_error(app))
+        assert app.screen is screen
+        assert query(where, "SELECT enjoyment, craving FROM exposure") == [(5, 4)]
+        await pilot.press("ctrl+s")
+        await until(lambda: app.screen is not screen)
+    assert query(where, "SELECT enjoyment, craving FROM exposure") == [(5, 9)]
 
 
 async def test_a_file_that_stays_busy_says_so_and_writes_nothing(

@@ -59,6 +59,13 @@ class GuardsInput:
             return False
         return _values(self) != self._saved_values  # type: ignore[arg-type]
 
+    def changed_since(self, stored: dict[str, object]) -> bool:
+        """A save of `stored` (the `form_values()` taken when it was pressed) has landed:
+        count that as kept, and say whether the fields were changed while it waited for the
+        file. Then the screen stays, so that typing is never dropped by leaving."""
+        self.mark_saved(stored)
+        return self.has_unsaved_input()
+
     def leave_or_ask(self, leave: Callable[[], object], *, question: str = LEAVE_QUESTION) -> None:
         """Leave at once when nothing would be lost; otherwise ask, with "Stay" focused."""
         if not self.has_unsaved_input():

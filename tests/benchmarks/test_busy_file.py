@@ -99,6 +99,9 @@ async def test_typing_while_a_big_import_runs(
                 save_outcome = "saved once the import finished"
                 break
             text = str(app.screen.query_one("#form-error").render())
+            if "You changed it since" in text:  # the x's typed meanwhile stay on the form
+                save_outcome = "saved once the import finished, the keys typed since kept"
+                break
             if "busy" in text:
                 save_outcome = f"said: {text}"
                 break

@@ -77,7 +77,7 @@ class ExposureEntryScreen(GuardsInput, Screen[None], Hosted):
             form.show_error(str(error))
             error.field.focus()
             return
-        db, exposure_id = self.journal.db, self.exposure.id
+        db, exposure_id, typed = self.journal.db, self.exposure.id, self.form_values()
         self._saving = True
         in_background(
             self,
@@ -93,13 +93,13 @@ class ExposureEntryScreen(GuardsInput, Screen[None], Hosted):
                     now=now,
                 )
             ),
-            self._saved,
+            lambda result: self._saved(result, typed),
             self._failed,
             group="entry-save",
             waiting=form.show_error,
         )
 
-    def _saved(self, result: Exposure | LookupError | ValueError) -> None:
+    def _saved(self, result: Exposure | LookupError | ValueError, typed: dict[str, object]) -> None:
         self._saving = False
         app = self.teeter
         if isinstance(result, ValueError):  # refused by the domain: stay and say why
@@ -114,6 +114,9 @@ class ExposureEntryScreen(GuardsInput, Screen[None], Hosted):
                 title=f"Saved {result.stimulus_name}",
                 markup=False,
             )
+            if self.changed_since(typed):  # typed while it waited for the file: kept here
+                self.query_one(ExposureForm).show_error(entry_view.CHANGED_MEANWHILE)
+                return
         self.dismiss(None)
 
     def _failed(self, error: StorageError) -> None:

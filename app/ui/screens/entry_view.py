@@ -21,6 +21,10 @@ _SOURCES = {
     ExposureSource.IMPORT: "by an import",
 }
 EDIT_KEYS = "ctrl+s saves · ctrl+r deletes (u undoes) · escape leaves it as it was"
+CHANGED_MEANWHILE = (
+    "Saved as it was when you saved it. You changed it since: ctrl+s saves the change too, "
+    "escape leaves without it."
+)
 
 
 def field_time(instant: dt.datetime, zone: Zone) -> str:

@@ -11,8 +11,8 @@ from textual.widgets import Input, Static
 
 from app.domain.records import Exposure, ExposureSource
 from app.storage.file.errors import StorageError
-from app.storage.tables import exposures, stimuli
-from app.ui.background import in_background
+from app.storage.tables import corrections, exposures, stimuli
+from app.ui.background import attempt, in_background
 from app.ui.host import Hosted
 from app.ui.leaving import LeavesWhenOnTop
 from app.ui.unsaved import GuardsInput
@@ -22,6 +22,11 @@ from app.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     pass
+
+CHANGED_MEANWHILE = (
+    "Logged as it was when you pressed enter. You changed it since: enter saves the change "
+    "to this entry, escape leaves without it."
+)
 
 
 class QuickLogScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool], Hosted):
@@ -33,6 +38,7 @@ class QuickLogScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool], Hosted):
     def __init__(self) -> None:
         super().__init__()
         self._saving = False
+        self._logged: Exposure | None = None  # saved once, then changed while it waited
 
     def compose(self) -> ComposeResult:
         names = [s.name for s in stimuli.list_active(self.journal.db)]
@@ -62,20 +68,43 @@ class QuickLogScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool], Hosted):
             error.field.focus()
             return
         self._saving = True
-        db = self.journal.db
+        db, logged, typed = self.journal.db, self._logged, self.form_values()
+
+        def log() -> Exposure | LookupError | ValueError:
+            if logged is None:
+                return exposures.log_draft(db, draft, ExposureSource.QUICK, now)
+            return attempt(  # the entry just logged, corrected: not a second one
+                lambda: corrections.edit_exposure(
+                    db,
+                    logged.id,
+                    stimulus=draft.stimulus,
+                    occurred_at=draft.occurred_at,
+                    enjoyment=draft.enjoyment,
+                    craving=draft.craving,
+                    note=draft.note,
+                    now=now,
+                )
+            )()
+
         in_background(
             self,
-            lambda: exposures.log_draft(db, draft, ExposureSource.QUICK, now),
-            self._saved,
+            log,
+            lambda result: self._saved(result, typed),
             self._failed,
             group="quick-save",
             waiting=form.show_error,
         )
 
-    def _saved(self, exposure: Exposure) -> None:
+    def _saved(
+        self, exposure: Exposure | LookupError | ValueError, typed: dict[str, object]
+    ) -> None:
         from app.domain.wording import moment_words
 
         self._saving = False
+        if isinstance(exposure, LookupError | ValueError):  # corrected: gone, or refused
+            self.query_one(ExposureForm).show_error(str(exposure))
+            return
+        self._logged = exposure
         when = moment_words(
             exposure.occurred_at,
             self.journal.now(),
@@ -88,6 +117,9 @@ class QuickLogScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool], Hosted):
             markup=False,
         )
         self.teeter.data_changed()
+        if self.changed_since(typed):
+            self.query_one(ExposureForm).show_error(CHANGED_MEANWHILE)
+            return
         self.leave_when_on_top(True)  # not over the palette or a question opened meanwhile
 
     def _failed(self, error: StorageError) -> None:
