@@ -110,3 +110,45 @@ async def test_a_file_that_stays_busy_says_so_and_writes_nothing(
         await pilot.press("enter")  # the file is free now: the same form saves
         await until(lambda: not isinstance(app.screen, QuickLogScreen))
     assert query(where, "SELECT count(*) FROM exposure") == [(1,)]
+
+
+async def test_a_reframe_edit_keeps_a_change_typed_while_it_waited(make_app, db, where) -> None:  # type: ignore[no-untyped-def]
+    """The same for a reframe opened from home; and escape while it saves says it is still
+    saving instead of leaving (the save would then land behind the person's back)."""
+    from app.storage.tables import reframes
+    from app.ui.screens.reframe_entry_screen import ReframeEntryScreen
+    from tests.conftest import FROZEN
+
+    reframes.add(
+        db,
+        occurred_at=FROZEN.subtract(minutes=30),
+        stimulus="coffee",
+        label="just the habit",
+        craving_before=7,
+        craving_after=4,
+        outcome=None,
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await until(lambda: bool(app.screen.query_one("#home-entries").option_count))
+        app.screen.query_one("#home-entries").focus()
+        await pilot.press("enter")
+        await until(lambda: isinstance(app.screen, ReframeEntryScreen))
+        screen = app.screen
+        screen.query_one("#reframe-before").value = 8
+        lock = HeldLock(where)
+        try:
+            await pilot.press("ctrl+s")
+            await until(lambda: "Waiting for the journal" in form_error(app))
+            screen.query_one("#reframe-after").value = 2
+            await pilot.press("escape")
+            assert app.screen is screen
+            assert "Still saving" in form_error(app)
+        finally:
+            lock.release()
+        await until(lambda: "You changed it since" in form_error(app))
+        assert query(where, "SELECT craving_before, craving_after FROM reframe") == [(8, 4)]
+        await pilot.press("ctrl+s")
+        await until(lambda: app.screen is not screen)
+    assert query(where, "SELECT craving_before, craving_after FROM reframe") == [(8, 2)]

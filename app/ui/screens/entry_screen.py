@@ -16,7 +16,7 @@ from app.domain.records import Exposure, ExposureDraft
 from app.storage.file.errors import StorageError
 from app.storage.tables import corrections, stimuli
 from app.ui import entries
-from app.ui.background import attempt, in_background
+from app.ui.background import STILL_SAVING, attempt, in_background
 from app.ui.host import Hosted
 from app.ui.screens import entry_view
 from app.ui.unsaved import GuardsInput
@@ -128,4 +128,7 @@ class ExposureEntryScreen(GuardsInput, Screen[None], Hosted):
         self.dismiss(None)
 
     def action_back(self) -> None:
+        if self._saving:  # the change may still land: say so rather than pretend it was dropped
+            self.query_one(ExposureForm).show_error(STILL_SAVING)
+            return
         self.leave_or_ask(lambda: self.dismiss(None))

@@ -16,7 +16,7 @@ from app.domain.records import Outcome, Reframe
 from app.storage.file.errors import StorageError
 from app.storage.tables import corrections
 from app.ui import entries
-from app.ui.background import attempt, in_background
+from app.ui.background import STILL_SAVING, attempt, in_background
 from app.ui.host import Hosted
 from app.ui.safe_text import shown
 from app.ui.screens import entry_view
@@ -104,6 +104,7 @@ class ReframeEntryScreen(GuardsInput, Screen[None], Hosted):
         if self._saving:
             return
         self._saving = True
+        typed = self.form_values()
         in_background(
             self,
             attempt(
@@ -119,13 +120,13 @@ class ReframeEntryScreen(GuardsInput, Screen[None], Hosted):
                     now=now,
                 )
             ),
-            self._saved,
+            lambda result: self._saved(result, typed),
             self._failed,
             group="reframe-entry-save",
             waiting=self.show_error,
         )
 
-    def _saved(self, result: Reframe | LookupError | ValueError) -> None:
+    def _saved(self, result: Reframe | LookupError | ValueError, typed: dict[str, object]) -> None:
         self._saving = False
         app = self.teeter
         if isinstance(result, ValueError):
@@ -136,6 +137,9 @@ class ReframeEntryScreen(GuardsInput, Screen[None], Hosted):
             app.notify(str(result), severity="warning", markup=False)
         else:
             app.notify("Saved.", title="Reframe", markup=False)
+            if self.changed_since(typed):  # typed while it waited for the file: kept here
+                self.show_error(entry_view.CHANGED_MEANWHILE)
+                return
         self.dismiss(None)
 
     def _failed(self, error: StorageError) -> None:
@@ -147,4 +151,7 @@ class ReframeEntryScreen(GuardsInput, Screen[None], Hosted):
         self.dismiss(None)
 
     def action_back(self) -> None:
+        if self._saving:  # the change may still land: say so rather than pretend it was dropped
+            self.show_error(STILL_SAVING)
+            return
         self.leave_or_ask(lambda: self.dismiss(None))
