@@ -33,7 +33,7 @@ from app.domain.status_line import status_line
 from app.storage.file.database import Database
 from app.storage.tables import experiments, exposures, stimuli, timers
 from app.ui.screens import home_view, log_view
-from tests.conftest import FROZEN, PARIS, settle, wait_ready
+from tests.conftest import FROZEN, PARIS, settle, until, wait_ready
 
 
 @dataclass(frozen=True)
@@ -328,6 +328,44 @@ async def test_the_first_launch_note_waits_for_the_offer_to_resume(make_app, db)
                 break
             await pilot.pause(0.02)
         assert [n for n in app._notifications if "not medical advice" in n.message]
+
+
+def care_notes(app) -> list[object]:  # type: ignore[no-untyped-def]
+    return [n for n in app._notifications if "not medical advice" in n.message]
+
+
+async def test_the_first_launch_note_never_covers_a_form_and_is_not_lost(make_app, clock) -> None:  # type: ignore[no-untyped-def]
+    """Pressed c at once, a new person's first Notice step is not half hidden by the note
+    (at 80×24 it covered most of the kinds a new name is asked to pick from); back home,
+    the note they had no time to read is there again. Read for long enough, it stays gone."""
+    from app.ui.checkin.notice_screen import NoticeScreen
+    from app.ui.screens.home_screen import HomeScreen
+    from tests.sight import screen_lines
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await until(lambda: bool(care_notes(app)))
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeScreen)
+        await pilot.press(*"wine")
+        await settle(pilot)
+        assert not care_notes(app)
+        lines = "\n".join(screen_lines(app.screen))
+        assert "5 alcohol" in lines and "Before you start" not in lines
+        await pilot.press("escape", "y")  # leave it unsaved: back home
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await until(lambda: bool(care_notes(app)))  # shown again: it was up for a moment
+        clock.advance(seconds=25)  # read
+        await pilot.press("l")
+        await settle(pilot)
+        assert not care_notes(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert not care_notes(app)  # not a third time
 
 
 def test_teeter_help_says_not_medical_advice(capsys: pytest.CaptureFixture[str]) -> None:

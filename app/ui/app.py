@@ -23,11 +23,15 @@ if TYPE_CHECKING:
     import pendulum
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
+    from textual.notifications import Notification
     from textual.theme import Theme
 
     from app.storage.file.database import Database
     from app.storage.file.journal import Journal
     from app.ui.screens.log_screen import LogRead
+
+CARE_NOTE_SHOWN_S = 30  # the first-launch note's time on screen over home
+CARE_NOTE_READ = dt.timedelta(seconds=20)  # covered sooner, it is shown again with home
 
 NEEDS_JOURNAL = frozenset(
     {
@@ -82,6 +86,7 @@ class TeeterApp(Host):
         self._typed_ahead: str | None = None
         self._opening_log = False
         self._care_note: str | None = None  # the first-launch note, until home is on top
+        self._care_shown: tuple[Notification, pendulum.DateTime] | None = None  # and since
         self._keeping_theme: str | None = None  # on its way to the file
 
     # --- colours ------------------------------------------------------------------------
@@ -237,12 +242,33 @@ class TeeterApp(Host):
     def home_on_top(self) -> None:
         """The first-launch note waits for home: shown over a question or the offer to
         resume, it covered half of that dialog at 80×24."""
+        from textual.notifications import Notification, Notify
+
         from app.ui.screens.home_screen import HomeScreen
 
         if self._care_note is None or not isinstance(self.screen, HomeScreen):
             return
         note, self._care_note = self._care_note, None
-        self.notify(note, title="Before you start", timeout=30, markup=False)
+        shown = Notification(note, "Before you start", timeout=CARE_NOTE_SHOWN_S, markup=False)
+        self.post_message(Notify(shown))
+        self._care_shown = (shown, self.now())
+
+    def home_covered(self) -> None:
+        """Something opened over home: the first-launch note comes down rather than cover
+        it (over a first check-in at 80×24 it hid most of the kinds a new name is asked
+        to pick from). Taken down before it could be read, it comes back with home."""
+        if self._care_shown is None:
+            return
+        shown, since = self._care_shown
+        self._care_shown = None
+        if self.now() - since < CARE_NOTE_READ:
+            self._care_note = shown.message
+
+        def take_down() -> None:  # after the note's own message, so it has landed
+            if shown in self._notifications:
+                self._unnotify(shown)
+
+        self.call_later(take_down)
 
     def _keep_theme(self, theme: Theme) -> None:
         """A theme picked anywhere (settings or the palette) is the one the next start uses.

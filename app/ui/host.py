@@ -66,6 +66,11 @@ class Host(App[int]):
         first-launch note) is shown now."""
         raise NotImplementedError
 
+    def home_covered(self) -> None:
+        """A screen or dialog opened over home: a word shown for home (the first-launch
+        note) comes down rather than cover it."""
+        raise NotImplementedError
+
     def forget_everything(self) -> str:
         """Delete all data and open the empty journal; says what was deleted."""
         raise NotImplementedError

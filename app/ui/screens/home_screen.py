@@ -106,6 +106,9 @@ class HomeScreen(Screen[None], Hosted):
         self.reload()
         self.teeter.home_on_top()
 
+    def on_screen_suspend(self) -> None:
+        self.teeter.home_covered()
+
     def reload(self) -> None:
         if not self.teeter.is_open:
             return
