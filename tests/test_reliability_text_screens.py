@@ -111,8 +111,8 @@ async def walk(app, pilot, spies: list[Spy], everywhere: bool) -> None:  # type:
             break
     assert isinstance(app.screen, HomeScreen)
     await pilot.pause()
-    toasts = list(app.screen.query("Toast"))
-    assert toasts and "[@click=app.bell]new[/] \\" in str(toasts[-1].render())
+    toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+    assert [toast for toast in toasts if "[@click=app.bell]new[/] \\" in toast]
     await click_all_over(pilot, app, spies)
     if not everywhere:
         return
