@@ -291,6 +291,40 @@ async def test_a_markup_like_name_shows_literally(make_app, db) -> None:  # type
         assert app.is_running
 
 
+async def test_a_long_list_shows_its_first_screenful_then_all_in_order(make_app, db) -> None:  # type: ignore[no-untyped-def]
+    """With many pleasures the table takes the rows a terminal can show first and the rest
+    once that is drawn: every name arrives, in order, once; the columns are as wide as the
+    widest name from the start; a renamed one far down stays selected; a second reload
+    before the rest of the first arrived does not add them twice."""
+    names = [f"pleasure {n:03}" for n in range(80)] + ["zz the longest name of them all"]
+    for name in names:
+        stimuli.create(db, name, StimulusKind.OTHER, FROZEN)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stimuli(app, pilot)
+        assert names_in_table(app) == names
+        table = screen.query_one(DataTable)
+        screen.reload()
+        screen.reload()  # before the rest of the first one arrived
+        assert 0 < table.row_count < len(names)
+        name_column = table.ordered_columns[0]
+        assert name_column.content_width == len(names[-1])  # before that name is in it
+        await settle(pilot)
+        assert names_in_table(app) == names
+        await select(app, pilot, "pleasure 070")
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("ctrl+u", *"pleasure 070 renamed", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StimuliScreen)
+        shown_names = names_in_table(app)
+        assert len(shown_names) == len(names) and "pleasure 070 renamed" in shown_names
+        cursor = table.cursor_coordinate.row
+        assert shown_names[cursor] == "pleasure 070 renamed"
+        rows_shown = table.scrollable_content_region.height - 1  # under the column labels
+        assert table.scroll_y <= cursor < table.scroll_y + rows_shown
+
+
 # --- storage and wording ----------------------------------------------------------------
 def test_create_refuses_a_taken_name_and_rename_may_change_case(db) -> None:  # type: ignore[no-untyped-def]
     coffee = stimuli.create(db, "coffee", StimulusKind.CAFFEINE, FROZEN)

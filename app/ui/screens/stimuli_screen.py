@@ -30,6 +30,8 @@ from app.ui.widgets.message_line import MessageLine
 if TYPE_CHECKING:
     from app.storage.file.database import Database
 
+FIRST_ROWS = 60  # drawn before the rest: more than a terminal shows at once
+
 
 class StimuliScreen(Screen[None], Hosted):
     BINDINGS = [
@@ -46,6 +48,7 @@ class StimuliScreen(Screen[None], Hosted):
         super().__init__()
         self.listed: dict[int, Stimulus] = {}
         self.writing = False  # a change is on its way to the file: no second one meanwhile
+        self.filling = 0  # counts reloads: the rows of an earlier one stop arriving
 
     @property
     def db(self) -> Database:
@@ -73,16 +76,36 @@ class StimuliScreen(Screen[None], Hosted):
         table = self.query_one(DataTable)
         keep = select if select is not None else self.current_id()
         table.clear()
+        self.filling += 1  # rows still on their way from an earlier reload are not wanted
         entries = stimuli.list_all(self.db)
         self.listed = {entry.stimulus.id: entry.stimulus for entry in entries}
-        for entry in entries:
-            table.add_row(*view.row(entry), key=str(entry.stimulus.id))
+        rows = [(view.row(entry), str(entry.stimulus.id)) for entry in entries]
+        # A table measures every cell it is given before it draws: 500 pleasures took four
+        # times as long to show as five. So the first screenful (down to the row to select)
+        # goes in now, the rest once that is drawn, and each column is as wide as its widest
+        # cell from the start, so nothing shifts when the rest arrive.
+        for column, width in zip(
+            table.ordered_columns, view.widths(row for row, _ in rows), strict=True
+        ):
+            column.content_width = max(column.content_width, width)
+        at = next((n for n, (_, key) in enumerate(rows) if key == str(keep)), 0)
+        split = at + min(FIRST_ROWS, self.app.size.height)
+        self.add_rows(rows[:split])
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
+        if rows[split:]:
+            self.call_after_refresh(self.add_rows, rows[split:], self.filling)
         hint = self.query_one("#stimuli-hint", Static)
         hint.update(view.empty_hint() if not entries else "")
         hint.display = not entries
         self.refresh_bindings()
+
+    def add_rows(self, rows: list[tuple[view.Row, str]], filling: int | None = None) -> None:
+        if filling is not None and filling != self.filling:
+            return
+        table = self.query_one(DataTable)
+        for cells, key in rows:
+            table.add_row(*cells, key=key)
 
     def current_id(self) -> int | None:
         found = self.query(DataTable)

@@ -3,6 +3,8 @@ person typed only ever pass through `safe_text`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.content import Content
 
@@ -13,8 +15,10 @@ from app.ui.safe_text import cell, shown
 COLUMNS = ("Name", "Kind", "Entries", "")
 KINDS = tuple(StimulusKind)
 
+Row = tuple[Text, Text, Text, Text]
 
-def row(entry: StimulusEntry) -> tuple[Text, Text, Text, Text]:
+
+def row(entry: StimulusEntry) -> Row:
     """Every cell a `Text`: a plain string would be parsed as markup by the table, once
     per row (the kind is our own word, so it reads the same either way)."""
     stimulus = entry.stimulus
@@ -27,6 +31,14 @@ def row(entry: StimulusEntry) -> tuple[Text, Text, Text, Text]:
         Text(str(entry.exposures), justify="right"),
         Text("archived" if stimulus.archived else "", style="dim"),
     )
+
+
+def widths(rows: Iterable[Row]) -> list[int]:
+    """How wide each column's cells need it (every cell is one line)."""
+    widest = [0] * len(COLUMNS)
+    for cells in rows:
+        widest = [max(w, text.cell_len) for w, text in zip(widest, cells, strict=True)]
+    return widest
 
 
 def what_goes_with(counts: StimulusCounts) -> str:
