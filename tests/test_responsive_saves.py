@@ -152,3 +152,41 @@ async def test_a_reframe_edit_keeps_a_change_typed_while_it_waited(make_app, db,
         await pilot.press("ctrl+s")
         await until(lambda: app.screen is not screen)
     assert query(where, "SELECT craving_before, craving_after FROM reframe") == [(8, 2)]
+
+
+async def test_a_pleasure_added_while_the_file_waits_keeps_a_change_made_meanwhile(  # type: ignore[no-untyped-def]
+    make_app, db, where
+) -> None:
+    """The Stimuli add form: changed while its save waited, it stays open with the change;
+    enter then changes the pleasure just added (one row, never a second one), and escape
+    would leave it as saved."""
+    from app.ui.screens.stimuli_screen import StimuliScreen
+    from app.ui.screens.stimulus_form import StimulusFormScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("s")
+        await until(lambda: isinstance(app.screen, StimuliScreen))
+        await pilot.press("a")
+        await until(lambda: isinstance(app.screen, StimulusFormScreen))
+        form = app.screen
+        await pilot.press(*"espreso")
+        lock = HeldLock(where)
+        try:
+            await pilot.press("enter")
+            await until(lambda: "Waiting for the journal" in form_error(app))
+            await pilot.press("backspace", *"so")  # the typo seen while it waits
+            await pilot.press("escape")  # leaving now would drop the change unseen
+            assert app.screen is form and "Still saving" in form_error(app)
+        finally:
+            lock.release()
+        await until(lambda: "You changed it since" in form_error(app))
+        assert app.screen is form
+        assert form.query_one(Input).value == "espresso"
+        assert query(where, "SELECT name, kind FROM stimulus") == [("espreso", "other")]
+        await pilot.press("enter")
+        await until(lambda: isinstance(app.screen, StimuliScreen))
+        await until(lambda: app.screen.query_one("DataTable").row_count == 1)
+    # the kind followed the corrected name, and was saved with it
+    assert query(where, "SELECT name, kind FROM stimulus") == [("espresso", "caffeine")]

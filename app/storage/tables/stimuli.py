@@ -164,9 +164,10 @@ def create(db: Database, name: str, kind: StimulusKind, now: dt.datetime) -> Sti
         return convert.stimulus(row)
 
 
-def rename(db: Database, stimulus_id: int, name: str) -> Stimulus:
-    """Same id, new name: every exposure, timer and reframe follows. Changing only the case
-    of the name is allowed; taking another stimulus's name is not."""
+def rename(db: Database, stimulus_id: int, name: str, kind: StimulusKind | None = None) -> Stimulus:
+    """Same id, new name (and `kind`, when given, in the same write): every exposure, timer
+    and reframe follows. Changing only the case of the name is allowed; taking another
+    stimulus's name is not."""
     cleaned = clean_name(name)
     with db.write() as session:
         row = _existing(session, stimulus_id)
@@ -175,6 +176,8 @@ def rename(db: Database, stimulus_id: int, name: str) -> Stimulus:
             raise NameTaken(cleaned)
         row.name = cleaned
         row.name_key = name_key(cleaned)
+        if kind is not None:
+            row.kind = kind.value
         session.add(row)
         return convert.stimulus(row)
 

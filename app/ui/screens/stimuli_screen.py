@@ -137,14 +137,21 @@ class StimuliScreen(Screen[None], Hosted):
     # form, or this screen's status line, says it is waiting, and the keys keep working.
     def action_add(self) -> None:
         db, now = self.db, self.journal.now()
+        added: list[Stimulus] = []  # once added, saving the form again changes that one
+        told: list[int] = []
 
-        def kept(created: Stimulus) -> None:
-            self.changed(created.id, Content.assemble("Added ", shown(created.name)))
+        def save(name: str, kind: StimulusKind) -> Stimulus:
+            if added:
+                return stimuli.rename(db, added[0].id, name, kind)
+            added.append(stimuli.create(db, name, kind, now))
+            return added[0]
 
-        form = StimulusFormScreen(
-            "Add a pleasure", lambda name, kind: stimuli.create(db, name, kind, now), kept
-        )
-        self.app.push_screen(form)
+        def kept(stimulus: Stimulus) -> None:
+            verb = "Changed to " if told else "Added "
+            told.append(stimulus.id)
+            self.changed(stimulus.id, Content.assemble(verb, shown(stimulus.name)))
+
+        self.app.push_screen(StimulusFormScreen("Add a pleasure", save, kept))
 
     def action_rename(self) -> None:
         stimulus = self.current()

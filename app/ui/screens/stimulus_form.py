@@ -25,7 +25,14 @@ from app.ui.widgets.message_line import MessageLine
 
 Save = Callable[[str, StimulusKind], Any]
 """Stores the form's name and kind, in a worker thread (the file may be busy); raises a
-ValueError or LookupError with a message the form shows to stay open."""
+ValueError or LookupError with a message the form shows to stay open. It may be called again
+on the same form (the person changed it while the first save waited, and saves that too):
+then it changes what the first call made, never makes a second one."""
+
+CHANGED_MEANWHILE = (
+    "Saved as it was when you pressed enter. You changed it since: enter saves the change "
+    "too, escape leaves it as saved."
+)
 
 
 class StimulusFormScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool]):
@@ -110,28 +117,39 @@ class StimulusFormScreen(LeavesWhenOnTop, GuardsInput, DialogScreen[bool]):
     def submit(self) -> None:
         if self.saving:
             return  # the first press is being saved; a second must not save it twice
-        name = self.query_one(Input).value if self.ask_name else self.name_value
-        kind = self.kind
-        if self.ask_kind:
-            highlighted = self.query_one(OptionList).highlighted
-            kind = view.KINDS[highlighted] if highlighted is not None else self.kind
-        save = self.save
+        name, kind = self.chosen()
+        save, typed = self.save, self.form_values()
         self.saving = True
         in_background(
             self,
             attempt(lambda: save(name, kind)),
-            self._saved,
+            lambda result: self._saved(result, (name, kind), typed),
             self._failed,
             group="stimulus-form",
             waiting=self.say,
         )
 
-    def _saved(self, result: object) -> None:
+    def chosen(self) -> tuple[str, StimulusKind]:
+        """The name and kind as the form holds them now."""
+        name = self.query_one(Input).value if self.ask_name else self.name_value
+        kind = self.kind
+        if self.ask_kind:
+            highlighted = self.query_one(OptionList).highlighted
+            kind = view.KINDS[highlighted] if highlighted is not None else self.kind
+        return name, kind
+
+    def _saved(
+        self, result: object, sent: tuple[str, StimulusKind], typed: dict[str, object]
+    ) -> None:
         self.saving = False
         if isinstance(result, LookupError | ValueError):
             self.say(str(result))
             return
         self.kept(result)
+        self.mark_saved(typed)
+        if self.chosen() != sent:  # typed or picked while the save waited: never dropped
+            self.say(CHANGED_MEANWHILE)
+            return
         self.leave_when_on_top(True)
 
     def _failed(self, error: StorageError) -> None:
