@@ -80,10 +80,10 @@ class StimuliScreen(Screen[None], Hosted):
         entries = stimuli.list_all(self.db)
         self.listed = {entry.stimulus.id: entry.stimulus for entry in entries}
         rows = [(view.row(entry), str(entry.stimulus.id)) for entry in entries]
-        # A table measures every cell it is given before it draws: 500 pleasures took four
-        # times as long to show as five. So the first screenful (down to the row to select)
-        # goes in now, the rest once that is drawn, and each column is as wide as its widest
-        # cell from the start, so nothing shifts when the rest arrive.
+        # A table measures every cell it is given before it draws: 500 pleasures took nearly
+        # three times as long to show as five. So the first screenful (down to the row to
+        # select) goes in now, the rest once that is drawn, and each column is as wide as its
+        # widest cell from the start, so nothing shifts when the rest arrive.
         for column, width in zip(
             table.ordered_columns, view.widths(row for row, _ in rows), strict=True
         ):
