@@ -187,11 +187,16 @@ async def test_a_rename_behind_a_held_lock_waits_in_the_form_then_lands(  # type
             assert query(where, "SELECT name FROM stimulus") == [("coffee",)]
         finally:
             lock.release()
+        # it lands as it was when enter was pressed; the "!" typed meanwhile stays in the form
+        await until(lambda: "You changed it since" in said(app, "#form-error"))
+        assert isinstance(app.screen, StimulusFormScreen) and name.value == "Morning coffee!"
+        assert query(where, "SELECT name FROM stimulus") == [("Morning coffee",)]
+        await pilot.press("enter")  # the same pleasure renamed again, not a second one
         await until(lambda: isinstance(app.screen, StimuliScreen))
         await settle(pilot)
         table = app.screen.query_one(DataTable)
-        assert str(table.get_row_at(0)[0]) == "Morning coffee"
-    assert query(where, "SELECT name FROM stimulus") == [("Morning coffee",)]
+        assert str(table.get_row_at(0)[0]) == "Morning coffee!"
+    assert query(where, "SELECT name FROM stimulus") == [("Morning coffee!",)]
 
 
 async def test_an_archive_behind_a_held_lock_waits_on_the_status_line_then_lands(  # type: ignore[no-untyped-def]
