@@ -40,23 +40,30 @@ def launch(*args: str) -> tuple[float, int]:
     return float(seconds), int(peak)
 
 
-def filled(path: Path, with_timer: bool = True) -> Path:
+def filled(
+    path: Path, with_timer: bool = True, now: pendulum.DateTime | None = None, days: int = 1
+) -> Path:
+    """Twelve entries on three pleasures in the hours before `now`, and the same on each of
+    the `days - 1` days after it (a benchmark that moves its clock on a day at a time sees a
+    filled day and log each time). `now` is the wall clock only for a real `teeter` process,
+    which reads it too."""
     from app.domain.records import ExposureSource
     from app.storage.file.database import Database
     from app.storage.tables import exposures, timers
 
     db = Database(path)
-    now = pendulum.now()
-    for i in range(12):
+    now = pendulum.now() if now is None else now
+    for day, i in ((day, i) for day in range(days) for i in range(12)):
+        that_day = now.add(days=day)
         exposures.log(
             db,
             stimulus=("coffee", "phone", "chocolate")[i % 3],
-            occurred_at=now.subtract(minutes=40 * i),
+            occurred_at=that_day.subtract(minutes=40 * i),
             enjoyment=1 + i % 10,
             craving=10 - i % 10,
             note="",
             source=ExposureSource.SHELL,
-            now=now,
+            now=that_day,
         )
     if with_timer:
         timers.start(db, "coffee", dt.timedelta(hours=2), now)
