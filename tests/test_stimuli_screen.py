@@ -325,6 +325,19 @@ async def test_a_long_list_shows_its_first_screenful_then_all_in_order(make_app,
         assert table.scroll_y <= cursor < table.scroll_y + rows_shown
 
 
+async def test_a_tall_terminal_gets_every_row_it_can_show_in_the_first_pass(make_app, db) -> None:  # type: ignore[no-untyped-def]
+    names = [f"pleasure {n:03}" for n in range(150)]
+    for name in names:
+        stimuli.create(db, name, StimulusKind.OTHER, FROZEN)
+    app = make_app()
+    async with app.run_test(size=(80, 100)) as pilot:
+        screen = await open_stimuli(app, pilot)
+        screen.reload()
+        assert 100 <= screen.query_one(DataTable).row_count < len(names)
+        await settle(pilot)
+        assert names_in_table(app) == names
+
+
 # --- storage and wording ----------------------------------------------------------------
 def test_create_refuses_a_taken_name_and_rename_may_change_case(db) -> None:  # type: ignore[no-untyped-def]
     coffee = stimuli.create(db, "coffee", StimulusKind.CAFFEINE, FROZEN)

@@ -30,8 +30,6 @@ from app.ui.widgets.message_line import MessageLine
 if TYPE_CHECKING:
     from app.storage.file.database import Database
 
-FIRST_ROWS = 60  # drawn before the rest: more than a terminal shows at once
-
 
 class StimuliScreen(Screen[None], Hosted):
     BINDINGS = [
@@ -89,7 +87,7 @@ class StimuliScreen(Screen[None], Hosted):
         ):
             column.content_width = max(column.content_width, width)
         at = next((n for n, (_, key) in enumerate(rows) if key == str(keep)), 0)
-        split = at + min(FIRST_ROWS, self.app.size.height)
+        split = at + self.app.size.height  # more rows than the terminal can show at once
         self.add_rows(rows[:split])
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
@@ -138,7 +136,7 @@ class StimuliScreen(Screen[None], Hosted):
     def action_add(self) -> None:
         db, now = self.db, self.journal.now()
         added: list[Stimulus] = []  # once added, saving the form again changes that one
-        told: list[int] = []
+        first = True
 
         def save(name: str, kind: StimulusKind) -> Stimulus:
             if added:
@@ -147,8 +145,8 @@ class StimuliScreen(Screen[None], Hosted):
             return added[0]
 
         def kept(stimulus: Stimulus) -> None:
-            verb = "Changed to " if told else "Added "
-            told.append(stimulus.id)
+            nonlocal first
+            verb, first = ("Added " if first else "Changed to "), False
             self.changed(stimulus.id, Content.assemble(verb, shown(stimulus.name)))
 
         self.app.push_screen(StimulusFormScreen("Add a pleasure", save, kept))
